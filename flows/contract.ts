@@ -1,0 +1,65 @@
+// The contract between a flow machine and the FlowDialog that hosts it.
+// A machine describes what to ask through state `meta`; the dialog renders it
+// with i18next and turns the client's input into the typed events below.
+
+/** Answer kinds a question can have. */
+export type AnswerKind = 'choice' | 'multiChoice' | 'yesNo' | 'number' | 'text' | 'photo';
+
+/** One selectable option; `id` is stable across languages, `labelKey` is an i18n key. */
+export interface PromptOption {
+  id: string;
+  labelKey: string;
+}
+
+/** What the dialog must render for the state the flow is in. */
+export interface PromptMeta {
+  /** i18n key (namespace-qualified, e.g. `entry:consent.question`) of the question. */
+  key: string;
+  kind: AnswerKind;
+  /** Info lines (i18n keys) shown before the question, e.g. a privacy notice. */
+  intro?: string[];
+  options?: PromptOption[];
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  maxFiles?: number;
+  /** The client may answer "skip" (SKIP event). */
+  optional?: boolean;
+}
+
+/** Shape of `meta` on a state node; `prompt` marks a state that waits for an answer. */
+export interface StateMeta {
+  prompt?: PromptMeta;
+}
+
+/** A typed answer value; choice answers carry option ids, never labels. */
+export type AnswerValue = string | string[] | number | boolean;
+
+/** Locales the service speaks; Finnish is the source language. */
+export const LOCALES = ['fi', 'sv', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Events every flow accepts from the dialog. */
+export type FlowEvent =
+  | { type: 'ANSWER'; value: AnswerValue }
+  | { type: 'SKIP' }
+  | { type: 'BACK' }
+  | { type: 'RESTART' }
+  | { type: 'HUMAN' }
+  | { type: 'END' }
+  | { type: 'SET_LOCALE'; locale: Locale }
+  | { type: 'EMERGENCY_SIGN'; sign: string };
+
+/** Whose matter the flow is about; drives third-person wording (i18next context). */
+export type SubjectKind = 'self' | 'child' | 'adult';
+
+/** Context fields every flow keeps so the dialog can render in the right language and person. */
+export interface FlowContextBase {
+  locale: Locale;
+  subject?: { kind: SubjectKind };
+}
+
+/** Input a flow is started with. */
+export interface FlowInput {
+  locale: Locale;
+}
