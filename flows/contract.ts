@@ -3,7 +3,7 @@
 // with i18next and turns the client's input into the typed events below.
 
 /** Answer kinds a question can have. */
-export type AnswerKind = 'choice' | 'multiChoice' | 'yesNo' | 'number' | 'text' | 'photo';
+export type AnswerKind = 'choice' | 'multiChoice' | 'yesNo' | 'number' | 'text' | 'photo' | 'summary';
 
 /** One selectable option; `id` is stable across languages, `labelKey` is an i18n key. */
 export interface PromptOption {
@@ -48,7 +48,9 @@ export type FlowEvent =
   | { type: 'HUMAN' }
   | { type: 'END' }
   | { type: 'SET_LOCALE'; locale: Locale }
-  | { type: 'EMERGENCY_SIGN'; sign: string };
+  | { type: 'EMERGENCY_SIGN'; sign: string }
+  /** From a `summary` prompt: reopen one answered question; answers that stay valid are kept. */
+  | { type: 'CORRECT'; questionId: string };
 
 /** Whose matter the flow is about; drives third-person wording (i18next context). */
 export type SubjectKind = 'self' | 'child' | 'adult';

@@ -1,0 +1,34 @@
+import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
+import { LOCALE_EVENT, type FlowDialog } from '../dialogs/flowDialog';
+
+/**
+ * The one bot behind every door (web channel and Azure Bot Service): routes activities
+ * to the FlowDialog and saves conversation state after each turn. No wording here.
+ */
+export class LuotsiBot extends ActivityHandler {
+  constructor(
+    private readonly conversationState: ConversationState,
+    dialog: FlowDialog,
+  ) {
+    super();
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const clientJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== botId);
+      if (clientJoined) await dialog.begin(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await dialog.continue(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === LOCALE_EVENT) await dialog.continue(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+  }
+}

@@ -1,0 +1,99 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Server } from 'restify';
+import { WebSocketServer } from 'ws';
+import { LuotsiError } from '../errors';
+import { statusOf } from '../http/errorResponse';
+import { asyncRoute, sendJson } from '../http/asyncRoute';
+import { clientIp } from '../http/clientIp';
+import { readJsonBody } from '../http/jsonBody';
+import type { RateLimiter } from '../http/rateLimit';
+import type { WebChannel } from './webChannel';
+
+const PREFIX = '/v3/directline';
+const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/?]+)\/stream$/;
+
+export interface DirectLineRouteOptions {
+  channel: WebChannel;
+  tokenLimiter: RateLimiter;
+  maxBodyBytes: number;
+  trustProxy: boolean;
+  baseUrl: (req: IncomingMessage) => string;
+}
+
+/** Registers the Direct Line 3.0 REST routes of the web channel. */
+export function registerDirectLineRoutes(server: Server, options: DirectLineRouteOptions): void {
+  const { channel, maxBodyBytes } = options;
+  const auth = (req: IncomingMessage) => req.headers.authorization;
+  const param = (req: { params?: Record<string, string> }) => req.params?.id ?? '';
+
+  server.post(`${PREFIX}/tokens/generate`, asyncRoute(async (req, res) => {
+    options.tokenLimiter.take(clientIp(req, options.trustProxy));
+    await readJsonBody(req, maxBodyBytes);
+    sendJson(res, 200, channel.generateToken());
+  }));
+
+  server.post(`${PREFIX}/tokens/refresh`, asyncRoute(async (req, res) => {
+    await readJsonBody(req, maxBodyBytes);
+    sendJson(res, 200, channel.refreshToken(auth(req)));
+  }));
+
+  server.post(`${PREFIX}/conversations`, asyncRoute(async (req, res) => {
+    const body = await readJsonBody(req, maxBodyBytes);
+    const { created, response } = await channel.startConversation(auth(req), body, options.baseUrl(req));
+    sendJson(res, created ? 201 : 200, response);
+  }));
+
+  server.get(`${PREFIX}/conversations/:id`, asyncRoute(async (req, res) => {
+    sendJson(res, 200, await channel.reconnect(auth(req), param(req), req.query?.watermark, options.baseUrl(req)));
+  }));
+
+  server.post(`${PREFIX}/conversations/:id/activities`, asyncRoute(async (req, res) => {
+    const body = await readJsonBody(req, maxBodyBytes);
+    sendJson(res, 200, await channel.postActivity(auth(req), param(req), body));
+  }));
+
+  server.get(`${PREFIX}/conversations/:id/activities`, asyncRoute(async (req, res) => {
+    sendJson(res, 200, await channel.getActivities(auth(req), param(req), req.query?.watermark));
+  }));
+
+  server.post(`${PREFIX}/conversations/:id/upload`, asyncRoute(async (req, res) => {
+    req.resume();
+    await channel.upload(auth(req), param(req));
+    sendJson(res, 500, {});
+  }));
+}
+
+function refuse(socket: Duplex, status: number): void {
+  const reason = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Bad Request';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** Serves the WebSocket streamUrl on the server's upgrade event; returns the WebSocket server. */
+export function attachStreamUpgrade(httpServer: import('node:http').Server, channel: WebChannel, onError: (e: unknown) => void): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const match = STREAM_PATH.exec(url.pathname);
+    if (!match?.[1]) {
+      refuse(socket, 404);
+      return;
+    }
+    const conversationId = decodeURIComponent(match[1]);
+    channel
+      .authorizeStream(conversationId, url.searchParams.get('t'), url.searchParams.get('watermark'))
+      .then((watermark) => {
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          // Clients only listen on the stream; anything they send is ignored.
+          ws.on('message', () => undefined);
+          ws.on('error', () => ws.terminate());
+          channel.hub.subscribe(conversationId, ws, watermark);
+        });
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof LuotsiError)) onError(error);
+        refuse(socket, statusOf(error));
+      });
+  });
+  return wss;
+}

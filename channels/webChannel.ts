@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { BadRequestError, BotTimeoutError, NotFoundError, NotImplementedError } from '../errors';
+import { toLocale } from '../i18n/i18n';
+import type { ActivityLog, WireActivity } from '../storage/activityLog';
+import { normalizeClientActivity } from './incomingActivity';
+import { StreamHub } from './streamHub';
+import { assertConversation, bearerToken, TokenSigner, type ChannelTokenClaims } from './tokens';
+import { TurnQueue } from './turnQueue';
+import { WEB_BOT_ACCOUNT, WEB_CHANNEL_ID, WEB_SERVICE_URL, WebChannelAdapter } from './webChannelAdapter';
+
+/** Seconds a stream URL stays usable; the client connects right after receiving it. */
+const STREAM_URL_TTL_SECONDS = 120;
+const PAGE_SIZE = 100;
+
+export interface WebChannelOptions {
+  log: ActivityLog;
+  signer: TokenSigner;
+  tokenTtlSeconds: number;
+  turnTimeoutMs: number;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+/** Direct Line 3.0 conversation answer. */
+export interface ConversationResponse {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+  streamUrl?: string;
+}
+
+/** The bot's turn handler, as `ActivityHandler.run`. */
+export type BotTurn = (context: TurnContext) => Promise<void>;
+
+function parseWatermark(raw: unknown): number {
+  if (raw === undefined || raw === null || raw === '') return 0;
+  if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) throw new BadRequestError('watermark must be a non-negative integer', 'BadWatermark');
+  return Number(raw);
+}
+
+function newId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * The local Direct Line 3.0-compatible web channel: tokens bound to one conversation,
+ * the persistent activity log, WebSocket streams, and in-process delivery to the bot.
+ */
+export class WebChannel {
+  readonly hub: StreamHub;
+  readonly turns = new TurnQueue();
+  readonly adapter: WebChannelAdapter;
+  private readonly clock: () => Date;
+  private bot: BotTurn | undefined;
+
+  constructor(private readonly options: WebChannelOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.hub = new StreamHub(options.log, (error) => options.logger.error({ err: error }, 'stream failed'));
+    this.adapter = new WebChannelAdapter(options.log, this.hub, this.clock);
+  }
+
+  /** Connects the bot that handles this channel's turns. */
+  setBot(bot: BotTurn): void {
+    this.bot = bot;
+  }
+
+  /** POST /tokens/generate: a new conversation id and a token for it. */
+  generateToken(): ConversationResponse {
+    const conversationId = newId();
+    const userId = `dl_${newId()}`;
+    return this.tokenResponse({ cid: conversationId, uid: userId });
+  }
+
+  /** POST /tokens/refresh: the same grant with a new expiry. */
+  refreshToken(authorization: string | undefined): ConversationResponse {
+    const claims = this.verify(authorization);
+    return this.tokenResponse({ cid: claims.cid, uid: claims.uid });
+  }
+
+  /** POST /conversations: creates (or resumes) the token's conversation and greets once. */
+  async startConversation(authorization: string | undefined, body: unknown, baseUrl: string): Promise<{ created: boolean; response: ConversationResponse }> {
+    const claims = this.verify(authorization);
+    const requested = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).locale : undefined;
+    let conversation = await this.options.log.getConversation(claims.cid);
+    const created = conversation === undefined;
+    if (!conversation) {
+      await this.options.log.createConversation({
+        id: claims.cid,
+        userId: claims.uid,
+        locale: toLocale(requested),
+        createdAt: this.clock().getTime(),
+      });
+      conversation = await this.options.log.getConversation(claims.cid);
+    }
+    if (conversation && (await this.options.log.markStarted(claims.cid))) {
+      await this.runTurn(claims.cid, {
+        type: ActivityTypes.ConversationUpdate,
+        membersAdded: [{ id: claims.uid, name: '', role: 'user' }],
+        from: { id: claims.uid, name: '', role: 'user' },
+        recipient: { ...WEB_BOT_ACCOUNT },
+        conversation: { id: claims.cid, isGroup: false, conversationType: 'personal', name: '' },
+        channelId: WEB_CHANNEL_ID,
+        serviceUrl: WEB_SERVICE_URL,
+        locale: conversation.locale,
+        id: `${claims.cid}|start`,
+        timestamp: this.clock(),
+      }).catch((error: unknown) => this.options.logger.warn({ err: error, conversation: claims.cid }, 'welcome turn failed'));
+    }
+    return { created, response: { ...this.tokenResponse(claims), streamUrl: this.streamUrl(claims, 0, baseUrl) } };
+  }
+
+  /** GET /conversations/:id?watermark=: a fresh stream URL for a reconnecting client. */
+  async reconnect(authorization: string | undefined, conversationId: string, watermarkRaw: unknown, baseUrl: string): Promise<ConversationResponse> {
+    const claims = await this.authorize(authorization, conversationId);
+    const watermark = parseWatermark(watermarkRaw);
+    return {
+      conversationId,
+      token: bearerToken(authorization),
+      expires_in: Math.max(0, claims.exp - Math.floor(this.clock().getTime() / 1000)),
+      streamUrl: this.streamUrl(claims, watermark, baseUrl),
+    };
+  }
+
+  /** POST /conversations/:id/activities: logs the client's activity, runs the bot's turn, returns its id. */
+  async postActivity(authorization: string | undefined, conversationId: string, body: unknown): Promise<{ id: string }> {
+    const claims = await this.authorize(authorization, conversationId);
+    const activity = normalizeClientActivity(body, conversationId, claims.uid);
+    if (activity.type === ActivityTypes.Typing) return { id: '' };
+    const logged = await this.options.log.append(conversationId, activity, this.clock());
+    this.hub.publish(conversationId);
+    await this.runTurn(conversationId, this.forBot(logged.activity));
+    return { id: logged.activity.id };
+  }
+
+  /** GET /conversations/:id/activities?watermark=: the next page of activities (polling clients). */
+  async getActivities(authorization: string | undefined, conversationId: string, watermarkRaw: unknown): Promise<{ activities: WireActivity[]; watermark: string }> {
+    await this.authorize(authorization, conversationId);
+    const watermark = parseWatermark(watermarkRaw);
+    const page = await this.options.log.listAfter(conversationId, watermark, PAGE_SIZE);
+    const last = page.length > 0 ? page[page.length - 1]!.watermark : watermark;
+    return { activities: page.map((entry) => entry.activity), watermark: String(last) };
+  }
+
+  /** POST /conversations/:id/upload: authorised like every call; files are not taken yet. */
+  async upload(authorization: string | undefined, conversationId: string): Promise<never> {
+    await this.authorize(authorization, conversationId);
+    throw new NotImplementedError('file upload is not supported yet');
+  }
+
+  /** Checks a stream URL's token; returns the watermark the stream starts after. */
+  async authorizeStream(conversationId: string, token: string | null, watermarkRaw: string | null): Promise<number> {
+    const claims = this.options.signer.verify(token ?? '', 'stream', this.clock());
+    assertConversation(claims, conversationId);
+    if (!(await this.options.log.getConversation(conversationId))) throw new NotFoundError('conversation not found');
+    return parseWatermark(watermarkRaw ?? undefined);
+  }
+
+  /** Runs a turn behind the conversation's earlier turns; the caller waits at most turnTimeoutMs. */
+  private async runTurn(conversationId: string, activity: Partial<Activity>): Promise<void> {
+    const bot = this.bot;
+    if (!bot) throw new Error('web channel has no bot');
+    const turn = this.turns.run(conversationId, () => this.adapter.processActivity(activity, bot));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new BotTimeoutError('the bot did not answer in time')), this.options.turnTimeoutMs);
+    });
+    try {
+      await Promise.race([turn, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private forBot(activity: WireActivity): Partial<Activity> {
+    const { timestamp, localTimestamp: _local, ...rest } = activity;
+    return { ...rest, timestamp: new Date(timestamp) };
+  }
+
+  private verify(authorization: string | undefined): ChannelTokenClaims {
+    return this.options.signer.verify(bearerToken(authorization), 'conversation', this.clock());
+  }
+
+  private async authorize(authorization: string | undefined, conversationId: string): Promise<ChannelTokenClaims> {
+    const claims = this.verify(authorization);
+    assertConversation(claims, conversationId);
+    if (!(await this.options.log.getConversation(conversationId))) throw new NotFoundError('conversation not found');
+    return claims;
+  }
+
+  private tokenResponse(claims: Pick<ChannelTokenClaims, 'cid' | 'uid'>): ConversationResponse {
+    const ttl = this.options.tokenTtlSeconds;
+    return {
+      conversationId: claims.cid,
+      token: this.options.signer.issue({ cid: claims.cid, uid: claims.uid, kind: 'conversation' }, ttl, this.clock()),
+      expires_in: ttl,
+    };
+  }
+
+  private streamUrl(claims: Pick<ChannelTokenClaims, 'cid' | 'uid'>, watermark: number, baseUrl: string): string {
+    const streamToken = this.options.signer.issue({ cid: claims.cid, uid: claims.uid, kind: 'stream' }, STREAM_URL_TTL_SECONDS, this.clock());
+    const wsBase = baseUrl.replace(/^http/, 'ws');
+    return `${wsBase}/v3/directline/conversations/${encodeURIComponent(claims.cid)}/stream?watermark=${watermark}&t=${streamToken}`;
+  }
+}

@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { ConfigError } from './errors';
+
+/** Runtime mode; production refuses unsafe development shortcuts. */
+export type RuntimeMode = 'development' | 'production' | 'test';
+
+/** The validated, typed configuration of one Luotsi process. */
+export interface Config {
+  mode: RuntimeMode;
+  host: string;
+  port: number;
+  /** Public base URL (scheme://host[:port]) used in streamUrls; derived from the request when unset. */
+  publicUrl: string | undefined;
+  dataDir: string;
+  /** HMAC key for channel tokens; when unset outside production one is generated into dataDir. */
+  tokenSecret: string | undefined;
+  tokenTtlSeconds: number;
+  tokenRateLimitPerMinute: number;
+  maxBodyBytes: number;
+  maxMessageLength: number;
+  activityRetentionDays: number;
+  flowIdleMinutes: number;
+  turnTimeoutMs: number;
+  shutdownTimeoutMs: number;
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  defaultLocale: 'fi' | 'sv' | 'en';
+  botFramework: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId: string | undefined;
+    /** Local development only: accept unauthenticated /api/messages from loopback service URLs. */
+    allowUnauthenticated: boolean;
+  };
+}
+
+type Env = Record<string, string | undefined>;
+
+/** One documented environment variable; README's configuration table is generated from this list. */
+export interface SettingDoc {
+  name: string;
+  default: string;
+  description: string;
+}
+
+/** Every variable config.ts reads, with its default and meaning. */
+export const SETTINGS: readonly SettingDoc[] = [
+  { name: 'NODE_ENV', default: 'development', description: 'development, production or test; production refuses development shortcuts' },
+  { name: 'HOST', default: '127.0.0.1', description: 'interface to listen on (0.0.0.0 in a container)' },
+  { name: 'PORT', default: '3978', description: 'TCP port' },
+  { name: 'PUBLIC_URL', default: '(from request)', description: 'public base URL, e.g. https://chat.example.fi, used in WebSocket stream URLs' },
+  { name: 'DATA_DIR', default: './data', description: 'directory of the SQLite database and the generated development token key' },
+  { name: 'DIRECTLINE_TOKEN_SECRET', default: '(generated in development)', description: 'HMAC key (at least 32 characters) that signs web channel tokens; required in production' },
+  { name: 'TOKEN_TTL_SECONDS', default: '3600', description: 'lifetime of a web channel token; clients refresh before it ends' },
+  { name: 'TOKEN_RATE_LIMIT_PER_MINUTE', default: '20', description: 'token generations allowed per client IP per minute' },
+  { name: 'MAX_BODY_BYTES', default: '65536', description: 'largest accepted JSON request body' },
+  { name: 'MAX_MESSAGE_LENGTH', default: '2000', description: 'longest chat message in characters; longer ones get a "too long" answer' },
+  { name: 'ACTIVITY_RETENTION_DAYS', default: '30', description: 'days a web conversation and its messages are kept after its last activity' },
+  { name: 'FLOW_IDLE_MINUTES', default: '30', description: 'idle minutes after which the next message starts the conversation afresh' },
+  { name: 'TURN_TIMEOUT_MS', default: '15000', description: 'longest time the channel waits for the bot to finish a turn' },
+  { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long shutdown waits for turns in flight' },
+  { name: 'TRUST_PROXY', default: 'false', description: 'true behind a load balancer: take the client IP from X-Forwarded-For' },
+  { name: 'LOG_LEVEL', default: 'info', description: 'pino log level' },
+  { name: 'DEFAULT_LOCALE', default: 'fi', description: 'language when the client does not say (fi, sv, en)' },
+  { name: 'MicrosoftAppId', default: '(unset)', description: 'Azure Bot app id; enables /api/messages with Bot Framework authentication' },
+  { name: 'MicrosoftAppPassword', default: '(unset)', description: 'Azure Bot client secret' },
+  { name: 'MicrosoftAppType', default: 'MultiTenant', description: 'MultiTenant, SingleTenant or UserAssignedMSI' },
+  { name: 'MicrosoftAppTenantId', default: '(unset)', description: 'tenant id for SingleTenant and UserAssignedMSI' },
+  { name: 'ALLOW_UNAUTHENTICATED_BOT_ENDPOINT', default: 'false', description: 'development only: serve /api/messages without an app id, replying to loopback service URLs only (Bot Framework Emulator)' },
+];
+
+function intSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw.trim());
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolSetting(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(value)) return true;
+  if (['false', '0', 'no'].includes(value)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim() as T;
+  if (!allowed.includes(value)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return value;
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+function publicUrlSetting(env: Env): string | undefined {
+  const raw = optional(env, 'PUBLIC_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch (cause) {
+    throw new ConfigError('PUBLIC_URL', `is not a URL: "${raw}"`, { cause });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('PUBLIC_URL', 'must use http or https');
+  return url.origin;
+}
+
+/** Reads and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const mode = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const tokenSecret = optional(env, 'DIRECTLINE_TOKEN_SECRET');
+  if (tokenSecret !== undefined && tokenSecret.length < 32) {
+    throw new ConfigError('DIRECTLINE_TOKEN_SECRET', 'must be at least 32 characters');
+  }
+  if (mode === 'production' && tokenSecret === undefined) {
+    throw new ConfigError('DIRECTLINE_TOKEN_SECRET', 'is required in production');
+  }
+  const appId = optional(env, 'MicrosoftAppId');
+  const appPassword = optional(env, 'MicrosoftAppPassword');
+  const appType = oneOf(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
+  const tenantId = optional(env, 'MicrosoftAppTenantId');
+  if (appId !== undefined && appType !== 'UserAssignedMSI' && appPassword === undefined) {
+    throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
+  }
+  if (appType !== 'MultiTenant' && tenantId === undefined) {
+    throw new ConfigError('MicrosoftAppTenantId', `is required for ${appType}`);
+  }
+  const allowUnauthenticated = boolSetting(env, 'ALLOW_UNAUTHENTICATED_BOT_ENDPOINT', false);
+  if (allowUnauthenticated && mode === 'production') {
+    throw new ConfigError('ALLOW_UNAUTHENTICATED_BOT_ENDPOINT', 'cannot be used in production');
+  }
+  if (allowUnauthenticated && appId !== undefined) {
+    throw new ConfigError('ALLOW_UNAUTHENTICATED_BOT_ENDPOINT', 'makes no sense with MicrosoftAppId set; unset one of them');
+  }
+  const dataDirRaw = optional(env, 'DATA_DIR') ?? './data';
+  return {
+    mode,
+    host: optional(env, 'HOST') ?? '127.0.0.1',
+    port: intSetting(env, 'PORT', 3978, 0, 65535),
+    publicUrl: publicUrlSetting(env),
+    dataDir: path.resolve(cwd, dataDirRaw),
+    tokenSecret,
+    tokenTtlSeconds: intSetting(env, 'TOKEN_TTL_SECONDS', 3600, 60, 86400),
+    tokenRateLimitPerMinute: intSetting(env, 'TOKEN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
+    maxBodyBytes: intSetting(env, 'MAX_BODY_BYTES', 65536, 1024, 10 * 1024 * 1024),
+    maxMessageLength: intSetting(env, 'MAX_MESSAGE_LENGTH', 2000, 10, 100000),
+    activityRetentionDays: intSetting(env, 'ACTIVITY_RETENTION_DAYS', 30, 1, 3650),
+    flowIdleMinutes: intSetting(env, 'FLOW_IDLE_MINUTES', 30, 1, 10080),
+    turnTimeoutMs: intSetting(env, 'TURN_TIMEOUT_MS', 15000, 100, 120000),
+    shutdownTimeoutMs: intSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 120000),
+    trustProxy: boolSetting(env, 'TRUST_PROXY', false),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['fi', 'sv', 'en'] as const, 'fi'),
+    botFramework: { appId, appPassword, appType, tenantId, allowUnauthenticated },
+  };
+}

@@ -1,0 +1,95 @@
+import type { AnswerValue, PromptMeta, PromptOption } from '../flows/contract';
+import { foldText } from './textMatch';
+
+/** What the client sent, reduced to the parts that can carry an answer. */
+export interface ClientInput {
+  text: string | undefined;
+  /** `value` of a suggested-action press (messageBack), e.g. `{ choice: 'subject.child' }`. */
+  value: unknown;
+}
+
+/** Result of reading an answer: a typed value, a skip, or a localized reason to ask again. */
+export type ParsedAnswer =
+  | { kind: 'answer'; value: AnswerValue }
+  | { kind: 'skip' }
+  | { kind: 'invalid'; errorKey: string; params?: Record<string, string | number> };
+
+/** Label lookup: every label (all languages) an option id may be typed as, already folded. */
+export type LabelIndex = (labelKey: string) => string[];
+
+/** Option ids of a yes/no question, mapped to booleans. */
+export const YES_NO_OPTIONS: readonly PromptOption[] = [
+  { id: 'yes', labelKey: 'common:yes' },
+  { id: 'no', labelKey: 'common:no' },
+];
+
+function pressed(value: unknown): { choice?: string; skip?: boolean } {
+  if (typeof value !== 'object' || value === null) return {};
+  const record = value as Record<string, unknown>;
+  return {
+    choice: typeof record.choice === 'string' ? record.choice : undefined,
+    skip: record.skip === true,
+  };
+}
+
+function matchOption(token: string, options: readonly PromptOption[], labels: LabelIndex): PromptOption | undefined {
+  const folded = foldText(token);
+  if (/^\d+$/.test(folded)) return options[Number(folded) - 1];
+  return options.find((option) => labels(option.labelKey).includes(folded) || foldText(option.id) === folded);
+}
+
+function notUnderstood(): ParsedAnswer {
+  return { kind: 'invalid', errorKey: 'common:errors.notUnderstood' };
+}
+
+/** Reads the client's input as an answer to `prompt`; never throws on bad input. */
+export function parseAnswer(prompt: PromptMeta, input: ClientInput, labels: LabelIndex, skipWords: string[]): ParsedAnswer {
+  const press = pressed(input.value);
+  const text = input.text?.trim() ?? '';
+  if (prompt.optional && (press.skip || (text !== '' && skipWords.includes(foldText(text))))) return { kind: 'skip' };
+
+  switch (prompt.kind) {
+    case 'choice':
+    case 'multiChoice': {
+      const options = prompt.options ?? [];
+      if (press.choice !== undefined) {
+        const option = options.find((o) => o.id === press.choice);
+        if (!option) return notUnderstood();
+        return { kind: 'answer', value: prompt.kind === 'choice' ? option.id : [option.id] };
+      }
+      if (text === '') return notUnderstood();
+      const whole = matchOption(text, options, labels);
+      if (whole) return { kind: 'answer', value: prompt.kind === 'choice' ? whole.id : [whole.id] };
+      if (prompt.kind === 'choice') return notUnderstood();
+      const picked = text.split(/[,;]|\s+(?:ja|och|and)\s+/i).map((part) => matchOption(part, options, labels));
+      if (picked.length === 0 || picked.some((o) => o === undefined)) return notUnderstood();
+      return { kind: 'answer', value: [...new Set(picked.map((o) => o!.id))] };
+    }
+    case 'yesNo': {
+      const id = press.choice ?? matchOption(text, YES_NO_OPTIONS, labels)?.id;
+      if (id === 'yes') return { kind: 'answer', value: true };
+      if (id === 'no') return { kind: 'answer', value: false };
+      return notUnderstood();
+    }
+    case 'number': {
+      const min = prompt.min ?? 0;
+      const max = prompt.max ?? Number.MAX_SAFE_INTEGER;
+      const normalized = text.replace(',', '.');
+      const value = /^-?\d+(\.\d+)?$/.test(normalized) ? Number(normalized) : Number.NaN;
+      if (!Number.isFinite(value) || value < min || value > max) {
+        return { kind: 'invalid', errorKey: 'common:errors.numberExpected', params: { min, max } };
+      }
+      return { kind: 'answer', value };
+    }
+    case 'text': {
+      if (text === '') return { kind: 'invalid', errorKey: 'common:errors.textEmpty' };
+      const max = prompt.maxLength ?? 500;
+      if ([...text].length > max) return { kind: 'invalid', errorKey: 'common:errors.textTooLong', params: { max } };
+      return { kind: 'answer', value: text };
+    }
+    case 'photo':
+      return { kind: 'invalid', errorKey: 'common:errors.unsupportedInput' };
+    default:
+      return { kind: 'invalid', errorKey: 'common:errors.unsupportedInput' };
+  }
+}

@@ -1,0 +1,278 @@
+import { ActivityTypes, type Activity, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { i18n as I18n, TFunction } from 'i18next';
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
+import { LOCALES, type FlowContextBase, type FlowEvent, type Locale, type PromptMeta, type StateMeta } from '../flows/contract';
+import { toLocale } from '../i18n/i18n';
+import { parseAnswer, type ClientInput } from './answerParser';
+import { GlobalWords, type GlobalWord } from './globalWords';
+import { optionList, renderPrompt, textMessage } from './promptRenderer';
+import { foldText } from './textMatch';
+
+/** A flow the dialog can host: a machine and the version stamp its persisted snapshots carry. */
+export interface FlowDefinition {
+  id: string;
+  version: string;
+  machine: AnyStateMachine;
+}
+
+/** What conversation state keeps of a flow between turns (plain JSON). */
+export interface PersistedFlow {
+  flowId: string;
+  version: string;
+  value: StateValue;
+  context: FlowContextBase & Record<string, unknown>;
+  status: 'active' | 'done' | 'error' | 'stopped';
+  output?: unknown;
+  lastInputAt: number;
+}
+
+/** Renders what a finished flow says; the default shows the final state's `outcomeKey`. */
+export type OutcomeRenderer = (snapshot: AnyMachineSnapshot, t: TFunction, locale: Locale) => Partial<Activity>[];
+
+export interface FlowDialogOptions {
+  flow: FlowDefinition;
+  state: StatePropertyAccessor<PersistedFlow | undefined>;
+  i18n: I18n;
+  clock: () => Date;
+  maxMessageLength: number;
+  idleMinutes: number;
+  defaultLocale: Locale;
+  renderOutcome?: OutcomeRenderer;
+}
+
+/** Name of the event activity that carries a language switch (page -> bot, and bot -> page). */
+export const LOCALE_EVENT = 'luotsi.locale';
+
+type Restored = { snapshot: AnyMachineSnapshot } | { snapshot: undefined; noteKey: string | undefined };
+
+function stateMetas(snapshot: AnyMachineSnapshot): StateMeta[] {
+  return Object.values(snapshot.getMeta() as Record<string, StateMeta & { outcomeKey?: string }>);
+}
+
+/** The prompt of the deepest state that asks something, if any. */
+export function currentPrompt(snapshot: AnyMachineSnapshot): PromptMeta | undefined {
+  return stateMetas(snapshot)
+    .map((meta) => meta.prompt)
+    .filter((prompt): prompt is PromptMeta => prompt !== undefined)
+    .pop();
+}
+
+function flowContext(snapshot: AnyMachineSnapshot): FlowContextBase {
+  return snapshot.context as FlowContextBase;
+}
+
+/**
+ * Hosts one XState flow per conversation: restores the persisted snapshot, maps the
+ * activity to a flow event, transitions with the pure `transition`, persists, and
+ * renders the next prompt with `getFixedT(locale)`. The only bridge between a Bot
+ * Framework turn and a flow.
+ */
+export class FlowDialog {
+  private readonly words: GlobalWords;
+  private readonly labelCache = new Map<string, string[]>();
+
+  constructor(private readonly options: FlowDialogOptions) {
+    this.words = new GlobalWords(options.i18n);
+  }
+
+  /** Conversation start: welcome and the first question, unless the flow already runs. */
+  async begin(turn: TurnContext): Promise<void> {
+    const persisted = await this.options.state.get(turn);
+    if (persisted) return;
+    await this.startFresh(turn, this.incomingLocale(turn), [], true);
+  }
+
+  /** Handles one message or event of the client. */
+  async continue(turn: TurnContext): Promise<void> {
+    const persisted = await this.options.state.get(turn);
+    const restored = this.restore(persisted);
+    if (!restored.snapshot) {
+      const locale = persisted?.context.locale ?? this.incomingLocale(turn);
+      await this.startFresh(turn, locale, restored.noteKey ? [restored.noteKey] : [], persisted === undefined);
+      return;
+    }
+    const snapshot = restored.snapshot;
+    const locale = flowContext(snapshot).locale;
+    if (snapshot.status === 'done') {
+      await this.startFresh(turn, locale, ['common:session.restarted'], false);
+      return;
+    }
+    const t = this.options.i18n.getFixedT(locale);
+    const prompt = currentPrompt(snapshot);
+    const activity = turn.activity;
+    const text = activity.type === ActivityTypes.Message && typeof activity.text === 'string' ? activity.text : undefined;
+
+    if (text !== undefined && [...text].length > this.options.maxMessageLength) {
+      await this.reprompt(turn, snapshot, t('common:errors.tooLong', { max: this.options.maxMessageLength }));
+      return;
+    }
+
+    const localeSwitch = this.requestedLocale(turn);
+    let event: FlowEvent;
+    let word: GlobalWord | undefined;
+    if (localeSwitch) {
+      event = { type: 'SET_LOCALE', locale: localeSwitch };
+    } else if (text !== undefined && (word = this.words.match(text)) !== undefined) {
+      if (word === 'language') {
+        await turn.sendActivities([this.languagePicker(t, locale)]);
+        return;
+      }
+      event = { type: word === 'restart' ? 'RESTART' : word === 'back' ? 'BACK' : word === 'human' ? 'HUMAN' : 'END' };
+    } else if (activity.type !== ActivityTypes.Message) {
+      return;
+    } else if ((activity.attachments?.length ?? 0) > 0 && prompt?.kind !== 'photo') {
+      await this.reprompt(turn, snapshot, t('common:errors.attachmentNotExpected'));
+      return;
+    } else if (!prompt) {
+      await this.reprompt(turn, snapshot, t('common:errors.unsupportedInput'));
+      return;
+    } else {
+      const input: ClientInput = { text, value: activity.value };
+      const parsed = parseAnswer(prompt, input, (key) => this.labels(key), this.words.skipWords());
+      if (parsed.kind === 'invalid') {
+        const message =
+          parsed.errorKey === 'common:errors.notUnderstood'
+            ? t(parsed.errorKey, { options: optionList(prompt, t, flowContext(snapshot).subject?.kind) })
+            : t(parsed.errorKey, parsed.params ?? {});
+        await this.reprompt(turn, snapshot, message);
+        return;
+      }
+      event = parsed.kind === 'skip' ? { type: 'SKIP' } : { type: 'ANSWER', value: parsed.value };
+    }
+
+    const [next] = transition(this.options.flow.machine, snapshot, event);
+    await this.persist(turn, next);
+    await turn.sendActivities(this.afterTransition(snapshot, next, event));
+  }
+
+  private afterTransition(before: AnyMachineSnapshot, next: AnyMachineSnapshot, event: FlowEvent): Partial<Activity>[] {
+    const locale = flowContext(next).locale;
+    const t = this.options.i18n.getFixedT(locale);
+    const out: Partial<Activity>[] = [];
+    const localeChanged = locale !== flowContext(before).locale;
+    if (localeChanged) out.push({ type: ActivityTypes.Event, name: LOCALE_EVENT, value: locale, locale });
+    if (event.type === 'RESTART') out.push(textMessage(t('common:session.restarted'), locale));
+    if (next.status === 'done') {
+      out.push(...this.renderOutcome(next, t, locale));
+      return out;
+    }
+    const moved = JSON.stringify(before.value) !== JSON.stringify(next.value);
+    const prompt = currentPrompt(next);
+    if (!prompt) return out;
+    const subject = flowContext(next).subject?.kind;
+    if (moved || event.type === 'RESTART') {
+      out.push(...renderPrompt(prompt, t, locale, subject));
+    } else if (localeChanged) {
+      out.push(...renderPrompt({ ...prompt, intro: [] }, t, locale, subject));
+    } else {
+      const reason =
+        event.type === 'BACK'
+          ? t('common:session.cannotGoBack')
+          : event.type === 'ANSWER'
+            ? t('common:errors.notUnderstood', { options: optionList(prompt, t, subject) })
+            : undefined;
+      if (reason) out.push(textMessage(reason, locale));
+      out.push(...renderPrompt({ ...prompt, intro: [] }, t, locale, subject));
+    }
+    return out;
+  }
+
+  private renderOutcome(snapshot: AnyMachineSnapshot, t: TFunction, locale: Locale): Partial<Activity>[] {
+    if (this.options.renderOutcome) return this.options.renderOutcome(snapshot, t, locale);
+    const key = stateMetas(snapshot)
+      .map((meta) => (meta as { outcomeKey?: string }).outcomeKey)
+      .filter((k): k is string => typeof k === 'string')
+      .pop();
+    return key ? [textMessage(t(key), locale)] : [];
+  }
+
+  private async reprompt(turn: TurnContext, snapshot: AnyMachineSnapshot, message: string): Promise<void> {
+    const { locale, subject } = flowContext(snapshot);
+    const out: Partial<Activity>[] = [textMessage(message, locale)];
+    const prompt = currentPrompt(snapshot);
+    if (prompt) out.push(...renderPrompt({ ...prompt, intro: [] }, this.options.i18n.getFixedT(locale), locale, subject?.kind));
+    await turn.sendActivities(out);
+  }
+
+  private async startFresh(turn: TurnContext, locale: Locale, noteKeys: string[], welcome: boolean): Promise<void> {
+    const [snapshot] = initialTransition(this.options.flow.machine, { locale });
+    await this.persist(turn, snapshot);
+    const t = this.options.i18n.getFixedT(locale);
+    const out: Partial<Activity>[] = [];
+    if (welcome) out.push(textMessage(t('common:welcome'), locale));
+    for (const key of noteKeys) out.push(textMessage(t(key), locale));
+    const prompt = currentPrompt(snapshot);
+    if (prompt) out.push(...renderPrompt(prompt, t, locale, flowContext(snapshot).subject?.kind));
+    await turn.sendActivities(out);
+  }
+
+  private restore(persisted: PersistedFlow | undefined): Restored {
+    if (!persisted) return { snapshot: undefined, noteKey: undefined };
+    const { flow, clock, idleMinutes } = this.options;
+    if (persisted.flowId !== flow.id || persisted.version !== flow.version) {
+      return { snapshot: undefined, noteKey: 'common:session.flowUpdated' };
+    }
+    if (clock().getTime() - persisted.lastInputAt > idleMinutes * 60_000) {
+      return { snapshot: undefined, noteKey: 'common:session.expired' };
+    }
+    try {
+      const snapshot = flow.machine.resolveState({
+        value: persisted.value,
+        context: persisted.context,
+        status: persisted.status,
+        output: persisted.output,
+      } as Parameters<AnyStateMachine['resolveState']>[0]);
+      return { snapshot };
+    } catch {
+      // The stored state no longer exists in this flow version: start over with a note.
+      return { snapshot: undefined, noteKey: 'common:session.flowUpdated' };
+    }
+  }
+
+  private async persist(turn: TurnContext, snapshot: AnyMachineSnapshot): Promise<void> {
+    const record: PersistedFlow = {
+      flowId: this.options.flow.id,
+      version: this.options.flow.version,
+      value: snapshot.value as StateValue,
+      context: snapshot.context as PersistedFlow['context'],
+      status: snapshot.status,
+      output: snapshot.output,
+      lastInputAt: this.options.clock().getTime(),
+    };
+    await this.options.state.set(turn, JSON.parse(JSON.stringify(record)) as PersistedFlow);
+  }
+
+  private incomingLocale(turn: TurnContext): Locale {
+    return toLocale(turn.activity.locale) ?? this.options.defaultLocale;
+  }
+
+  private requestedLocale(turn: TurnContext): Locale | undefined {
+    const { type, name, value } = turn.activity;
+    if (type === ActivityTypes.Event && name === LOCALE_EVENT) return toLocale(value);
+    if (type === ActivityTypes.Message && typeof value === 'object' && value !== null) {
+      return toLocale((value as Record<string, unknown>).locale);
+    }
+    return undefined;
+  }
+
+  private languagePicker(t: TFunction, locale: Locale): Partial<Activity> {
+    const message = textMessage(t('common:start.languageQuestion'), locale);
+    message.suggestedActions = {
+      to: [],
+      actions: LOCALES.map((id) => {
+        const title = t(`common:language.${id}`);
+        return { type: 'messageBack', title, text: title, displayText: title, value: { locale: id } };
+      }),
+    };
+    return message;
+  }
+
+  private labels(labelKey: string): string[] {
+    let cached = this.labelCache.get(labelKey);
+    if (!cached) {
+      cached = LOCALES.map((lng) => foldText(this.options.i18n.getFixedT(lng)(labelKey)));
+      this.labelCache.set(labelKey, cached);
+    }
+    return cached;
+  }
+}

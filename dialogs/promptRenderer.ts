@@ -1,0 +1,50 @@
+import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
+import type { TFunction } from 'i18next';
+import type { PromptMeta, PromptOption, SubjectKind } from '../flows/contract';
+import { YES_NO_OPTIONS } from './answerParser';
+
+/**
+ * Keys tried for a question, most specific first: third-person wording for a child or
+ * another adult (`key_child` / `key_adult`), then `key_proxy`, then the plain key.
+ */
+export function keyChain(key: string, subject: SubjectKind | undefined): string[] {
+  if (subject === 'child') return [`${key}_child`, `${key}_proxy`, key];
+  if (subject === 'adult') return [`${key}_adult`, `${key}_proxy`, key];
+  return [key];
+}
+
+/** The options a prompt offers, yes/no included. */
+export function promptOptions(prompt: PromptMeta): readonly PromptOption[] {
+  if (prompt.kind === 'yesNo') return YES_NO_OPTIONS;
+  if (prompt.kind === 'choice' || prompt.kind === 'multiChoice') return prompt.options ?? [];
+  return [];
+}
+
+function button(title: string, value: Record<string, unknown>): CardAction {
+  return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
+}
+
+/** A plain message activity. */
+export function textMessage(text: string, locale: string): Partial<Activity> {
+  return { type: ActivityTypes.Message, text, locale, textFormat: 'plain' };
+}
+
+/** The activities that ask `prompt`: intro lines, then the question with its buttons. */
+export function renderPrompt(prompt: PromptMeta, t: TFunction, locale: string, subject: SubjectKind | undefined): Partial<Activity>[] {
+  const out: Partial<Activity>[] = (prompt.intro ?? []).map((key) => textMessage(t(keyChain(key, subject)), locale));
+  const actions: CardAction[] = promptOptions(prompt).map((option) =>
+    button(t(keyChain(option.labelKey, subject)), { choice: option.id }),
+  );
+  if (prompt.optional) actions.push(button(t('common:skip'), { skip: true }));
+  const question = textMessage(t(keyChain(prompt.key, subject)), locale);
+  if (actions.length > 0) question.suggestedActions = { to: [], actions };
+  out.push(question);
+  return out;
+}
+
+/** "1) Suomi, 2) Svenska" for a re-prompt that says what can be answered. */
+export function optionList(prompt: PromptMeta, t: TFunction, subject: SubjectKind | undefined): string {
+  return promptOptions(prompt)
+    .map((option, index) => `${index + 1}) ${t(keyChain(option.labelKey, subject))}`)
+    .join(', ');
+}

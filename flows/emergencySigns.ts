@@ -1,0 +1,165 @@
+// Emergency signs: the ids shared by the emergency screen, the red flags of every
+// question set and the free-text detector. The patterns below match what clients
+// type (fi, sv, en) and are not user-facing wording. They err on the side of safety:
+// a negated mention ("no chest pain") still matches, a bare body part does not.
+
+/** Signs that end the flow in the emergency outcome. */
+export const EMERGENCY_SIGNS = [
+  'chest_pain',
+  'breathing',
+  'unconscious',
+  'stroke',
+  'bleeding',
+  'suicide',
+  'danger',
+  'anaphylaxis',
+  'sepsis',
+  'seizure',
+] as const;
+export type EmergencySign = (typeof EMERGENCY_SIGNS)[number];
+
+/** True when the string is a known emergency sign id. */
+export function isEmergencySign(value: string): value is EmergencySign {
+  return (EMERGENCY_SIGNS as readonly string[]).includes(value);
+}
+
+/** Lower case, diacritics removed (ä -> a, å -> a, ö -> o), apostrophes dropped, spaces collapsed. */
+export function normalizeFreeText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'`´]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+// One optional word between two parts: "kipua vasemmalla rinnassa", "ont i hela bröstet".
+const GAP = '(?:\\s+\\w+)?\\s+';
+
+const PATTERNS: ReadonlyArray<readonly [EmergencySign, readonly RegExp[]]> = [
+  [
+    'suicide',
+    [
+      /\bitsemurh/,
+      /\bitsetuho/,
+      /\b(tappaa|tapan|tappaisin|tapa) itse(ni|si|nsa)\b/,
+      /\b(lopettaa|lopetan|paattaa|paatan) (elamani|elamansa|henkeni)\b/,
+      /\bhaluan kuolla\b/,
+      /\ben (halua|jaksa) (enaa )?(elaa|elaa enaa)\b/,
+      /\bsjalvmord/,
+      /\bta (mitt|sitt) (eget )?liv\b/,
+      /\bta livet av (mig|sig)\b/,
+      /\bvill inte leva\b/,
+      /\bvill (bara )?do\b/,
+      /\bdoda mig sjalv\b/,
+      /\bsuicid/,
+      /\bkill (myself|himself|herself|themselves)\b/,
+      /\bend (my|his|her|their) (own )?life\b/,
+      /\btake (my|his|her|their) own life\b/,
+      /\bwant(s)? to die\b/,
+      /\bdont want to (live|be alive)\b/,
+    ],
+  ],
+  [
+    'chest_pain',
+    [
+      /\brintakip/,
+      /\brintakiv/,
+      new RegExp(`\\brinta(keha)?\\w*${GAP}(kipu|kivu|sattuu|puristaa|puristus)`),
+      new RegExp(`\\b(kipu|kipua|kivun|sattuu|puristaa|puristusta|puristus)\\w*${GAP}rinna`),
+      /\bbrostsmart/,
+      new RegExp(`\\b(ont|smarta|smartor|tryck|tryckande)${GAP}(i|over|bakom) (hela )?brost`),
+      /\bchest pain/,
+      /\bchest (hurts|is hurting|tightness|pressure)\b/,
+      /\b(tight|crushing|painful) chest\b/,
+      new RegExp(`\\bpain${GAP}(in|across) (my|his|her|the) chest\\b`),
+    ],
+  ],
+  [
+    'breathing',
+    [
+      /\b(en|ei|et|emme) saa (henkea|ilmaa)\b/,
+      /\bhengenahdist/,
+      /\bhengitysvaik/,
+      /\bhengittaminen (on )?(vaikeaa|ei onnistu)\b/,
+      /\bei hengita\b/,
+      /\btukehtu/,
+      /\bkan (inte|knappt) andas\b/,
+      /\bandnod\b/,
+      /\bandas inte\b/,
+      /\bsvart att andas\b/,
+      /\bfar inte luft\b/,
+      /\b(cant|cannot|can not|unable to|struggling to|hard to) breathe\b/,
+      /\bnot breathing\b/,
+      /\b(difficulty|trouble) breathing\b/,
+      /\bshort(ness)? of breath\b/,
+      /\bchoking\b/,
+    ],
+  ],
+  [
+    'unconscious',
+    [
+      /\btajut(on|toma|tomana|tomaksi|tomuus|ttom)/,
+      /\b(menetti|menettanyt|meni) tajun/,
+      /\bei (hera|heraa|reagoi)\b/,
+      /\bmedvetslos/,
+      /\bsvimma/,
+      /\b(vaknar|reagerar) inte\b/,
+      /\bunconscious\b/,
+      /\bunresponsive\b/,
+      /\bpassed out\b/,
+      /\b(wont|will not|doesnt|does not|cant|cannot) (wake|be woken)\b/,
+      /\bfainted\b/,
+    ],
+  ],
+  [
+    'stroke',
+    [
+      /\baivo(infarkt|verenvuo|halvau)/,
+      /\bhalvaan|\bhalvau/,
+      /\bpuhe\w*\s+(on\s+)?puurou|\bpuuroutu/,
+      /\bsuupieli\w*\s+roikku/,
+      /\btoispuolei\w*\s+(heikkou|halvau|puutu)/,
+      /\bslaganfall/,
+      /\bhjarn(infarkt|blodning)/,
+      /\bforlam/,
+      /\bsluddr/,
+      /\bsned i ansiktet\b/,
+      /\bstroke\b/,
+      /\b(face|mouth) (is )?droop/,
+      /\bslurred speech\b|\bslurring\b/,
+      /\bparaly[sz]/,
+    ],
+  ],
+  [
+    'bleeding',
+    [
+      /\b(runsa|kova|voimakka|raju|paha)\w*\s+verenvuo/,
+      /\bverenvuoto\w*\s+ei\s+(lopu|tyrehdy|lakkaa|loppu)/,
+      /\bvuoto\w*\s+ei\s+(lopu|tyrehdy|lakkaa)/,
+      /\bvuotaa\s+(paljon|runsaasti|kovasti|valtavasti)/,
+      /\bverta\s+(tulee\s+)?(paljon|runsaasti|kovasti)/,
+      /\b(kraftig|svar|stor|riklig)\w*\s+blodning/,
+      /\bbloder\s+(mycket|kraftigt|hela tiden)/,
+      /\bblodningen\s+(slutar|gar|kan)\s+inte/,
+      /\b(heavy|severe|massive|uncontrolled) bleeding\b/,
+      /\bbleeding\s+(heavily|a lot|badly|profusely)\b/,
+      /\bbleeding\s+(that\s+)?(wont|will not|doesnt|does not|cant|cannot)\s+stop\b/,
+      /\blots of blood\b/,
+    ],
+  ],
+];
+
+/**
+ * The emergency sign a free-text message names, or null. Case- and
+ * diacritic-insensitive, in Finnish, Swedish and English with inflections.
+ */
+export function detectEmergencySign(text: string): EmergencySign | null {
+  const normalized = normalizeFreeText(text);
+  if (!normalized) return null;
+  for (const [sign, patterns] of PATTERNS) {
+    if (patterns.some((pattern) => pattern.test(normalized))) return sign;
+  }
+  return null;
+}

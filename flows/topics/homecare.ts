@@ -1,0 +1,51 @@
+// Topic 6: coping at home, older people. A sudden change (confusion, slurred speech,
+// weakness on one side) is a stroke sign. Not coping at home today needs the
+// same-day contact; otherwise Seniori-info or a social counsellor's call.
+
+import type { QuestionSetDef } from '../questionSet';
+
+/** Coping at home question set; urgency table in `urgency.rules`. */
+export const homecareSet: QuestionSetDef = {
+  id: 'homecare',
+  ns: 'homecare',
+  exit: '#triage.segment',
+  segmentation: true,
+  guards: {
+    suddenChange: { q: 'suddenChange', yes: true },
+    notCoping: { q: 'copingToday', yes: false },
+    proxy: { subject: ['adult', 'child'] },
+    fall: { q: 'fall', yes: true },
+    memory: { q: 'memory', yes: true },
+    needsHelp: { q: 'dailyHelp', anyOf: ['sometimes', 'daily'] },
+    livesAlone: { q: 'livesAlone', yes: true },
+    aloneAndDaily: { all: [{ q: 'livesAlone', yes: true }, { q: 'dailyHelp', is: 'daily' }] },
+    caregiverStrain: { q: 'caregiverStrain', yes: true },
+    wantsCall: { q: 'wish', is: 'call' },
+  },
+  questions: [
+    { id: 'suddenChange', kind: 'yesNo', redFlag: { when: 'suddenChange', sign: 'stroke' } },
+    { id: 'copingToday', kind: 'yesNo' },
+    { id: 'livesAlone', kind: 'yesNo' },
+    { id: 'dailyHelp', kind: 'choice', options: ['none', 'sometimes', 'daily'] },
+    { id: 'fall', kind: 'yesNo' },
+    { id: 'memory', kind: 'yesNo' },
+    { id: 'caregiverStrain', kind: 'yesNo', askIf: 'proxy' },
+    { id: 'wish', kind: 'choice', options: ['info', 'call', 'assessment'] },
+  ],
+  urgency: {
+    rules: [
+      { when: 'notCoping', urgency: 'urgent', note: 'Does not cope at home today: same-day contact (social and crisis on-call out of hours).' },
+      { when: 'fall', urgency: 'non_urgent', note: 'Recent falls: assessment of fall risk and home safety.' },
+      { when: 'memory', urgency: 'non_urgent', note: 'Worrying memory changes: memory assessment.' },
+      { when: 'needsHelp', urgency: 'non_urgent', note: 'Needs help with daily tasks: service needs assessment.' },
+      { when: 'caregiverStrain', urgency: 'non_urgent', note: 'Carer strain: support for informal carers.' },
+      { when: 'wantsCall', urgency: 'non_urgent', note: 'Asked for a call.' },
+    ],
+    otherwise: 'self_care',
+  },
+  segmentRisks: ['aloneAndDaily', 'memory'],
+  flags: [
+    { when: 'livesAlone', flag: 'lives_alone' },
+    { when: 'caregiverStrain', flag: 'caregiver_strain' },
+  ],
+};

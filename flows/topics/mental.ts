@@ -1,0 +1,59 @@
+// Topic 5: mental health and substance use. Thoughts of suicide lead to the crisis
+// line (MIELI) the same day; a plan or acute danger ends the flow as an emergency.
+// The two-question mood screen and AUDIT-C (scoring.ts) feed urgency and flags.
+
+import { AUDIT_C_OPTIONS } from '../scoring';
+import type { QuestionSetDef } from '../questionSet';
+
+/** Mental health and substance use question set; urgency table in `urgency.rules`. */
+export const mentalSet: QuestionSetDef = {
+  id: 'mental',
+  ns: 'mental',
+  exit: '#triage.segment',
+  segmentation: true,
+  guards: {
+    suicidalThoughts: { q: 'suicidalThoughts', yes: true },
+    suicideNow: { q: 'suicideNow', yes: true },
+    harmOthers: { q: 'harmOthers', yes: true },
+    notChild: { not: { subject: ['child'] } },
+    child: { subject: ['child'] },
+    drinks: {
+      all: [{ not: { subject: ['child'] } }, { not: { q: 'auditFrequency', is: 'never' } }],
+    },
+    moodPositive: { derived: 'moodScreenPositive' },
+    alcoholRisk: { derived: 'auditCRisk' },
+    drugs: { q: 'concern', anyOf: ['drugs', 'gambling'] },
+    teenSubstance: { q: 'teenSubstance', yes: true },
+    manyConcerns: { all: [{ derived: 'moodScreenPositive' }, { any: [{ derived: 'auditCRisk' }, { q: 'concern', is: 'drugs' }] }] },
+  },
+  questions: [
+    { id: 'concern', kind: 'multiChoice', options: ['mood', 'anxiety', 'sleep', 'alcohol', 'drugs', 'gambling', 'other'] },
+    { id: 'suicidalThoughts', kind: 'yesNo' },
+    { id: 'suicideNow', kind: 'yesNo', askIf: 'suicidalThoughts', redFlag: { when: 'suicideNow', sign: 'suicide' } },
+    { id: 'harmOthers', kind: 'yesNo', redFlag: { when: 'harmOthers', sign: 'danger' } },
+    { id: 'moodLow', kind: 'yesNo' },
+    { id: 'moodInterest', kind: 'yesNo' },
+    { id: 'teenSubstance', kind: 'yesNo', askIf: 'child' },
+    { id: 'auditFrequency', kind: 'choice', options: AUDIT_C_OPTIONS.auditFrequency, askIf: 'notChild' },
+    { id: 'auditQuantity', kind: 'choice', options: AUDIT_C_OPTIONS.auditQuantity, askIf: 'drinks' },
+    { id: 'auditBinge', kind: 'choice', options: AUDIT_C_OPTIONS.auditBinge, askIf: 'drinks' },
+    { id: 'sex', kind: 'choice', options: ['female', 'male', 'other'], askIf: 'drinks' },
+    { id: 'ageGroup', kind: 'choice', options: ['18to64', '65plus'], askIf: 'drinks' },
+  ],
+  urgency: {
+    rules: [
+      { when: 'suicidalThoughts', urgency: 'urgent', note: 'Thoughts of suicide without a plan: crisis line and same-day contact.' },
+      { when: 'moodPositive', urgency: 'non_urgent', note: 'Positive two-question mood screen: mental health nurse assessment.' },
+      { when: 'alcoholRisk', urgency: 'non_urgent', note: 'AUDIT-C at or over the limit (65+ >= 4, women >= 5, men >= 6).' },
+      { when: 'drugs', urgency: 'non_urgent', note: 'Drug use or gambling worries: substance services.' },
+      { when: 'teenSubstance', urgency: 'non_urgent', note: 'Substance use of a minor: school or youth services.' },
+    ],
+    otherwise: 'self_care',
+  },
+  segmentRisks: ['manyConcerns'],
+  flags: [
+    { when: 'suicidalThoughts', flag: 'crisis' },
+    { when: 'alcoholRisk', flag: 'alcohol_risk' },
+    { when: 'moodPositive', flag: 'mood_screen_positive' },
+  ],
+};

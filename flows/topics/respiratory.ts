@@ -1,0 +1,46 @@
+// Topic 3: respiratory infection, cough, fever. Red flags: breathing difficulty at
+// rest or blue lips; a child who is unusually drowsy, limp or hard to wake.
+
+import type { QuestionSetDef } from '../questionSet';
+
+/** Respiratory infection question set; urgency table in `urgency.rules`. */
+export const respiratorySet: QuestionSetDef = {
+  id: 'respiratory',
+  ns: 'respiratory',
+  exit: '#triage.summary',
+  guards: {
+    breathless: { q: 'breathing', yes: true },
+    child: { subject: ['child'] },
+    drowsy: { q: 'drowsy', yes: true },
+    hasFever: { q: 'symptoms', is: 'fever' },
+    veryWeak: { q: 'condition', is: 'veryWeak' },
+    feverInInfant: { all: [{ ageBand: ['under1'] }, { q: 'symptoms', is: 'fever' }] },
+    longFever: { q: 'feverDays', atLeast: 4 },
+    chronicWithFever: { all: [{ q: 'chronic', yes: true }, { q: 'symptoms', is: 'fever' }] },
+    longCough: { q: 'duration', is: 'overThreeWeeks' },
+    earPain: { q: 'symptoms', is: 'earPain' },
+    somewhatWeak: { q: 'condition', is: 'somewhatWeak' },
+    chronic: { q: 'chronic', yes: true },
+  },
+  questions: [
+    { id: 'breathing', kind: 'yesNo', redFlag: { when: 'breathless', sign: 'breathing' } },
+    { id: 'drowsy', kind: 'yesNo', askIf: 'child', redFlag: { when: 'drowsy', sign: 'unconscious' } },
+    { id: 'symptoms', kind: 'multiChoice', options: ['cough', 'soreThroat', 'runnyNose', 'earPain', 'fever'] },
+    { id: 'feverDays', kind: 'number', min: 0, max: 30, askIf: 'hasFever' },
+    { id: 'condition', kind: 'choice', options: ['good', 'somewhatWeak', 'veryWeak'] },
+    { id: 'duration', kind: 'choice', options: ['underWeek', 'oneToThreeWeeks', 'overThreeWeeks'] },
+    { id: 'chronic', kind: 'yesNo' },
+  ],
+  urgency: {
+    rules: [
+      { when: 'veryWeak', urgency: 'urgent', note: 'Markedly weakened general condition: same day.' },
+      { when: 'feverInInfant', urgency: 'urgent', note: 'Fever under 1 year: same-day assessment.' },
+      { when: 'longFever', urgency: 'urgent', note: 'Fever for 4 days or more: possible bacterial complication.' },
+      { when: 'chronicWithFever', urgency: 'non_urgent', note: 'Long-term illness with fever: nurse assessment.' },
+      { when: 'longCough', urgency: 'non_urgent', note: 'Cough over 3 weeks: appointment.' },
+      { when: 'earPain', urgency: 'non_urgent', note: 'Ear pain is not urgent; assessment if it persists.' },
+      { when: 'somewhatWeak', urgency: 'non_urgent', note: 'Somewhat weakened condition: nurse assessment.' },
+    ],
+    otherwise: 'self_care',
+  },
+};

@@ -1,0 +1,11 @@
+import type { IncomingMessage } from 'node:http';
+
+/** The client's IP: the first X-Forwarded-For hop behind a trusted proxy, else the socket peer. */
+export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}

@@ -1,0 +1,226 @@
+import type { AddressInfo } from 'node:net';
+import { ConversationState, type TurnContext } from 'botbuilder';
+import restify, { type Server } from 'restify';
+import { LuotsiBot } from './bots/luotsiBot';
+import { registerDirectLineRoutes, attachStreamUpgrade } from './channels/directLineRoutes';
+import { resolveTokenSecret } from './channels/tokenSecret';
+import { TokenSigner } from './channels/tokens';
+import { WebChannel } from './channels/webChannel';
+import { ConfigError, NotFoundError } from './errors';
+import { loadConfig, type Config } from './config';
+import { FlowDialog, type PersistedFlow } from './dialogs/flowDialog';
+import { textMessage } from './dialogs/promptRenderer';
+import { startFlow } from './flows/startFlow';
+import { requestBaseUrl } from './http/baseUrl';
+import { createCloudAdapter, registerBotEndpoint } from './http/botEndpoint';
+import { registerHealth } from './http/health';
+import { registerPages } from './http/pages';
+import { RateLimiter } from './http/rateLimit';
+import { securityHeaders } from './http/securityHeaders';
+import { createI18n, toLocale } from './i18n/i18n';
+import { createLogger, type Logger } from './logger';
+import type { LuotsiDatabase } from './storage/database';
+import { openSqliteDatabase } from './storage/sqlite/sqliteDatabase';
+
+/** Replaceable parts for tests and benchmarks; production uses the defaults. */
+export interface ServerOverrides {
+  logger?: Logger;
+  clock?: () => Date;
+  database?: LuotsiDatabase;
+}
+
+/** A built, not yet listening Luotsi service. */
+export interface LuotsiServer {
+  readonly config: Config;
+  readonly server: Server;
+  readonly channel: WebChannel;
+  readonly database: LuotsiDatabase;
+  readonly logger: Logger;
+  /** Starts listening; resolves with the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Graceful stop: no new requests, turns in flight finish, streams close, the database closes. */
+  close(): Promise<void>;
+}
+
+const RETENTION_SWEEP_MS = 60 * 60 * 1000;
+const STREAM_PING_MS = 30 * 1000;
+
+/** Composition root: builds the whole service from a config without listening. */
+export function createServer(config: Config, overrides: ServerOverrides = {}): LuotsiServer {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? (() => new Date());
+  const database = overrides.database ?? openSqliteDatabase(config.dataDir);
+  const i18n = createI18n();
+  let shuttingDown = false;
+
+  const channel = new WebChannel({
+    log: database.activityLog,
+    signer: new TokenSigner(resolveTokenSecret(config)),
+    tokenTtlSeconds: config.tokenTtlSeconds,
+    turnTimeoutMs: config.turnTimeoutMs,
+    logger,
+    clock,
+  });
+
+  const conversationState = new ConversationState(database.botState);
+  const dialog = new FlowDialog({
+    flow: startFlow,
+    state: conversationState.createProperty<PersistedFlow | undefined>('flow'),
+    i18n,
+    clock,
+    maxMessageLength: config.maxMessageLength,
+    idleMinutes: config.flowIdleMinutes,
+    defaultLocale: config.defaultLocale,
+  });
+  const bot = new LuotsiBot(conversationState, dialog);
+  const runBot = (context: TurnContext) => bot.run(context);
+
+  const onTurnError = async (context: TurnContext, error: Error) => {
+    // Ids and the error only: the activity's text must never reach the log.
+    logger.error({ err: error, conversation: context.activity.conversation?.id, activityType: context.activity.type }, 'turn failed');
+    const locale = toLocale(context.activity.locale) ?? config.defaultLocale;
+    try {
+      await context.sendActivity(textMessage(i18n.getFixedT(locale)('common:errors.generic'), locale));
+    } catch (sendError) {
+      logger.error({ err: sendError }, 'could not tell the client about a failed turn');
+    }
+  };
+  channel.adapter.onTurnError = onTurnError;
+  channel.setBot(runBot);
+
+  const server = restify.createServer({ name: 'luotsi', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
+  server.pre(securityHeaders);
+  server.pre((req, _res, next) => {
+    (req as unknown as { startedAt: number }).startedAt = Date.now();
+    next();
+  });
+  server.on('after', (req: restify.Request, res: restify.Response, route: restify.Route | null) => {
+    // The route pattern, never the URL: stream URLs carry tokens in their query.
+    logger.info(
+      { reqId: req.id(), method: req.method, route: route?.path ?? 'unmatched', status: res.statusCode, ms: Date.now() - (req as unknown as { startedAt: number }).startedAt },
+      'request',
+    );
+  });
+  for (const event of ['NotFound', 'MethodNotAllowed', 'VersionNotAllowed', 'UnsupportedMediaType'] as const) {
+    server.on(event, (_req: restify.Request, _res: restify.Response, err: Error & { toJSON?: () => unknown }, cb: () => void) => {
+      const code = event === 'NotFound' ? new NotFoundError('no such route').code : event;
+      err.toJSON = () => ({ error: { code, message: err.message } });
+      cb();
+    });
+  }
+
+  const baseUrl = (req: import('node:http').IncomingMessage) =>
+    requestBaseUrl(req, config.publicUrl, config.trustProxy, `${config.host}:${config.port}`);
+  registerDirectLineRoutes(server, {
+    channel,
+    tokenLimiter: new RateLimiter(config.tokenRateLimitPerMinute),
+    maxBodyBytes: config.maxBodyBytes,
+    trustProxy: config.trustProxy,
+    baseUrl,
+  });
+  const cloudAdapter = createCloudAdapter(config, logger);
+  if (cloudAdapter) cloudAdapter.onTurnError = onTurnError;
+  registerBotEndpoint(server, cloudAdapter, config, runBot);
+  registerHealth(server, database, () => shuttingDown);
+  registerPages(server, (lng) => i18n.getResourceBundle(lng, 'common').page as Record<string, string>, config.defaultLocale);
+
+  const wss = attachStreamUpgrade(server.server, channel, (error) => logger.error({ err: error }, 'stream upgrade failed'));
+  const alive = new WeakSet<object>();
+  const pinger = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, STREAM_PING_MS);
+  pinger.unref();
+  wss.on('connection', (socket) => {
+    alive.add(socket);
+    socket.on('pong', () => alive.add(socket));
+  });
+
+  const sweep = async () => {
+    const cutoff = new Date(clock().getTime() - config.activityRetentionDays * 86_400_000);
+    try {
+      const conversations = await database.activityLog.purgeIdleBefore(cutoff);
+      const states = await database.botState.purgeUpdatedBefore(cutoff);
+      if (conversations + states > 0) logger.info({ conversations, states }, 'retention sweep');
+    } catch (error) {
+      logger.error({ err: error }, 'retention sweep failed');
+    }
+  };
+  const sweeper = setInterval(() => void sweep(), RETENTION_SWEEP_MS);
+  sweeper.unref();
+
+  return {
+    config,
+    server,
+    channel,
+    database,
+    logger,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        server.server.once('error', reject);
+        server.listen(port, host, () => {
+          server.server.off('error', reject);
+          void sweep();
+          const address = server.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve(`http://${shownHost}:${address.port}`);
+        });
+      });
+    },
+    async close() {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      clearInterval(pinger);
+      clearInterval(sweeper);
+      const stopped = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref());
+      await Promise.race([channel.turns.idle(), timeout]);
+      channel.hub.closeAll();
+      wss.close();
+      server.server.closeAllConnections();
+      await stopped;
+      await database.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const service = createServer(config);
+  const url = await service.listen();
+  service.logger.info({ url, database: service.database.kind, mode: config.mode }, 'Luotsi is listening');
+  const stop = (signal: string) => {
+    service.logger.info({ signal }, 'shutting down');
+    service.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        service.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Luotsi failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

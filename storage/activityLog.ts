@@ -1,0 +1,39 @@
+import type { Activity } from 'botbuilder';
+
+/** A web channel conversation as the channel stores it. */
+export interface ChannelConversation {
+  id: string;
+  userId: string;
+  locale: string | undefined;
+  createdAt: number;
+  lastActivityAt: number;
+  /** Whether the bot has been told that the conversation began (conversationUpdate sent). */
+  started: boolean;
+}
+
+/** An activity as it travels over the wire: timestamps are ISO strings. */
+export type WireActivity = Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'> & {
+  id: string;
+  timestamp: string;
+  localTimestamp?: string;
+};
+
+/** An activity with its place in the conversation. */
+export interface LoggedActivity {
+  watermark: number;
+  activity: WireActivity;
+}
+
+/** The web channel's persistent, ordered activity log (history for reconnects and polling). */
+export interface ActivityLog {
+  createConversation(conversation: Omit<ChannelConversation, 'started' | 'lastActivityAt'>): Promise<void>;
+  getConversation(id: string): Promise<ChannelConversation | undefined>;
+  /** Marks the conversation started; true only for the call that changed it. */
+  markStarted(id: string): Promise<boolean>;
+  /** Appends an activity, assigning id, timestamp and the next watermark. */
+  append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date): Promise<LoggedActivity>;
+  /** Activities after the watermark, oldest first. */
+  listAfter(conversationId: string, watermark: number, limit: number): Promise<LoggedActivity[]>;
+  /** Deletes conversations idle since before `cutoff` with their activities; returns how many. */
+  purgeIdleBefore(cutoff: Date): Promise<number>;
+}

@@ -1,0 +1,13 @@
+import type { Storage } from 'botbuilder';
+import type { ActivityLog } from './activityLog';
+
+/** Everything Luotsi keeps, behind async interfaces so another backend can follow SQLite. */
+export interface LuotsiDatabase {
+  readonly kind: 'sqlite';
+  /** Bot Framework conversation and user state, with the SDK's eTag contract. */
+  readonly botState: Storage & { purgeUpdatedBefore(cutoff: Date): Promise<number> };
+  readonly activityLog: ActivityLog;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

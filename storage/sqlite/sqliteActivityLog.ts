@@ -1,0 +1,98 @@
+import type { Activity } from 'botbuilder';
+import type { ActivityLog, ChannelConversation, LoggedActivity } from '../activityLog';
+import type { SqliteHandle } from './openSqlite';
+
+interface ConversationRow {
+  id: string;
+  user_id: string;
+  locale: string | null;
+  created_at: number;
+  last_activity_at: number;
+  started: number;
+}
+
+/** Activity ids look like Direct Line's: `<conversationId>|<zero-padded watermark>`. */
+export function activityId(conversationId: string, watermark: number): string {
+  return `${conversationId}|${String(watermark).padStart(7, '0')}`;
+}
+
+/** The web channel's activity log in SQLite. */
+export class SqliteActivityLog implements ActivityLog {
+  private readonly insertConversation;
+  private readonly selectConversation;
+  private readonly setStarted;
+  private readonly takeWatermark;
+  private readonly insertActivity;
+  private readonly selectAfter;
+  private readonly purgeConversations;
+
+  constructor(private readonly db: SqliteHandle) {
+    this.insertConversation = db.prepare(
+      'INSERT INTO channel_conversations (id, user_id, locale, created_at, last_activity_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.selectConversation = db.prepare<[string], ConversationRow>(
+      'SELECT id, user_id, locale, created_at, last_activity_at, started FROM channel_conversations WHERE id = ?',
+    );
+    this.setStarted = db.prepare('UPDATE channel_conversations SET started = 1 WHERE id = ? AND started = 0');
+    this.takeWatermark = db.prepare<[number, string], { watermark: number }>(
+      `UPDATE channel_conversations SET next_watermark = next_watermark + 1, last_activity_at = ?
+       WHERE id = ? RETURNING next_watermark - 1 AS watermark`,
+    );
+    this.insertActivity = db.prepare('INSERT INTO channel_activities (conversation_id, watermark, activity) VALUES (?, ?, ?)');
+    this.selectAfter = db.prepare<[string, number, number], { watermark: number; activity: string }>(
+      'SELECT watermark, activity FROM channel_activities WHERE conversation_id = ? AND watermark > ? ORDER BY watermark LIMIT ?',
+    );
+    this.purgeConversations = db.prepare('DELETE FROM channel_conversations WHERE last_activity_at < ?');
+  }
+
+  async createConversation(c: Omit<ChannelConversation, 'started' | 'lastActivityAt'>): Promise<void> {
+    this.insertConversation.run(c.id, c.userId, c.locale ?? null, c.createdAt, c.createdAt);
+  }
+
+  async getConversation(id: string): Promise<ChannelConversation | undefined> {
+    const row = this.selectConversation.get(id);
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      userId: row.user_id,
+      locale: row.locale ?? undefined,
+      createdAt: row.created_at,
+      lastActivityAt: row.last_activity_at,
+      started: row.started === 1,
+    };
+  }
+
+  async markStarted(id: string): Promise<boolean> {
+    return this.setStarted.run(id).changes === 1;
+  }
+
+  async append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date): Promise<LoggedActivity> {
+    return this.db
+      .transaction((): LoggedActivity => {
+        const taken = this.takeWatermark.get(now.getTime(), conversationId);
+        if (!taken) throw new Error('conversation does not exist');
+        const logged: LoggedActivity = {
+          watermark: taken.watermark,
+          activity: {
+            ...activity,
+            id: activityId(conversationId, taken.watermark),
+            timestamp: now.toISOString(),
+          },
+        };
+        this.insertActivity.run(conversationId, taken.watermark, JSON.stringify(logged.activity));
+        return logged;
+      })
+      .immediate();
+  }
+
+  async listAfter(conversationId: string, watermark: number, limit: number): Promise<LoggedActivity[]> {
+    return this.selectAfter.all(conversationId, watermark, limit).map((row) => ({
+      watermark: row.watermark,
+      activity: JSON.parse(row.activity) as LoggedActivity['activity'],
+    }));
+  }
+
+  async purgeIdleBefore(cutoff: Date): Promise<number> {
+    return this.purgeConversations.run(cutoff.getTime()).changes;
+  }
+}
