@@ -7,6 +7,7 @@ import { statusOf } from '../http/errorResponse';
 import { asyncRoute, sendJson } from '../http/asyncRoute';
 import { clientIp } from '../http/clientIp';
 import { readJsonBody } from '../http/jsonBody';
+import { queryParam } from '../http/queryParam';
 import type { RateLimiter } from '../http/rateLimit';
 import type { WebChannel } from './webChannel';
 
@@ -45,7 +46,7 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
   }));
 
   server.get(`${PREFIX}/conversations/:id`, asyncRoute(async (req, res) => {
-    sendJson(res, 200, await channel.reconnect(auth(req), param(req), req.query?.watermark, options.baseUrl(req)));
+    sendJson(res, 200, await channel.reconnect(auth(req), param(req), queryParam(req, 'watermark'), options.baseUrl(req)));
   }));
 
   server.post(`${PREFIX}/conversations/:id/activities`, asyncRoute(async (req, res) => {
@@ -54,7 +55,7 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
   }));
 
   server.get(`${PREFIX}/conversations/:id/activities`, asyncRoute(async (req, res) => {
-    sendJson(res, 200, await channel.getActivities(auth(req), param(req), req.query?.watermark));
+    sendJson(res, 200, await channel.getActivities(auth(req), param(req), queryParam(req, 'watermark')));
   }));
 
   server.post(`${PREFIX}/conversations/:id/upload`, asyncRoute(async (req, res) => {

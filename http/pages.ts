@@ -7,6 +7,7 @@ import { NotFoundError } from '../errors';
 import { LOCALES, type Locale } from '../flows/contract';
 import { toLocale } from '../i18n/i18n';
 import { PAGE_CSP } from './securityHeaders';
+import { queryParam } from './queryParam';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,8 +39,8 @@ function escapeHtml(text: string): string {
 }
 
 /** The page's language: ?lang= (the county's site passes its own), then Accept-Language, then the default. */
-export function pageLocale(query: unknown, acceptLanguage: string | undefined, fallback: Locale): Locale {
-  const requested = toLocale((query as Record<string, unknown> | undefined)?.lang);
+export function pageLocale(lang: string | undefined, acceptLanguage: string | undefined, fallback: Locale): Locale {
+  const requested = toLocale(lang);
   if (requested) return requested;
   for (const part of (acceptLanguage ?? '').split(',')) {
     const locale = toLocale(part.split(';')[0]);
@@ -80,7 +81,7 @@ export function registerPages(server: Server, strings: PageStrings, defaultLocal
   server.get('/', asyncRoute(async (req, res) => {
     res.header('Content-Security-Policy', PAGE_CSP);
     res.header('Vary', 'Accept-Language');
-    send(res, rendered.get(pageLocale(req.query, req.headers['accept-language'], defaultLocale))!, 'no-cache');
+    send(res, rendered.get(pageLocale(queryParam(req, 'lang'), req.headers['accept-language'], defaultLocale))!, 'no-cache');
   }));
   server.get('/i18n/page/:lng', asyncRoute(async (req, res) => {
     const lng = toLocale(req.params?.lng);
