@@ -88,7 +88,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   channel.adapter.onTurnError = onTurnError;
   channel.setBot(runBot);
 
-  const server = restify.createServer({ name: 'luotsi', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
+  const server = restify.createServer({ name: 'luotsi', log: logger, handleUncaughtExceptions: false, ignoreTrailingSlash: true });
   server.pre(securityHeaders);
   server.pre((req, _res, next) => {
     (req as unknown as { startedAt: number }).startedAt = Date.now();

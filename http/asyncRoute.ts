@@ -8,7 +8,7 @@ export function asyncRoute(handler: (req: Request, res: Response) => Promise<voi
       () => next(false),
       (error: unknown) => {
         const status = sendError(res, error);
-        if (status >= 500) req.log?.error?.({ err: error }, 'request failed');
+        if (status >= 500 && status !== 501) req.log?.error?.({ err: error }, 'request failed');
         (res as Response & { luotsiError?: unknown }).luotsiError = error;
         next(false);
       },

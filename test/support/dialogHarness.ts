@@ -1,0 +1,61 @@
+import { ConversationState, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { LuotsiBot } from '../../bots/luotsiBot';
+import { FlowDialog, type FlowDefinition, type OutcomeRenderer, type PersistedFlow } from '../../dialogs/flowDialog';
+import type { Locale } from '../../flows/contract';
+import { createI18n } from '../../i18n/i18n';
+
+/** The real i18next instance over the real locale files, shared by dialog tests. */
+export const i18n = createI18n();
+
+/**
+ * Drives the real LuotsiBot + FlowDialog through botbuilder's TestAdapter (a unit-test
+ * stand-in for a channel) and returns what the bot sent for each input.
+ */
+export class DialogHarness {
+  readonly adapter: TestAdapter;
+  now = new Date('2026-11-23T10:00:00Z');
+
+  constructor(
+    flow: FlowDefinition,
+    options: { storage?: Storage; locale?: Locale; renderOutcome?: OutcomeRenderer; maxMessageLength?: number } = {},
+  ) {
+    const state = new ConversationState(options.storage ?? new MemoryStorage());
+    const dialog = new FlowDialog({
+      flow,
+      state: state.createProperty<PersistedFlow | undefined>('flow'),
+      i18n,
+      clock: () => this.now,
+      maxMessageLength: options.maxMessageLength ?? 2000,
+      idleMinutes: 30,
+      defaultLocale: 'fi',
+      ...(options.renderOutcome && { renderOutcome: options.renderOutcome }),
+    });
+    const bot = new LuotsiBot(state, dialog);
+    this.adapter = new TestAdapter(async (context) => bot.run(context));
+    // Not the template: TestAdapter's template would override each activity's own locale.
+    this.adapter.locale = options.locale ?? 'fi-FI';
+  }
+
+  /** Sends one activity (text or partial activity) and returns the bot's replies to it. */
+  async send(input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
+    await this.adapter.send(input);
+    return this.adapter.activeQueue.splice(0);
+  }
+
+  /** Starts the conversation as a channel would (conversationUpdate with the user added). */
+  async join(locale: string = 'fi-FI'): Promise<Partial<Activity>[]> {
+    return this.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user', name: 'user' }], locale });
+  }
+
+  /** Presses a suggested action of the last reply that has them. */
+  static press(replies: Partial<Activity>[], title: string): Partial<Activity> {
+    const action = [...replies].reverse().flatMap((r) => r.suggestedActions?.actions ?? []).find((a) => a.title === title);
+    if (!action) throw new Error(`no button "${title}"`);
+    return { type: 'message', text: String(action.text ?? action.title), value: action.value };
+  }
+}
+
+/** Texts of the message replies. */
+export function texts(replies: Partial<Activity>[]): string[] {
+  return replies.filter((r) => r.type === 'message').map((r) => r.text ?? '');
+}
