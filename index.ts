@@ -183,6 +183,11 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       await Promise.race([channel.turns.idle(), timeout]);
       channel.hub.closeAll();
       wss.close();
+      // Responses of the turns that just finished are still being written: close
+      // connections as they fall idle, and cut the rest only after a grace period.
+      const reaper = setInterval(() => server.server.closeIdleConnections(), 25);
+      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+      clearInterval(reaper);
       server.server.closeAllConnections();
       await stopped;
       await database.close();

@@ -67,4 +67,9 @@ describe('loadConfig', () => {
     expect(read.length).toBeGreaterThan(10);
     for (const name of read) expect(documented).toContain(name);
   });
+
+  it.each(['.env.example', 'README.md'])('is documented variable by variable in %s', (file) => {
+    const text = require('node:fs').readFileSync(path.join(__dirname, '..', file), 'utf8') as string;
+    for (const setting of SETTINGS) expect(text).toContain(setting.name);
+  });
 });
