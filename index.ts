@@ -11,6 +11,7 @@ import { loadConfig, type Config } from './config';
 import { FlowDialog, type PersistedFlow } from './dialogs/flowDialog';
 import { textMessage } from './dialogs/promptRenderer';
 import { startFlow } from './flows/startFlow';
+import { failureOf } from './http/asyncRoute';
 import { requestBaseUrl } from './http/baseUrl';
 import { createCloudAdapter, registerBotEndpoint } from './http/botEndpoint';
 import { registerHealth } from './http/health';
@@ -88,7 +89,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   channel.adapter.onTurnError = onTurnError;
   channel.setBot(runBot);
 
-  const server = restify.createServer({ name: 'luotsi', log: logger, handleUncaughtExceptions: false, ignoreTrailingSlash: true });
+  const server = restify.createServer({ name: 'luotsi', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
   server.pre(securityHeaders);
   server.pre((req, _res, next) => {
     (req as unknown as { startedAt: number }).startedAt = Date.now();
@@ -96,10 +97,10 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   });
   server.on('after', (req: restify.Request, res: restify.Response, route: restify.Route | null) => {
     // The route pattern, never the URL: stream URLs carry tokens in their query.
-    logger.info(
-      { reqId: req.id(), method: req.method, route: route?.path ?? 'unmatched', status: res.statusCode, ms: Date.now() - (req as unknown as { startedAt: number }).startedAt },
-      'request',
-    );
+    const entry = { reqId: req.id(), method: req.method, route: route?.path ?? 'unmatched', status: res.statusCode, ms: Date.now() - (req as unknown as { startedAt: number }).startedAt };
+    const failure = failureOf(res);
+    if (res.statusCode >= 500 && res.statusCode !== 501 && failure !== undefined) logger.error({ ...entry, err: failure }, 'request failed');
+    else logger.info(entry, 'request');
   });
   for (const event of ['NotFound', 'MethodNotAllowed', 'VersionNotAllowed', 'UnsupportedMediaType'] as const) {
     server.on(event, (_req: restify.Request, _res: restify.Response, err: Error & { toJSON?: () => unknown }, cb: () => void) => {

@@ -14,6 +14,8 @@
     directLine: null,
     store: null,
     strings: {},
+    expiresIn: 3600,
+    refresher: null,
   };
 
   function setStatus(text) {
@@ -30,19 +32,30 @@
     return null;
   }
 
-  function saveSession(conversationId, token, expiresIn) {
+  function saveSession() {
+    var directLine = state.directLine;
+    if (!directLine || !directLine.conversationId || !directLine.token) return;
     try {
       window.sessionStorage.setItem(
         SESSION_KEY,
         JSON.stringify({
-          conversationId: conversationId,
-          token: token,
+          conversationId: directLine.conversationId,
+          token: directLine.token,
           locale: state.locale,
-          expiresAt: Date.now() + expiresIn * 1000,
+          expiresIn: state.expiresIn,
+          expiresAt: Date.now() + state.expiresIn * 1000,
         }),
       );
     } catch (e) {
       /* private mode: the conversation just won't survive a reload */
+    }
+  }
+
+  function forgetSession() {
+    try {
+      window.sessionStorage.removeItem(SESSION_KEY);
+    } catch (e) {
+      /* nothing saved */
     }
   }
 
@@ -94,6 +107,9 @@
           bubbleFromUserBorderRadius: 8,
           bubbleMaxWidth: 640,
           sendBoxTextWrap: true,
+          sendBoxHeight: 52,
+          sendBoxButtonColor: '#0b4f8a',
+          sendBoxBorderTop: 'solid 2px #c9d6e3',
           primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
           accent: '#0b4f8a',
         },
@@ -106,12 +122,16 @@
   function onLocaleFromBot(locale) {
     if (!WEBCHAT_LOCALES[locale] || locale === state.locale) return;
     applyPageLocale(locale);
+    saveSession();
     render();
   }
 
   function switchLocale(locale) {
     if (!WEBCHAT_LOCALES[locale] || locale === state.locale) return;
     applyPageLocale(locale);
+    // Not connected yet: the conversation will start in the chosen language.
+    if (!state.store) return;
+    saveSession();
     render();
     state.store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: LOCALE_EVENT, value: locale } });
   }
@@ -132,8 +152,10 @@
     });
   }
 
-  function connect() {
-    var saved = loadSession();
+  // Resumes this tab's conversation if there is one; if it cannot be resumed (token
+  // expired, conversation gone) starts a fresh one once instead of leaving a dead chat.
+  function connect(allowResume) {
+    var saved = allowResume ? loadSession() : null;
     var ready = saved
       ? Promise.resolve(saved)
       : fetchJson(DOMAIN + '/tokens/generate', { method: 'POST' }).then(function (t) {
@@ -143,24 +165,38 @@
       var options = { domain: DOMAIN, token: session.token, webSocket: true };
       if (session.conversationId) options.conversationId = session.conversationId;
       else options.conversationStartProperties = { locale: WEBCHAT_LOCALES[state.locale] };
-      state.directLine = window.WebChat.createDirectLine(options);
+      if (session.expiresIn > 0) state.expiresIn = session.expiresIn;
+      var directLine = window.WebChat.createDirectLine(options);
+      var online = false;
+      state.directLine = directLine;
       state.store = createStore();
-      state.directLine.connectionStatus$.subscribe(function (status) {
-        // 2 = Online, 4 = FailedToConnect, 3 = ExpiredToken
+      directLine.connectionStatus$.subscribe(function (status) {
+        if (directLine !== state.directLine) return;
+        // 2 = Online, 3 = ExpiredToken, 4 = FailedToConnect
         if (status === 2) {
+          online = true;
           setStatus('');
-          saveSession(state.directLine.conversationId, state.directLine.token, session.expiresIn || 3600);
+          saveSession();
         } else if (status === 3 || status === 4) {
-          window.sessionStorage.removeItem(SESSION_KEY);
-          pageStrings(state.locale).then(function (s) { setStatus(s.connectionFailed); });
+          forgetSession();
+          if (saved && !online) {
+            saved = null;
+            directLine.end();
+            connect(false).catch(showFailure);
+          } else {
+            showFailure();
+          }
         }
       });
       // directline refreshes the token on its own; keep the saved copy current for reloads.
-      window.setInterval(function () {
-        if (state.directLine.conversationId) saveSession(state.directLine.conversationId, state.directLine.token, 3600);
-      }, 60000);
+      if (state.refresher) window.clearInterval(state.refresher);
+      state.refresher = window.setInterval(saveSession, 60000);
       render();
     });
+  }
+
+  function showFailure() {
+    pageStrings(state.locale).then(function (s) { setStatus(s.connectionFailed); }, function () {});
   }
 
   function start() {
@@ -173,10 +209,8 @@
       });
     }
     applyPageLocale(state.locale)
-      .then(connect)
-      .catch(function () {
-        pageStrings(state.locale).then(function (s) { setStatus(s.connectionFailed); }, function () {});
-      });
+      .then(function () { return connect(true); })
+      .catch(showFailure);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
