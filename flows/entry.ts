@@ -58,7 +58,8 @@ export const entrySet: QuestionSetDef = {
       next: [
         // An adult who does not know or disagrees: general advice only, no health details asked.
         { when: 'adviceOnly', to: '#triage.done' },
-        ...TOPIC_IDS.map((topic) => ({ when: `topic_${topic}`, to: `#triage.${topic}` })),
+        ...TOPIC_IDS.slice(0, -1).map((topic) => ({ when: `topic_${topic}`, to: `#triage.${topic}` })),
+        { to: `#triage.${TOPIC_IDS[TOPIC_IDS.length - 1]}` },
       ],
     },
   ],

@@ -9,6 +9,7 @@ export { triageMachine, SUMMARY_PROMPT } from './triageMachine';
 export { SUMMARY_CONFIRM } from './triageSetup';
 export { buildResult, type TriageResult } from './result';
 export type { TriageContext, OutcomeKind } from './triageContext';
+export { initialContext } from './triageContext';
 export { summaryItems, type SummaryItem } from './summary';
 export { detectEmergencySign, EMERGENCY_SIGNS, type EmergencySign } from './emergencySigns';
 export { TOPIC_IDS, type TopicId } from './topicIds';

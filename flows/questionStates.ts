@@ -31,14 +31,14 @@ export function promptFor(set: QuestionSetDef, question: QuestionDef): PromptMet
   return prompt;
 }
 
-function questionState(set: QuestionSetDef, index: number): TriageStateConfig {
+function questionState(set: QuestionSetDef, index: number, passes: boolean): TriageStateConfig {
   const question = set.questions[index]!;
   const q = `${set.id}.${question.id}`;
   const next = successors(set, index);
   const hasRedFlag = question.redFlag !== undefined || (question.options ?? []).some((o) => typeof o !== 'string' && o.redFlag);
   return {
     meta: { prompt: promptFor(set, question) },
-    always: next.map((s) => ({
+    always: (passes ? next : []).map((s) => ({
       guard: { type: 'passLeadsTo', params: s.guard === undefined ? { q } : { q, guard: s.guard } },
       target: s.target,
       actions: [{ type: 'passAnswered', params: { q } }],
@@ -74,13 +74,19 @@ function questionState(set: QuestionSetDef, index: number): TriageStateConfig {
   };
 }
 
-/** The compound state of a question set; its initial state is the first question. */
-export function buildSetState(set: QuestionSetDef): TriageStateConfig {
+/**
+ * The compound state of a question set; its initial state is the first question.
+ * `passFrom`: index of the first question that can follow a corrected one (and so may
+ * pass itself on); omitted for sets whose answers are not corrected from the summary.
+ */
+export function buildSetState(set: QuestionSetDef, passFrom?: number): TriageStateConfig {
   const first = set.questions[0];
   if (!first) throw new Error(`Question set '${set.id}' is empty`);
   if (first.askIf !== undefined) throw new Error(`The first question of '${set.id}' cannot be conditional`);
   return {
     initial: first.id,
-    states: Object.fromEntries(set.questions.map((question, index) => [question.id, questionState(set, index)])),
+    states: Object.fromEntries(
+      set.questions.map((question, index) => [question.id, questionState(set, index, passFrom !== undefined && index >= passFrom)]),
+    ),
   };
 }

@@ -1,9 +1,8 @@
 // The triage result: what a finished flow hands to routing, staff and the outcome event.
 
-import { chosenValues } from './conditions';
 import type { AnswerValue, Locale } from './contract';
 import type { ResultFlag, Urgency } from './questionSet';
-import { guardHolds } from './conditions';
+import { chosenValues, guardHolds } from './conditions';
 import { computeSegment, GUIDANCE_BY_SEGMENT, type GuidanceLevel, type Segment } from './segmentation';
 import { answersOnPath } from './successors';
 import type { TriageSubject } from './subject';

@@ -39,6 +39,8 @@ export function successors(set: QuestionSetDef, index: number): Successor[] {
     const candidate = set.questions[next]!;
     const target = `${ROOT}.${set.id}.${candidate.id}`;
     if (candidate.askIf === undefined) return [...result, { target }];
+    // The same guard failed for an earlier candidate on the same answers: it fails again.
+    if (result.some((s) => s.guard === candidate.askIf)) continue;
     result.push({ guard: candidate.askIf, target });
   }
   return [...result, { target: set.exit }];

@@ -16,13 +16,16 @@ export interface TriageContext extends FlowContextBase {
   skipped: string[];
   /** Question ids answered so far, newest last; `summary` marks a correction started from the summary. */
   history: string[];
-  /** A correction from the summary is under way: answered questions that stay valid are passed. */
-  correcting: boolean;
+  /**
+   * The question being corrected from the summary, or null. While set, the other
+   * answered questions that stay valid are passed on without asking again.
+   */
+  correcting: string | null;
   outcome?: OutcomeKind;
   emergencySign?: EmergencySign | string;
 }
 
 /** A fresh context in the given language. */
 export function initialContext(input: FlowInput): TriageContext {
-  return { locale: input.locale, answers: {}, skipped: [], history: [], correcting: false };
+  return { locale: input.locale, answers: {}, skipped: [], history: [], correcting: null };
 }

@@ -33,6 +33,11 @@ const summaryState: TriageStateConfig = {
 
 const backTargets = [...allQuestionIds(), 'summary'];
 
+function passFromIndex(setId: string): number | undefined {
+  if (setId === 'entry') return undefined;
+  return setId === 'segment' ? 0 : 1;
+}
+
 /** The triage machine; persisted as `{value, context}` and driven with pure transitions. */
 export const triageMachine = triageSetup.createMachine({
   id: 'triage',
@@ -52,7 +57,9 @@ export const triageMachine = triageSetup.createMachine({
     EMERGENCY_SIGN: { target: '#triage.emergency', actions: 'signFromEvent' },
   },
   states: {
-    ...Object.fromEntries(ALL_SETS.map((set) => [set.id, buildSetState(set)])),
+    // Entry answers are not corrected; a topic's first question never follows a corrected
+    // one; the segmentation questions follow the topic's last question.
+    ...Object.fromEntries(ALL_SETS.map((set) => [set.id, buildSetState(set, passFromIndex(set.id))])),
     summary: summaryState,
     done: { type: 'final', entry: [{ type: 'setOutcome', params: { outcome: 'completed' } }] },
     emergency: { type: 'final', entry: [{ type: 'setOutcome', params: { outcome: 'emergency' } }] },

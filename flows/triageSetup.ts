@@ -7,7 +7,7 @@ import type { AnswerValue, FlowEvent, FlowInput, Locale, StateMeta } from './con
 import { LOCALES } from './contract';
 import { buildResult, type TriageResult } from './result';
 import { lookupQuestion } from './sets';
-import { redFlagOf } from './successors';
+import { answersOnPath, redFlagOf, walkPath } from './successors';
 import { subjectFromAnswers } from './subject';
 import { initialContext, type OutcomeKind, type TriageContext } from './triageContext';
 import { isValidAnswer } from './answerValidation';
@@ -75,7 +75,10 @@ export const triageSetup = setup({
       event.type === 'ANSWER' && branchHolds(withAnswer(context, params.q, event.value), params),
     skipLeadsTo: ({ context }, params: BranchParams) => branchHolds(withoutAnswer(context, params.q), params),
     passLeadsTo: ({ context }, params: BranchParams) =>
-      context.correcting && answeredIn(context, params.q) && branchHolds(context.answers, params),
+      context.correcting !== null &&
+      context.correcting !== params.q &&
+      answeredIn(context, params.q) &&
+      branchHolds(context.answers, params),
     historyTopIs: ({ context }, params: QuestionParams) => context.history[context.history.length - 1] === params.q,
     canCorrect: ({ context, event }, params: QuestionParams) =>
       event.type === 'CORRECT' && event.questionId === params.q && answeredIn(context, params.q),
@@ -106,9 +109,16 @@ export const triageSetup = setup({
       const sign = redFlagOf(params.q, context.answers);
       return sign ? { emergencySign: sign } : {};
     }),
-    goBack: assign(({ context }) => ({ history: context.history.slice(0, -1), correcting: false })),
-    startCorrecting: assign(({ context }) => ({ correcting: true, history: [...context.history, 'summary'] })),
-    finishCorrecting: assign(() => ({ correcting: false })),
+    goBack: assign(({ context }) => ({ history: context.history.slice(0, -1), correcting: null })),
+    startCorrecting: assign(({ context, event }) =>
+      event.type === 'CORRECT' ? { correcting: event.questionId, history: [...context.history, 'summary'] } : {},
+    ),
+    // At the summary only answers on the current path are kept (after BACK or a correction).
+    finishCorrecting: assign(({ context }) => {
+      const answers = answersOnPath(context.answers, context.skipped);
+      const onPath = walkPath(context.answers, context.skipped);
+      return { correcting: null, answers, skipped: context.skipped.filter((id) => onPath.includes(id)) };
+    }),
     restart: assign(({ context }) => initialContext({ locale: context.locale })),
     setLocale: assign(({ event }) => (event.type === 'SET_LOCALE' ? { locale: event.locale } : {})),
     signFromEvent: assign(({ event }) => (event.type === 'EMERGENCY_SIGN' ? { emergencySign: event.sign } : {})),

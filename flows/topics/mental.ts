@@ -15,7 +15,6 @@ export const mentalSet: QuestionSetDef = {
     suicidalThoughts: { q: 'suicidalThoughts', yes: true },
     suicideNow: { q: 'suicideNow', yes: true },
     harmOthers: { q: 'harmOthers', yes: true },
-    notChild: { not: { subject: ['child'] } },
     child: { subject: ['child'] },
     drinks: {
       all: [{ not: { subject: ['child'] } }, { not: { q: 'auditFrequency', is: 'never' } }],
@@ -32,13 +31,23 @@ export const mentalSet: QuestionSetDef = {
     { id: 'suicideNow', kind: 'yesNo', askIf: 'suicidalThoughts', redFlag: { when: 'suicideNow', sign: 'suicide' } },
     { id: 'harmOthers', kind: 'yesNo', redFlag: { when: 'harmOthers', sign: 'danger' } },
     { id: 'moodLow', kind: 'yesNo' },
-    { id: 'moodInterest', kind: 'yesNo' },
-    { id: 'teenSubstance', kind: 'yesNo', askIf: 'child' },
-    { id: 'auditFrequency', kind: 'choice', options: AUDIT_C_OPTIONS.auditFrequency, askIf: 'notChild' },
-    { id: 'auditQuantity', kind: 'choice', options: AUDIT_C_OPTIONS.auditQuantity, askIf: 'drinks' },
-    { id: 'auditBinge', kind: 'choice', options: AUDIT_C_OPTIONS.auditBinge, askIf: 'drinks' },
-    { id: 'sex', kind: 'choice', options: ['female', 'male', 'other'], askIf: 'drinks' },
-    { id: 'ageGroup', kind: 'choice', options: ['18to64', '65plus'], askIf: 'drinks' },
+    {
+      id: 'moodInterest',
+      kind: 'yesNo',
+      next: [{ when: 'child', to: 'teenSubstance' }, { to: 'auditFrequency' }],
+    },
+    // Minors are not scored with AUDIT-C: any substance use is a concern.
+    { id: 'teenSubstance', kind: 'yesNo', next: [{ to: 'end' }] },
+    {
+      id: 'auditFrequency',
+      kind: 'choice',
+      options: AUDIT_C_OPTIONS.auditFrequency,
+      next: [{ when: 'drinks', to: 'auditQuantity' }, { to: 'end' }],
+    },
+    { id: 'auditQuantity', kind: 'choice', options: AUDIT_C_OPTIONS.auditQuantity, intro: ['intro'] },
+    { id: 'auditBinge', kind: 'choice', options: AUDIT_C_OPTIONS.auditBinge },
+    { id: 'sex', kind: 'choice', options: ['female', 'male', 'other'] },
+    { id: 'ageGroup', kind: 'choice', options: ['18to64', '65plus'] },
   ],
   urgency: {
     rules: [

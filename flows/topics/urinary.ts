@@ -34,7 +34,7 @@ export const urinarySet: QuestionSetDef = {
     { id: 'symptoms', kind: 'multiChoice', options: ['burning', 'frequency', 'urgency', 'lowerAbdominal', 'blood'] },
     { id: 'fever', kind: 'yesNo' },
     { id: 'flankPain', kind: 'yesNo' },
-    { id: 'pregnant', kind: 'yesNo', askIf: 'female' },
+    { id: 'pregnant', kind: 'yesNo', askIf: 'female', next: [{ to: 'discharge' }] },
     { id: 'discharge', kind: 'yesNo', askIf: 'female' },
     { id: 'duration', kind: 'choice', options: ['underDay', 'days', 'overWeek'] },
     { id: 'recurrent', kind: 'yesNo', askIf: 'notChild' },

@@ -1,0 +1,87 @@
+// Work queues of the model county (Länsi-Uusimaa / Västra Nyland). Chat hours follow the
+// county's digital platform (live chat weekdays 8–16; Senior Info 9–15); the general
+// customer service is also open on Saturdays as in the source model's customer path 1.
+// Order matters: routing offers matching queues in this order, lightest first.
+
+import type { DayHours, WorkQueue } from './types';
+
+const WEEKDAYS = [1, 2, 3, 4, 5] as const;
+
+function weekdays(open: string, close: string): DayHours[] {
+  return WEEKDAYS.map((day) => ({ day, open, close }));
+}
+
+/** The county's chat work queues. */
+export const QUEUES: readonly WorkQueue[] = [
+  {
+    id: 'senior_info',
+    name: { fi: 'Seniori-info', sv: 'Seniorinfo', en: 'Senior Info' },
+    hours: weekdays('09:00', '15:00'),
+    observesPublicHolidays: true,
+    topics: ['homecare'],
+    urgencies: ['non_urgent', 'self_care'],
+    strongIdentification: false,
+  },
+  {
+    id: 'social_guidance',
+    name: { fi: 'Sosiaaliohjaus', sv: 'Socialhandledning', en: 'Social guidance' },
+    hours: weekdays('08:00', '16:00'),
+    observesPublicHolidays: true,
+    topics: ['money', 'homecare', 'family', 'other', 'mental'],
+    urgencies: ['urgent', 'non_urgent'],
+    strongIdentification: false,
+  },
+  {
+    id: 'family_centre',
+    name: { fi: 'Perhekeskus ja neuvola', sv: 'Familjecenter och rådgivning', en: 'Family centre and child health clinic' },
+    hours: weekdays('08:00', '16:00'),
+    observesPublicHolidays: true,
+    topics: ['family'],
+    urgencies: ['urgent', 'non_urgent'],
+    strongIdentification: true,
+  },
+  {
+    id: 'mental_health',
+    name: {
+      fi: 'Mielenterveys- ja päihdepalvelujen neuvonta',
+      sv: 'Rådgivning inom mentalvårds- och missbrukartjänster',
+      en: 'Mental health and substance use advice',
+    },
+    hours: weekdays('08:00', '16:00'),
+    observesPublicHolidays: true,
+    topics: ['mental'],
+    urgencies: ['urgent', 'non_urgent'],
+    strongIdentification: true,
+  },
+  {
+    id: 'dental_care',
+    name: { fi: 'Suun terveydenhuolto', sv: 'Munhälsovård', en: 'Oral health care' },
+    hours: weekdays('08:00', '16:00'),
+    observesPublicHolidays: true,
+    topics: ['dental'],
+    urgencies: ['urgent', 'non_urgent'],
+    strongIdentification: true,
+  },
+  {
+    id: 'digital_clinic',
+    name: { fi: 'Digiklinikka', sv: 'Digitala kliniken', en: 'Digital clinic' },
+    hours: weekdays('08:00', '16:00'),
+    observesPublicHolidays: true,
+    topics: ['skin', 'urinary', 'respiratory', 'family', 'other'],
+    urgencies: ['urgent', 'non_urgent'],
+    strongIdentification: true,
+  },
+  {
+    id: 'general_customer_service',
+    name: { fi: 'Yleinen asiakaspalvelu', sv: 'Allmän kundtjänst', en: 'General customer service' },
+    hours: [...weekdays('08:00', '16:00'), { day: 6, open: '09:00', close: '15:00' }],
+    observesPublicHolidays: true,
+    topics: ['skin', 'urinary', 'respiratory', 'dental', 'mental', 'homecare', 'money', 'family', 'other'],
+    urgencies: ['urgent', 'non_urgent', 'self_care'],
+    strongIdentification: false,
+    phone: '029 151 2000',
+  },
+];
+
+/** The queue for "talk to a human" and for anything no other queue takes. */
+export const GENERAL_QUEUE_ID = 'general_customer_service';

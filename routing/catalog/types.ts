@@ -1,0 +1,92 @@
+// Shapes of the service catalog: data a county edits, validated at start-up.
+
+import type { ResultFlag, TopicId, Urgency } from '../../flows';
+import type { Locale } from '../../flows/contract';
+
+/** Text in every language the service speaks. */
+export type LocalizedText = Readonly<Record<Locale, string>>;
+
+/** Opening hours on one weekday, local time in Europe/Helsinki; day 1 = Monday … 7 = Sunday. */
+export interface DayHours {
+  day: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  open: string;
+  close: string;
+}
+
+/** A date (YYYY-MM-DD, Helsinki) when the normal weekly hours do not apply. */
+export interface ExceptionDate {
+  date: string;
+  name: LocalizedText;
+  /** Hours that day; absent means closed all day. */
+  hours?: { open: string; close: string };
+}
+
+/** A staff work queue the chat can hand a matter to. */
+export interface WorkQueue {
+  id: string;
+  name: LocalizedText;
+  hours: readonly DayHours[];
+  /** Closed on the catalog's public holidays and eves. */
+  observesPublicHolidays: boolean;
+  /** Dates of this queue only; they take precedence over the holidays. */
+  exceptions?: readonly ExceptionDate[];
+  topics: readonly TopicId[];
+  urgencies: readonly Urgency[];
+  strongIdentification: boolean;
+  phone?: string;
+}
+
+/** A self-care article; all wording is in the `routing` namespace under these keys. */
+export interface SelfCareArticle {
+  id: string;
+  topics: readonly TopicId[];
+  /** Urgencies for which the article is offered (self-care, or advice while waiting). */
+  urgencies: readonly Urgency[];
+  titleKey: string;
+  bodyKey: string;
+  /** When to seek care instead: always shown with the article. */
+  seekCareKey: string;
+}
+
+/** A phone number, optionally only for some languages (e.g. a Swedish-language line). */
+export interface PhoneNumber {
+  number: string;
+  locales?: readonly Locale[];
+  /** Which line this is, when a service has several (e.g. east and west). */
+  label?: LocalizedText;
+}
+
+/** A third-sector or national service. */
+export interface Resource {
+  id: string;
+  name: LocalizedText;
+  phones: readonly PhoneNumber[];
+  web?: string;
+  hours: LocalizedText;
+  topics: readonly TopicId[];
+  /** Offered only when the result carries one of these flags. */
+  whenFlags?: readonly ResultFlag[];
+  /** Where the facts come from. */
+  source: string;
+  /** Date (YYYY-MM-DD) the facts were last checked. */
+  verified: string;
+  /** The source marks the number or hours as old or indirect: re-check before relying on it. */
+  needsVerification: boolean;
+}
+
+/** An emergency number line (112, the 116117 safety net, poison information). */
+export interface EmergencyLine {
+  id: string;
+  phone: string;
+  textKey: string;
+}
+
+/** The whole catalog. */
+export interface ServiceCatalog {
+  queues: readonly WorkQueue[];
+  /** Public holidays and eves on which queues that observe them are closed. */
+  holidays: readonly ExceptionDate[];
+  selfCare: readonly SelfCareArticle[];
+  resources: readonly Resource[];
+  emergency: readonly EmergencyLine[];
+}

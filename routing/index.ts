@@ -1,0 +1,8 @@
+// Public API of routing: the catalog, its validator, route() and the outcome payload.
+
+export { DEFAULT_CATALOG, GENERAL_QUEUE_ID } from './catalog';
+export type * from './catalog/types';
+export { validateCatalog, CatalogError } from './validateCatalog';
+export { route, ROUTING_IDS, type Recommendation, type RecommendationKind } from './route';
+export { isOpen, nextOpening, helsinkiTime } from './openingHours';
+export { buildOutcomePayload, type TriageOutcomePayload } from './outcomePayload';
