@@ -85,3 +85,18 @@ export class StorageUnavailableError extends LuotsiError {
 export class BotTimeoutError extends LuotsiError {
   readonly code = 'BotTimeout';
 }
+
+/** Why a photo was refused; stable codes the dialog turns into a localized message. */
+export type MediaRefusalReason = 'unsupported_type' | 'too_large' | 'too_many_pixels' | 'too_many_files' | 'unreadable';
+
+/** A photo the service will not take; `reason` says why, and nothing about it is stored. */
+export class MediaRefusedError extends LuotsiError {
+  readonly code = 'MediaRefused';
+  constructor(
+    readonly reason: MediaRefusalReason,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -8,9 +8,10 @@ import { TokenSigner } from './channels/tokens';
 import { WebChannel } from './channels/webChannel';
 import { ConfigError, NotFoundError } from './errors';
 import { loadConfig, type Config } from './config';
-import { FlowDialog, type PersistedFlow } from './dialogs/flowDialog';
+import type { PersistedFlow } from './dialogs/flowDialog';
 import { textMessage } from './dialogs/promptRenderer';
-import { startFlow } from './flows/startFlow';
+import { createTriageDialog } from './dialogs/triageDialog';
+import { DEFAULT_CATALOG, validateCatalog } from './routing';
 import { failureOf } from './http/asyncRoute';
 import { requestBaseUrl } from './http/baseUrl';
 import { createCloudAdapter, registerBotEndpoint } from './http/botEndpoint';
@@ -63,11 +64,13 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     clock,
   });
 
+  // The catalog is data a county edits: refuse to start on a broken one.
+  const catalog = validateCatalog(DEFAULT_CATALOG);
   const conversationState = new ConversationState(database.botState);
-  const dialog = new FlowDialog({
-    flow: startFlow,
+  const dialog = createTriageDialog({
     state: conversationState.createProperty<PersistedFlow | undefined>('flow'),
     i18n,
+    catalog,
     clock,
     maxMessageLength: config.maxMessageLength,
     idleMinutes: config.flowIdleMinutes,

@@ -23,12 +23,14 @@ export const YES_NO_OPTIONS: readonly PromptOption[] = [
   { id: 'no', labelKey: 'common:no' },
 ];
 
-function pressed(value: unknown): { choice?: string; skip?: boolean } {
+function pressed(value: unknown): { choice?: string; skip?: boolean; multi?: string[] } {
   if (typeof value !== 'object' || value === null) return {};
   const record = value as Record<string, unknown>;
   return {
     choice: typeof record.choice === 'string' ? record.choice : undefined,
     skip: record.skip === true,
+    // An Adaptive Card multi-select submits its ids comma-separated (absent when none ticked).
+    multi: record.multiChoice === true ? String(record.choices ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '') : undefined,
   };
 }
 
@@ -52,6 +54,11 @@ export function parseAnswer(prompt: PromptMeta, input: ClientInput, labels: Labe
     case 'choice':
     case 'multiChoice': {
       const options = prompt.options ?? [];
+      if (press.multi !== undefined && prompt.kind === 'multiChoice') {
+        if (press.multi.length === 0) return { kind: 'invalid', errorKey: 'common:errors.chooseAtLeastOne' };
+        if (press.multi.some((id) => !options.some((o) => o.id === id))) return notUnderstood();
+        return { kind: 'answer', value: [...new Set(press.multi)] };
+      }
       if (press.choice !== undefined) {
         const option = options.find((o) => o.id === press.choice);
         if (!option) return notUnderstood();
@@ -88,7 +95,7 @@ export function parseAnswer(prompt: PromptMeta, input: ClientInput, labels: Labe
       return { kind: 'answer', value: text };
     }
     case 'photo':
-      return { kind: 'invalid', errorKey: 'common:errors.unsupportedInput' };
+      return { kind: 'invalid', errorKey: 'common:errors.photoNotAvailable' };
     default:
       return { kind: 'invalid', errorKey: 'common:errors.unsupportedInput' };
   }

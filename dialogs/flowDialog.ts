@@ -6,6 +6,8 @@ import { toLocale } from '../i18n/i18n';
 import { parseAnswer, type ClientInput } from './answerParser';
 import { GlobalWords, type GlobalWord } from './globalWords';
 import { optionList, renderPrompt, textMessage } from './promptRenderer';
+import { parseSummaryInput, renderSummary } from './summaryRenderer';
+import type { SummaryItem } from '../flows';
 import { foldText } from './textMatch';
 
 /** A flow the dialog can host: a machine and the version stamp its persisted snapshots carry. */
@@ -38,6 +40,10 @@ export interface FlowDialogOptions {
   idleMinutes: number;
   defaultLocale: Locale;
   renderOutcome?: OutcomeRenderer;
+  /** The answers a `summary` prompt lists (flow-specific). */
+  summaryItems?: (context: unknown) => SummaryItem[];
+  /** Names the emergency sign in typed text, if any; checked before anything else. */
+  detectEmergency?: (text: string) => string | null;
 }
 
 /** Name of the event activity that carries a language switch (page -> bot, and bot -> page). */
@@ -108,9 +114,14 @@ export class FlowDialog {
     }
 
     const localeSwitch = this.requestedLocale(turn);
+    // Only what the client typed is screened: a pressed button's label is the flow's own wording.
+    const typed = text !== undefined && (activity.value === undefined || activity.value === null) ? text : undefined;
+    const sign = typed !== undefined ? (this.options.detectEmergency?.(typed) ?? null) : null;
     let event: FlowEvent;
     let word: GlobalWord | undefined;
-    if (localeSwitch) {
+    if (sign !== null) {
+      event = { type: 'EMERGENCY_SIGN', sign };
+    } else if (localeSwitch) {
       event = { type: 'SET_LOCALE', locale: localeSwitch };
     } else if (text !== undefined && (word = this.words.match(text)) !== undefined) {
       if (word === 'language') {
@@ -126,6 +137,18 @@ export class FlowDialog {
     } else if (!prompt) {
       await this.reprompt(turn, snapshot, t('common:errors.unsupportedInput'));
       return;
+    } else if (prompt.kind === 'summary') {
+      const confirm = prompt.options?.[0];
+      const parsed = confirm
+        ? parseSummaryInput(this.summary(snapshot), confirm, { text, value: activity.value }, (typedText) =>
+            this.labels(confirm.labelKey).includes(foldText(typedText)),
+          )
+        : undefined;
+      if (!parsed) {
+        await this.reprompt(turn, snapshot, t('common:errors.summaryNotUnderstood'));
+        return;
+      }
+      event = parsed;
     } else {
       const input: ClientInput = { text, value: activity.value };
       const parsed = parseAnswer(prompt, input, (key) => this.labels(key), this.words.skipWords());
@@ -160,10 +183,10 @@ export class FlowDialog {
     const prompt = currentPrompt(next);
     if (!prompt) return out;
     const subject = flowContext(next).subject?.kind;
-    if (moved || event.type === 'RESTART') {
-      out.push(...renderPrompt(prompt, t, locale, subject));
+    if (moved || event.type === 'RESTART' || event.type === 'CORRECT') {
+      out.push(...this.renderState(next, t, true));
     } else if (localeChanged) {
-      out.push(...renderPrompt({ ...prompt, intro: [] }, t, locale, subject));
+      out.push(...this.renderState(next, t, false));
     } else {
       const reason =
         event.type === 'BACK'
@@ -172,9 +195,25 @@ export class FlowDialog {
             ? t('common:errors.notUnderstood', { options: optionList(prompt, t, subject) })
             : undefined;
       if (reason) out.push(textMessage(reason, locale));
-      out.push(...renderPrompt({ ...prompt, intro: [] }, t, locale, subject));
+      out.push(...this.renderState(next, t, false));
     }
     return out;
+  }
+
+  /** The current question of `snapshot` (with its intro lines when first asked). */
+  private renderState(snapshot: AnyMachineSnapshot, t: TFunction, withIntro: boolean): Partial<Activity>[] {
+    const prompt = currentPrompt(snapshot);
+    if (!prompt) return [];
+    const { locale, subject } = flowContext(snapshot);
+    if (prompt.kind === 'summary') {
+      const confirm = prompt.options?.[0];
+      return confirm ? renderSummary(this.summary(snapshot), confirm, t, locale, subject?.kind) : [];
+    }
+    return renderPrompt(withIntro ? prompt : { ...prompt, intro: [] }, t, locale, subject?.kind);
+  }
+
+  private summary(snapshot: AnyMachineSnapshot): SummaryItem[] {
+    return this.options.summaryItems?.(snapshot.context) ?? [];
   }
 
   private renderOutcome(snapshot: AnyMachineSnapshot, t: TFunction, locale: Locale): Partial<Activity>[] {
@@ -187,10 +226,8 @@ export class FlowDialog {
   }
 
   private async reprompt(turn: TurnContext, snapshot: AnyMachineSnapshot, message: string): Promise<void> {
-    const { locale, subject } = flowContext(snapshot);
-    const out: Partial<Activity>[] = [textMessage(message, locale)];
-    const prompt = currentPrompt(snapshot);
-    if (prompt) out.push(...renderPrompt({ ...prompt, intro: [] }, this.options.i18n.getFixedT(locale), locale, subject?.kind));
+    const { locale } = flowContext(snapshot);
+    const out: Partial<Activity>[] = [textMessage(message, locale), ...this.renderState(snapshot, this.options.i18n.getFixedT(locale), false)];
     await turn.sendActivities(out);
   }
 
@@ -201,8 +238,7 @@ export class FlowDialog {
     const out: Partial<Activity>[] = [];
     if (welcome) out.push(textMessage(t('common:welcome'), locale));
     for (const key of noteKeys) out.push(textMessage(t(key), locale));
-    const prompt = currentPrompt(snapshot);
-    if (prompt) out.push(...renderPrompt(prompt, t, locale, flowContext(snapshot).subject?.kind));
+    out.push(...this.renderState(snapshot, t, true));
     await turn.sendActivities(out);
   }
 
@@ -256,7 +292,7 @@ export class FlowDialog {
   }
 
   private languagePicker(t: TFunction, locale: Locale): Partial<Activity> {
-    const message = textMessage(t('common:start.languageQuestion'), locale);
+    const message = textMessage(t('common:languagePicker'), locale);
     message.suggestedActions = {
       to: [],
       actions: LOCALES.map((id) => {

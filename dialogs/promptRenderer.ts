@@ -1,4 +1,4 @@
-import { ActionTypes, ActivityTypes, type Activity, type CardAction } from 'botbuilder';
+import { ActionTypes, ActivityTypes, type Activity, type Attachment, type CardAction } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { PromptMeta, PromptOption, SubjectKind } from '../flows/contract';
 import { YES_NO_OPTIONS } from './answerParser';
@@ -29,9 +29,45 @@ export function textMessage(text: string, locale: string): Partial<Activity> {
   return { type: ActivityTypes.Message, text, locale, textFormat: 'plain' };
 }
 
+/** Value an Adaptive Card submit carries for a multiple-choice question. */
+export interface MultiChoiceSubmit {
+  multiChoice: true;
+  /** Comma-separated option ids, as Input.ChoiceSet sends them. */
+  choices?: string;
+}
+
+function multiChoiceCard(prompt: PromptMeta, t: TFunction, subject: SubjectKind | undefined): Attachment {
+  const submit: MultiChoiceSubmit = { multiChoice: true };
+  return {
+    contentType: 'application/vnd.microsoft.card.adaptive',
+    content: {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.3',
+      body: [
+        {
+          type: 'Input.ChoiceSet',
+          id: 'choices',
+          isMultiSelect: true,
+          style: 'expanded',
+          label: t(keyChain(prompt.key, subject)),
+          choices: (prompt.options ?? []).map((option) => ({ title: t(keyChain(option.labelKey, subject)), value: option.id })),
+        },
+      ],
+      actions: [{ type: 'Action.Submit', title: t('common:multiChoiceSubmit'), data: submit }],
+    },
+  };
+}
+
 /** The activities that ask `prompt`: intro lines, then the question with its buttons. */
 export function renderPrompt(prompt: PromptMeta, t: TFunction, locale: string, subject: SubjectKind | undefined): Partial<Activity>[] {
   const out: Partial<Activity>[] = (prompt.intro ?? []).map((key) => textMessage(t(keyChain(key, subject)), locale));
+  if (prompt.kind === 'multiChoice') {
+    const question = textMessage(`${t(keyChain(prompt.key, subject))}\n${t('common:multiChoiceHint')}`, locale);
+    question.attachments = [multiChoiceCard(prompt, t, subject)];
+    out.push(question);
+    return out;
+  }
   const actions: CardAction[] = promptOptions(prompt).map((option) =>
     button(t(keyChain(option.labelKey, subject)), { choice: option.id }),
   );

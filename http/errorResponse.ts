@@ -4,6 +4,7 @@ import {
   BotTimeoutError,
   ForbiddenError,
   LuotsiError,
+  MediaRefusedError,
   NotFoundError,
   NotImplementedError,
   PayloadTooLargeError,
@@ -19,6 +20,7 @@ export function statusOf(error: unknown): number {
   if (error instanceof UnauthorizedError) return 401;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
+  if (error instanceof MediaRefusedError) return mediaRefusalStatus(error);
   if (error instanceof StorageConflictError) return 409;
   if (error instanceof PayloadTooLargeError) return 413;
   if (error instanceof RateLimitedError) return 429;
@@ -26,6 +28,13 @@ export function statusOf(error: unknown): number {
   if (error instanceof BotTimeoutError) return 502;
   if (error instanceof StorageUnavailableError) return 503;
   return 500;
+}
+
+// A file too big is 413 and a file of the wrong kind 415; the rest are well-formed but unusable.
+function mediaRefusalStatus(error: MediaRefusedError): number {
+  if (error.reason === 'too_large') return 413;
+  if (error.reason === 'unsupported_type') return 415;
+  return 422;
 }
 
 /** Writes the Direct Line style error body `{ error: { code, message } }` with the mapped status. */

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Writable } from 'node:stream';
+import { createI18n } from '../i18n/i18n';
 import type { LuotsiDatabase } from '../storage/database';
 import { openSqliteDatabase } from '../storage/sqlite/sqliteDatabase';
 import { createLogger } from '../logger';
@@ -11,7 +10,7 @@ interface Client {
   texts(url?: string): Promise<string[]>;
 }
 
-const fi = JSON.parse(fs.readFileSync(path.join(__dirname, '../locales/fi/common.json'), 'utf8'));
+const fi = createI18n().getFixedT('fi');
 
 async function conversation(startUrl: string): Promise<Client> {
   const dl = (url: string) => `${url}/v3/directline`;
@@ -52,8 +51,8 @@ describe('graceful shutdown', () => {
     const again = await startTestServer({}, dataDir);
     try {
       // The answer given during shutdown was kept: the flow continues at the consent question.
-      expect((await c.post({ type: 'message', text: 'kyllä' }, again.url)).status).toBe(200);
-      expect(await c.texts(again.url)).toContain(fi.start.consentGiven);
+      expect((await c.post({ type: 'message', text: 'sopii' }, again.url)).status).toBe(200);
+      expect(await c.texts(again.url)).toContain(fi('entry:emergency.question'));
     } finally {
       await again.stop();
     }

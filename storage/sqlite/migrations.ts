@@ -28,4 +28,29 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Photos of the pre-assessment (issue 4): cleaned JPEG and thumbnail only, never the upload.
+    // No foreign key to channel_conversations: photos from Azure channels have no row there;
+    // retention deletes them through deleteForConversation / purgeCreatedBefore.
+    version: 2,
+    sql: `
+      CREATE TABLE photo_blobs (
+        id TEXT PRIMARY KEY,
+        conversation_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        case_id TEXT,
+        queue_id TEXT,
+        content_type TEXT NOT NULL,
+        byte_size INTEGER NOT NULL,
+        thumbnail_byte_size INTEGER NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        image BLOB NOT NULL,
+        thumbnail BLOB NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX photo_blobs_conversation ON photo_blobs(conversation_id, question_id);
+      CREATE INDEX photo_blobs_created ON photo_blobs(created_at);
+    `,
+  },
 ];

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { WebSocket } from 'ws';
+import { createI18n } from '../../i18n/i18n';
 import { GENERATED_SECRET_FILE } from '../../channels/tokenSecret';
 import { TokenSigner } from '../../channels/tokens';
 import { startTestServer, type TestServer } from '../support/testServer';
 
-const fi = JSON.parse(fs.readFileSync(path.join(__dirname, '../../locales/fi/common.json'), 'utf8'));
+const fi = createI18n().getFixedT('fi');
 
 interface Started {
   conversationId: string;
@@ -137,20 +138,20 @@ describe('the web channel refuses bad input clearly and loses nothing', () => {
     expect(res.status).toBe(200);
     const after = await activities(c);
     const bot = after.filter((x) => x.from.role === 'bot').map((x) => x.text);
-    expect(bot).toContain(fi.errors.tooLong.replace('{{max}}', '50'));
-    expect(bot[bot.length - 1]).toBe(fi.start.languageQuestion);
+    expect(bot).toContain(fi('common:errors.tooLong', { max: 50 }));
+    expect(bot[bot.length - 1]).toBe(fi('entry:language.question'));
     // The flow did not move: the next valid answer is still taken as the language.
     await fetch(dl(`/conversations/${c.conversationId}/activities`), { method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'message', text: 'suomi' }) });
     const later = (await activities(c)).filter((x) => x.from.role === 'bot').map((x) => x.text);
-    expect(later[later.length - 1]).toBe(fi.start.consentQuestion);
+    expect(later[later.length - 1]).toBe(fi('entry:privacy.question'));
   });
 
   it('answers an unknown answer with the options and keeps the question', async () => {
     const c = await start();
     await fetch(dl(`/conversations/${c.conversationId}/activities`), { method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'message', text: 'klingon' }) });
     const bot = (await activities(c)).filter((x) => x.from.role === 'bot').map((x) => x.text);
-    expect(bot).toContain(fi.errors.notUnderstood.replace('{{options}}', '1) Suomi, 2) Svenska, 3) English'));
-    expect(bot[bot.length - 1]).toBe(fi.start.languageQuestion);
+    expect(bot).toContain(fi('common:errors.notUnderstood', { options: '1) Suomi, 2) Svenska, 3) English' }));
+    expect(bot[bot.length - 1]).toBe(fi('entry:language.question'));
   });
 
   it('says uploads are not supported yet', async () => {

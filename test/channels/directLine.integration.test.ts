@@ -1,11 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { ConnectionStatus } from 'botframework-directlinejs';
 import { startTestServer, tempDataDir, type TestServer } from '../support/testServer';
 import { directLineClient, say, Transcript } from '../support/directLineClient';
 
-const fi = JSON.parse(fs.readFileSync(path.join(__dirname, '../../locales/fi/common.json'), 'utf8'));
-const sv = JSON.parse(fs.readFileSync(path.join(__dirname, '../../locales/sv/common.json'), 'utf8'));
+import { createI18n } from '../../i18n/i18n';
+
+const i18n = createI18n();
+const fi = i18n.getFixedT('fi');
+const sv = i18n.getFixedT('sv');
 
 async function generate(url: string): Promise<{ conversationId: string; token: string }> {
   const res = await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' });
@@ -30,8 +31,8 @@ describe.each([
     const client = directLineClient({ url: server.url, token, webSocket });
     const transcript = new Transcript(client);
     try {
-      await transcript.waitForBot((m) => m.text === fi.welcome);
-      const question = await transcript.waitForBot((m) => m.text === fi.start.languageQuestion);
+      await transcript.waitForBot((m) => m.text === fi('common:welcome'));
+      const question = await transcript.waitForBot((m) => m.text === fi('entry:language.question'));
       // The mode under test is really the one in use: one open stream only over WebSocket.
       expect(server.service.channel.hub.size).toBe(webSocket ? 1 : 0);
       const actions = question.suggestedActions?.actions ?? [];
@@ -40,12 +41,12 @@ describe.each([
       const svenska = actions[1]!;
       const id = await say(client, svenska.title ?? '', (svenska as { value?: unknown }).value);
       expect(id).toMatch(/\|\d{7}$/);
-      await transcript.waitForBot((m) => m.text === sv.start.privacyNotice);
-      const consent = await transcript.waitForBot((m) => m.text === sv.start.consentQuestion);
-      expect(consent.suggestedActions?.actions.map((a) => a.title)).toEqual([sv.yes, sv.no]);
+      await transcript.waitForBot((m) => m.text === sv('entry:privacy.notice'));
+      const consent = await transcript.waitForBot((m) => m.text === sv('entry:privacy.question'));
+      expect(consent.suggestedActions?.actions.map((a) => a.title)).toEqual([sv('entry:privacy.options.accept'), sv('entry:privacy.options.decline')]);
 
-      await say(client, 'JA');
-      await transcript.waitForBot((m) => m.text === sv.start.consentGiven);
+      await say(client, 'DET GAR BRA');
+      await transcript.waitForBot((m) => m.text === sv('entry:emergency.question'));
       // Every activity, the client's own included, arrives once and in watermark order.
       const ids = transcript.activities.map((a) => a.id ?? '');
       expect(ids.length).toBeGreaterThanOrEqual(8);
@@ -63,9 +64,9 @@ describe('reconnecting after a server restart', () => {
     const { token, conversationId } = await generate(server.url);
     let client = directLineClient({ url: server.url, token, webSocket: true });
     let transcript = new Transcript(client);
-    await transcript.waitForBot((m) => m.text === fi.start.languageQuestion);
+    await transcript.waitForBot((m) => m.text === fi('entry:language.question'));
     await say(client, '1');
-    await transcript.waitForBot((m) => m.text === fi.start.consentQuestion);
+    await transcript.waitForBot((m) => m.text === fi('entry:privacy.question'));
     client.end();
     await server.stop();
 
@@ -74,11 +75,11 @@ describe('reconnecting after a server restart', () => {
       client = directLineClient({ url: server.url, token, conversationId, webSocket: true });
       transcript = new Transcript(client);
       // The whole history is replayed from the stored log ...
-      await transcript.waitForBot((m) => m.text === fi.welcome);
-      await transcript.waitForBot((m) => m.text === fi.start.consentQuestion);
+      await transcript.waitForBot((m) => m.text === fi('common:welcome'));
+      await transcript.waitForBot((m) => m.text === fi('entry:privacy.question'));
       // ... and the flow continues at the question it was on.
-      await say(client, 'kyllä');
-      await transcript.waitForBot((m) => m.text === fi.start.consentGiven);
+      await say(client, 'sopii');
+      await transcript.waitForBot((m) => m.text === fi('entry:emergency.question'));
       const statuses: ConnectionStatus[] = [];
       client.connectionStatus$.subscribe((s) => statuses.push(s));
       expect(statuses).toContain(ConnectionStatus.Online);

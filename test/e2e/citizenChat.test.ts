@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createI18n } from '../../i18n/i18n';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../config';
 import { createServer, type LuotsiServer } from '../../index';
@@ -23,21 +24,12 @@ const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? path.join(os.tmpdir(), 
 const WAIT_MS = 20_000;
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-type Strings = Record<string, unknown>;
-const locales: Record<'fi' | 'sv' | 'en', Strings> = {
-  fi: readLocale('fi'),
-  sv: readLocale('sv'),
-  en: readLocale('en'),
-};
+const i18n = createI18n();
 
-function readLocale(lng: string): Strings {
-  return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'locales', lng, 'common.json'), 'utf8')) as Strings;
-}
-
-/** A translation by dotted key, e.g. text('sv', 'start.consentQuestion'). */
+/** A translation by namespaced key, e.g. text('sv', 'entry:privacy.question'). */
 function text(lng: 'fi' | 'sv' | 'en', key: string): string {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Strings | undefined)?.[part], locales[lng]);
-  if (typeof value !== 'string') throw new Error(`locales/${lng}/common.json has no string at ${key}`);
+  const value = i18n.getFixedT(lng)(key);
+  if (value === key || value === key.split(':')[1]) throw new Error(`locales/${lng} has no string at ${key}`);
   return value;
 }
 
@@ -149,10 +141,10 @@ describe('citizen chat page', () => {
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(await page.locator('html').getAttribute('lang')).toBe('fi');
     expect(await page.locator('#emergency').isVisible()).toBe(true);
-    expect(await page.locator('#emergency').textContent()).toBe(text('fi', 'page.emergency'));
-    await expectInTranscript(page, 'fi', 'welcome');
-    await expectInTranscript(page, 'fi', 'start.languageQuestion');
-    await suggestedAction(page, text('fi', 'language.sv')).waitFor({ state: 'visible', timeout: WAIT_MS });
+    expect(await page.locator('#emergency').textContent()).toBe(text('fi', 'common:page.emergency'));
+    await expectInTranscript(page, 'fi', 'common:welcome');
+    await expectInTranscript(page, 'fi', 'entry:language.question');
+    await suggestedAction(page, text('fi', 'entry:language.options.sv')).waitFor({ state: 'visible', timeout: WAIT_MS });
     // Web Chat talks to our own Direct Line channel over its WebSocket stream.
     expect(problems.webSockets.some((p) => /^\/v3\/directline\/conversations\/[^/]+\/stream$/.test(p))).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -160,19 +152,19 @@ describe('citizen chat page', () => {
   });
 
   test('the page language button switches the page and the bot to Swedish', async () => {
-    await page.locator('#language-switch').getByRole('button', { name: text('sv', 'language.sv'), exact: true }).click();
-    await expectInTranscript(page, 'sv', 'start.languageQuestion');
+    await page.locator('#language-switch').getByRole('button', { name: text('sv', 'entry:language.options.sv'), exact: true }).click();
+    await expectInTranscript(page, 'sv', 'entry:language.question');
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
-    await expect(page.locator('#emergency').textContent()).resolves.toBe(text('sv', 'page.emergency'));
+    await expect(page.locator('#emergency').textContent()).resolves.toBe(text('sv', 'common:page.emergency'));
     expect(await page.locator('#language-switch button[data-locale="sv"]').getAttribute('aria-pressed')).toBe('true');
   });
 
   test('a suggested action answers the question and the next prompt follows', async () => {
-    await suggestedAction(page, text('sv', 'language.sv')).click();
-    await expectInTranscript(page, 'sv', 'start.privacyNotice');
-    await expectInTranscript(page, 'sv', 'start.consentQuestion');
-    await suggestedAction(page, text('sv', 'yes')).waitFor({ state: 'visible', timeout: WAIT_MS });
-    await suggestedAction(page, text('sv', 'no')).waitFor({ state: 'visible', timeout: WAIT_MS });
+    await suggestedAction(page, text('sv', 'entry:language.options.sv')).click();
+    await expectInTranscript(page, 'sv', 'entry:privacy.notice');
+    await expectInTranscript(page, 'sv', 'entry:privacy.question');
+    await suggestedAction(page, text('sv', 'entry:privacy.options.accept')).waitFor({ state: 'visible', timeout: WAIT_MS });
+    await suggestedAction(page, text('sv', 'entry:privacy.options.decline')).waitFor({ state: 'visible', timeout: WAIT_MS });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'desktop-sv.png'), fullPage: true });
   });
 
@@ -182,9 +174,9 @@ describe('citizen chat page', () => {
     await page.reload();
     // The server renders the Accept-Language page; the tab's chosen language follows from the session.
     await page.waitForFunction(() => document.documentElement.lang === 'sv', null, { timeout: WAIT_MS });
-    await page.locator('#emergency', { hasText: text('sv', 'page.emergency') }).waitFor({ timeout: WAIT_MS });
-    await expectInTranscript(page, 'fi', 'welcome');
-    await expectInTranscript(page, 'sv', 'start.consentQuestion');
+    await page.locator('#emergency', { hasText: text('sv', 'common:page.emergency') }).waitFor({ timeout: WAIT_MS });
+    await expectInTranscript(page, 'fi', 'common:welcome');
+    await expectInTranscript(page, 'sv', 'entry:privacy.question');
     const after = await page.evaluate(() => window.sessionStorage.getItem('luotsi.session'));
     expect(JSON.parse(after ?? '{}').conversationId).toBe(JSON.parse(before ?? '{}').conversationId);
   });
@@ -207,7 +199,7 @@ describe('citizen chat page with a session that cannot be resumed', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/`);
-      await expectInTranscript(page, 'fi', 'start.languageQuestion');
+      await expectInTranscript(page, 'fi', 'entry:language.question');
       const saved = JSON.parse((await page.evaluate(() => window.sessionStorage.getItem('luotsi.session'))) ?? '{}');
       // A token that was never valid for this conversation (as after a key change or expiry).
       await page.evaluate((session) => window.sessionStorage.setItem('luotsi.session', JSON.stringify(session)), { ...saved, token: 'invalid.token' });
@@ -220,8 +212,8 @@ describe('citizen chat page with a session that cannot be resumed', () => {
         saved.conversationId,
         { timeout: 60_000 },
       );
-      await expectInTranscript(page, 'fi', 'welcome');
-      await expectInTranscript(page, 'fi', 'start.languageQuestion');
+      await expectInTranscript(page, 'fi', 'common:welcome');
+      await expectInTranscript(page, 'fi', 'entry:language.question');
     } finally {
       await context.close();
     }
@@ -235,11 +227,11 @@ describe('citizen chat page follows a language chosen in the chat', () => {
       const page = await context.newPage();
       const problems = watch(page);
       await page.goto(`${baseUrl}/`);
-      await expectInTranscript(page, 'fi', 'start.languageQuestion');
-      await suggestedAction(page, text('fi', 'language.en')).click();
-      await expectInTranscript(page, 'en', 'start.consentQuestion');
+      await expectInTranscript(page, 'fi', 'entry:language.question');
+      await suggestedAction(page, text('fi', 'entry:language.options.en')).click();
+      await expectInTranscript(page, 'en', 'entry:privacy.question');
       await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: WAIT_MS });
-      await page.locator('#emergency', { hasText: text('en', 'page.emergency') }).waitFor({ timeout: WAIT_MS });
+      await page.locator('#emergency', { hasText: text('en', 'common:page.emergency') }).waitFor({ timeout: WAIT_MS });
       expect(await page.locator('#language-switch button[data-locale="en"]').getAttribute('aria-pressed')).toBe('true');
       expect(problems.list).toEqual([]);
     } finally {
@@ -257,8 +249,8 @@ describe('citizen chat page on a phone', () => {
       const problems = watch(page);
       await page.goto(`${baseUrl}/`);
       expect(await page.locator('html').getAttribute('lang')).toBe('sv');
-      await expectInTranscript(page, 'sv', 'start.languageQuestion');
-      const action = suggestedAction(page, text('sv', 'language.sv'));
+      await expectInTranscript(page, 'sv', 'entry:language.question');
+      const action = suggestedAction(page, text('sv', 'entry:language.options.sv'));
       await action.waitFor({ state: 'visible', timeout: WAIT_MS });
       const sendBox = transcript(page).locator('.webchat__send-box').getByRole('textbox').first();
       await sendBox.waitFor({ state: 'visible', timeout: WAIT_MS });
@@ -271,10 +263,10 @@ describe('citizen chat page on a phone', () => {
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'phone-sv.png') });
 
       // Answering by typing works too: the choice's label typed into the send box and Enter.
-      await sendBox.fill(text('sv', 'language.sv'));
+      await sendBox.fill(text('sv', 'entry:language.options.sv'));
       await sendBox.press('Enter');
-      await expectInTranscript(page, 'sv', 'start.consentQuestion');
-      const yes = suggestedAction(page, text('sv', 'yes'));
+      await expectInTranscript(page, 'sv', 'entry:privacy.question');
+      const yes = suggestedAction(page, text('sv', 'entry:privacy.options.accept'));
       await yes.waitFor({ state: 'visible', timeout: WAIT_MS });
       expect(inViewport(await yes.boundingBox(), viewport)).toBe(true);
       expect(inViewport(await sendBox.boundingBox(), viewport)).toBe(true);

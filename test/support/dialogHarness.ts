@@ -1,8 +1,9 @@
 import { ConversationState, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { LuotsiBot } from '../../bots/luotsiBot';
 import { FlowDialog, type FlowDefinition, type OutcomeRenderer, type PersistedFlow } from '../../dialogs/flowDialog';
-import type { Locale } from '../../flows/contract';
+import { createTriageDialog } from '../../dialogs/triageDialog';
 import { createI18n } from '../../i18n/i18n';
+import { DEFAULT_CATALOG } from '../../routing';
 
 /** The real i18next instance over the real locale files, shared by dialog tests. */
 export const i18n = createI18n();
@@ -15,21 +16,25 @@ export class DialogHarness {
   readonly adapter: TestAdapter;
   now = new Date('2026-11-23T10:00:00Z');
 
+  /**
+   * Without `flow` the harness hosts the triage flow exactly as the service does
+   * (createTriageDialog); with one, a bare FlowDialog around that flow.
+   */
   constructor(
-    flow: FlowDefinition,
-    options: { storage?: Storage; locale?: Locale; renderOutcome?: OutcomeRenderer; maxMessageLength?: number } = {},
+    options: { flow?: FlowDefinition; storage?: Storage; locale?: string; renderOutcome?: OutcomeRenderer; maxMessageLength?: number } = {},
   ) {
     const state = new ConversationState(options.storage ?? new MemoryStorage());
-    const dialog = new FlowDialog({
-      flow,
+    const common = {
       state: state.createProperty<PersistedFlow | undefined>('flow'),
       i18n,
       clock: () => this.now,
       maxMessageLength: options.maxMessageLength ?? 2000,
       idleMinutes: 30,
-      defaultLocale: 'fi',
-      ...(options.renderOutcome && { renderOutcome: options.renderOutcome }),
-    });
+      defaultLocale: 'fi' as const,
+    };
+    const dialog = options.flow
+      ? new FlowDialog({ ...common, flow: options.flow, ...(options.renderOutcome && { renderOutcome: options.renderOutcome }) })
+      : createTriageDialog({ ...common, catalog: DEFAULT_CATALOG });
     const bot = new LuotsiBot(state, dialog);
     this.adapter = new TestAdapter(async (context) => bot.run(context));
     // Not the template: TestAdapter's template would override each activity's own locale.
@@ -45,6 +50,11 @@ export class DialogHarness {
   /** Starts the conversation as a channel would (conversationUpdate with the user added). */
   async join(locale: string = 'fi-FI'): Promise<Partial<Activity>[]> {
     return this.send({ type: 'conversationUpdate', membersAdded: [{ id: 'user', name: 'user' }], locale });
+  }
+
+  /** The `triage.outcome` event among replies, if any. */
+  static outcome(replies: Partial<Activity>[]): unknown {
+    return replies.find((r) => r.type === 'event' && r.name === 'triage.outcome')?.value;
   }
 
   /** Presses a suggested action of the last reply that has them. */

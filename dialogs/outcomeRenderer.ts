@@ -1,0 +1,107 @@
+import { ActivityTypes, type Activity } from 'botbuilder';
+import type { TFunction } from 'i18next';
+import type { AnyMachineSnapshot } from 'xstate';
+import type { Locale, SubjectKind } from '../flows/contract';
+import type { TriageResult } from '../flows';
+import { buildOutcomePayload, route, type Recommendation, type Resource, type ServiceCatalog } from '../routing';
+import { keyChain, textMessage } from './promptRenderer';
+
+/** Name of the event activity that carries the machine-readable outcome. */
+export const OUTCOME_EVENT = 'triage.outcome';
+
+const BCP47: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+/** A moment in Helsinki time, written the way the client's language writes dates. */
+export function helsinkiDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(BCP47[locale], {
+    timeZone: 'Europe/Helsinki',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+function resourceLine(resource: Resource, t: TFunction, locale: Locale): string {
+  const phones = resource.phones
+    .filter((p) => !p.locales || p.locales.includes(locale))
+    .map((p) => (p.label ? t('common:outcome.phoneWithLabel', { label: p.label[locale], number: p.number }) : p.number));
+  const base =
+    phones.length > 0
+      ? t('common:outcome.resourceLine', { name: resource.name[locale], phones: phones.join(', '), hours: resource.hours[locale] })
+      : t('common:outcome.resourceWebLine', { name: resource.name[locale], web: resource.web ?? '', hours: resource.hours[locale] });
+  const parts = [base];
+  if (phones.length > 0 && resource.web) parts.push(t('common:outcome.web', { web: resource.web }));
+  if (resource.needsVerification) parts.push(t('routing:resource.needsVerification'));
+  return parts.join(' ');
+}
+
+function recommendationText(rec: Recommendation, catalog: ServiceCatalog, t: TFunction, locale: Locale): string | undefined {
+  switch (rec.kind) {
+    case 'emergency':
+      return rec.id === 'call_112' ? t('routing:emergency.call112') : t('routing:emergency.safetyNet');
+    case 'selfcare': {
+      const article = catalog.selfCare.find((a) => a.id === rec.id);
+      return article ? [t(article.titleKey), t(article.bodyKey), t(article.seekCareKey)].join('\n') : undefined;
+    }
+    case 'resource': {
+      const resource = catalog.resources.find((r) => r.id === rec.id);
+      return resource ? resourceLine(resource, t, locale) : undefined;
+    }
+    case 'queue': {
+      const queue = catalog.queues.find((q) => q.id === rec.id);
+      if (!queue) return undefined;
+      const status = rec.open
+        ? t('routing:queue.openNow')
+        : t('routing:queue.closed', { time: rec.nextOpening ? helsinkiDateTime(rec.nextOpening, locale) : '' });
+      const line = t('common:outcome.queueLine', { name: queue.name[locale], status });
+      return queue.strongIdentification ? `${line} ${t('routing:queue.strongId')}` : line;
+    }
+  }
+}
+
+function headline(result: TriageResult, t: TFunction, subject: SubjectKind | undefined): string[] {
+  switch (result.outcome) {
+    case 'emergency':
+      return [t(`routing:outcome.emergency.${result.emergencySign ?? 'reported'}`, { defaultValue: t('routing:outcome.emergency.reported') })];
+    case 'declined':
+      return [t('routing:outcome.declined')];
+    case 'human':
+      return [t('routing:outcome.human')];
+    case 'ended':
+      return [t('routing:outcome.ended')];
+    case 'completed': {
+      const lines: string[] = [];
+      if (result.flags.includes('adult_no_consent')) lines.push(t('routing:outcome.adviceOnly'));
+      if (result.urgency) lines.push(t(keyChain(`routing:urgency.${result.urgency}`, subject)));
+      // The segment text speaks to the client about themselves; for someone else it is staff's.
+      if (result.segment && subject === 'self') lines.push(t(`routing:segment.${result.segment}`));
+      if (result.flags.includes('teen_confidentiality')) lines.push(t('routing:flags.teen_confidentiality'));
+      if (result.flags.includes('adult_cannot_consent')) lines.push(t('routing:flags.adult_cannot_consent'));
+      return lines;
+    }
+  }
+}
+
+/**
+ * Renders a finished triage: what it means, the recommendations lightest first with the
+ * safety net last, and the `triage.outcome` event that websites and tests read.
+ */
+export function createOutcomeRenderer(catalog: ServiceCatalog, clock: () => Date) {
+  return (snapshot: AnyMachineSnapshot, t: TFunction, locale: Locale): Partial<Activity>[] => {
+    const result = snapshot.output as TriageResult | undefined;
+    if (!result) return [];
+    const subject = result.subject?.kind;
+    const recommendations = route(result, catalog, clock());
+    const out: Partial<Activity>[] = headline(result, t, subject).map((line) => textMessage(line, locale));
+    const texts = recommendations
+      .map((rec) => recommendationText(rec, catalog, t, locale))
+      .filter((text): text is string => text !== undefined);
+    const hasChoices = recommendations.some((r) => r.kind !== 'emergency');
+    if (hasChoices && result.outcome === 'completed') out.push(textMessage(t('common:outcome.intro'), locale));
+    out.push(...texts.map((text) => textMessage(text, locale)));
+    out.push({ type: ActivityTypes.Event, name: OUTCOME_EVENT, value: buildOutcomePayload(result, recommendations), locale });
+    return out;
+  };
+}

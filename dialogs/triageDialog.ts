@@ -1,0 +1,34 @@
+import type { StatePropertyAccessor } from 'botbuilder';
+import type { i18n as I18n } from 'i18next';
+import { detectEmergencySign, summaryItems, triageFlow, type TriageContext } from '../flows';
+import type { Locale } from '../flows/contract';
+import type { ServiceCatalog } from '../routing';
+import { FlowDialog, type PersistedFlow } from './flowDialog';
+import { createOutcomeRenderer } from './outcomeRenderer';
+
+/** What the triage dialog needs from its host. */
+export interface TriageDialogDeps {
+  state: StatePropertyAccessor<PersistedFlow | undefined>;
+  i18n: I18n;
+  catalog: ServiceCatalog;
+  clock: () => Date;
+  maxMessageLength: number;
+  idleMinutes: number;
+  defaultLocale: Locale;
+}
+
+/** The FlowDialog hosting the triage flow: summary, free-text emergency screen and routed outcome. */
+export function createTriageDialog(deps: TriageDialogDeps): FlowDialog {
+  return new FlowDialog({
+    flow: triageFlow,
+    state: deps.state,
+    i18n: deps.i18n,
+    clock: deps.clock,
+    maxMessageLength: deps.maxMessageLength,
+    idleMinutes: deps.idleMinutes,
+    defaultLocale: deps.defaultLocale,
+    renderOutcome: createOutcomeRenderer(deps.catalog, deps.clock),
+    summaryItems: (context) => summaryItems(context as TriageContext),
+    detectEmergency: detectEmergencySign,
+  });
+}
