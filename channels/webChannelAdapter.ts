@@ -64,7 +64,8 @@ export class WebChannelAdapter extends BotAdapter {
           ...rest,
           channelId: WEB_CHANNEL_ID,
           serviceUrl: WEB_SERVICE_URL,
-          from: activity.from ?? { ...WEB_BOT_ACCOUNT },
+          // Everything this adapter sends is the bot speaking, whatever reference it came from.
+          from: { ...WEB_BOT_ACCOUNT, ...activity.from, role: 'bot' },
           conversation: { ...context.activity.conversation, id: conversationId },
         },
         this.clock(),

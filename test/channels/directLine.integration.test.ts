@@ -89,3 +89,32 @@ describe('reconnecting after a server restart', () => {
     }
   });
 });
+
+describe('proactive messages', () => {
+  it('go through the same adapter into the log and out on the open stream, in order', async () => {
+    const server = await startTestServer();
+    try {
+      const { token, conversationId } = await generate(server.url);
+      const client = directLineClient({ url: server.url, token, webSocket: true });
+      const transcript = new Transcript(client);
+      try {
+        await transcript.waitForBot((m) => m.text === fi('entry:language.question'));
+        await server.service.channel.adapter.continueConversation(
+          { conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, channelId: 'webchat', serviceUrl: 'urn:luotsi:web-channel', bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
+          async (context) => {
+            await context.sendActivity('proactive-1');
+            await context.sendActivity('proactive-2');
+          },
+        );
+        await transcript.waitForBot((m) => m.text === 'proactive-2');
+        const texts = transcript.botMessages().map((m) => m.text);
+        expect(texts.indexOf('proactive-1')).toBeLessThan(texts.indexOf('proactive-2'));
+        expect(transcript.botMessages().every((m) => typeof m.id === 'string' && m.id.startsWith(conversationId))).toBe(true);
+      } finally {
+        client.end();
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});
