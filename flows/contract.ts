@@ -13,6 +13,8 @@ export interface PromptOption {
 
 /** What the dialog must render for the state the flow is in. */
 export interface PromptMeta {
+  /** Stable question id (`<set>.<question>`), e.g. to file a photo under the question it answers. */
+  id?: string;
   /** i18n key (namespace-qualified, e.g. `entry:consent.question`) of the question. */
   key: string;
   kind: AnswerKind;

@@ -15,7 +15,7 @@ export type TriageStateConfig = NonNullable<MachineConfig['states']>[string];
 /** The prompt the dialog renders for a question; wording only as i18n keys. */
 export function promptFor(set: QuestionSetDef, question: QuestionDef): PromptMeta {
   const base = `${set.ns}:${question.id}`;
-  const prompt: PromptMeta = { key: `${base}.question`, kind: question.kind };
+  const prompt: PromptMeta = { id: `${set.id}.${question.id}`, key: `${base}.question`, kind: question.kind };
   if (question.intro) prompt.intro = question.intro.map((k) => `${base}.${k}`);
   if (question.options) {
     prompt.options = question.options.map((o): PromptOption => {

@@ -12,48 +12,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createI18n } from '../../i18n/i18n';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '../../config';
 import { createServer, type LuotsiServer } from '../../index';
+import { inViewport, launchChromium, runAxe, SCREENSHOT_DIR, text, watch, type PageProblems } from './support';
 
 jest.setTimeout(90_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'luotsi-e2e');
 const WAIT_MS = 20_000;
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const i18n = createI18n();
-
-/** A translation by namespaced key, e.g. text('sv', 'entry:privacy.question'). */
-function text(lng: 'fi' | 'sv' | 'en', key: string): string {
-  const value = i18n.getFixedT(lng)(key);
-  if (value === key || value === key.split(':')[1]) throw new Error(`locales/${lng} has no string at ${key}`);
-  return value;
-}
-
-/**
- * What the browser reported: console errors (CSP violations land here too), uncaught errors,
- * failed requests, and the paths of the WebSockets the page opened.
- */
-interface PageProblems {
-  list: string[];
-  webSockets: string[];
-}
-
-function watch(page: Page): PageProblems {
-  const problems: PageProblems = { list: [], webSockets: [] };
-  page.on('websocket', (socket) => problems.webSockets.push(new URL(socket.url()).pathname));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.list.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.list.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.list.push(`http ${response.status()}: ${new URL(response.url()).pathname}`);
-  });
-  return problems;
-}
 
 let server: LuotsiServer;
 let baseUrl: string;
@@ -66,19 +32,7 @@ beforeAll(async () => {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0' }, process.cwd());
   server = createServer(config);
   baseUrl = await server.listen(0, '127.0.0.1');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -103,21 +57,6 @@ async function expectInTranscript(page: Page, lng: 'fi' | 'sv' | 'en', key: stri
 /** The suggested-action buttons currently offered by the bot. */
 function suggestedAction(page: Page, label: string) {
   return transcript(page).locator('.webchat__suggested-actions').getByRole('button', { name: label, exact: true });
-}
-
-async function runAxe(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; nodes: string[] }>> {
-  // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses the inline
-  // <script> that page.addScriptTag would insert, and the test must not loosen it.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  });
-}
-
-function inViewport(box: { x: number; y: number; width: number; height: number } | null, viewport: { width: number; height: number }): boolean {
-  return !!box && box.width > 0 && box.height > 0 && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width + 1 && box.y + box.height <= viewport.height + 1;
 }
 
 describe('citizen chat page', () => {
