@@ -95,12 +95,18 @@ export function createOutcomeRenderer(catalog: ServiceCatalog, clock: () => Date
     const subject = result.subject?.kind;
     const recommendations = route(result, catalog, clock());
     const out: Partial<Activity>[] = headline(result, t, subject).map((line) => textMessage(line, locale));
-    const texts = recommendations
-      .map((rec) => recommendationText(rec, catalog, t, locale))
-      .filter((text): text is string => text !== undefined);
+    const texts = recommendations.flatMap((rec) => {
+      const text = recommendationText(rec, catalog, t, locale);
+      return text === undefined ? [] : [{ text, markdown: rec.kind === 'resource' }];
+    });
     const hasChoices = recommendations.some((r) => r.kind !== 'emergency');
     if (hasChoices && result.outcome === 'completed') out.push(textMessage(t('common:outcome.intro'), locale));
-    out.push(...texts.map((text) => textMessage(text, locale)));
+    out.push(...texts.map((entry) => {
+      const message = textMessage(entry.text, locale);
+      // Catalog lines (no client text in them) as markdown, so web addresses are tappable links.
+      if (entry.markdown) message.textFormat = 'markdown';
+      return message;
+    }));
     out.push({ type: ActivityTypes.Event, name: OUTCOME_EVENT, value: buildOutcomePayload(result, recommendations), locale });
     return out;
   };

@@ -50,7 +50,8 @@ function multiChoiceCard(prompt: PromptMeta, t: TFunction, subject: SubjectKind 
           id: 'choices',
           isMultiSelect: true,
           style: 'expanded',
-          label: t(keyChain(prompt.key, subject)),
+          // The question is the message text above the card; the label says how to answer.
+          label: t('common:multiChoiceHint'),
           choices: (prompt.options ?? []).map((option) => ({ title: t(keyChain(option.labelKey, subject)), value: option.id })),
         },
       ],
@@ -63,7 +64,7 @@ function multiChoiceCard(prompt: PromptMeta, t: TFunction, subject: SubjectKind 
 export function renderPrompt(prompt: PromptMeta, t: TFunction, locale: string, subject: SubjectKind | undefined): Partial<Activity>[] {
   const out: Partial<Activity>[] = (prompt.intro ?? []).map((key) => textMessage(t(keyChain(key, subject)), locale));
   if (prompt.kind === 'multiChoice') {
-    const question = textMessage(`${t(keyChain(prompt.key, subject))}\n${t('common:multiChoiceHint')}`, locale);
+    const question = textMessage(t(keyChain(prompt.key, subject)), locale);
     question.attachments = [multiChoiceCard(prompt, t, subject)];
     out.push(question);
     return out;
