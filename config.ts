@@ -18,6 +18,16 @@ export interface Config {
   tokenRateLimitPerMinute: number;
   maxBodyBytes: number;
   maxMessageLength: number;
+  photo: {
+    /** Largest photo file accepted. */
+    maxBytes: number;
+    /** Photos per question. */
+    maxPerQuestion: number;
+    /** Pixel limit against decompression bombs. */
+    maxInputPixels: number;
+    /** Largest whole upload request. */
+    maxUploadBytes: number;
+  };
   activityRetentionDays: number;
   flowIdleMinutes: number;
   turnTimeoutMs: number;
@@ -56,7 +66,11 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'TOKEN_RATE_LIMIT_PER_MINUTE', default: '20', description: 'token generations allowed per client IP per minute' },
   { name: 'MAX_BODY_BYTES', default: '65536', description: 'largest accepted JSON request body' },
   { name: 'MAX_MESSAGE_LENGTH', default: '2000', description: 'longest chat message in characters; longer ones get a "too long" answer' },
-  { name: 'ACTIVITY_RETENTION_DAYS', default: '30', description: 'days a web conversation and its messages are kept after its last activity' },
+  { name: 'PHOTO_MAX_BYTES', default: '10485760', description: 'largest photo file in bytes (10 MB); larger ones get a "too large" answer' },
+  { name: 'PHOTO_MAX_PER_QUESTION', default: '3', description: 'photos a client may attach to one question' },
+  { name: 'PHOTO_MAX_INPUT_PIXELS', default: '40000000', description: 'largest image in pixels (width x height) that is decoded; protects against decompression bombs' },
+  { name: 'UPLOAD_MAX_BODY_BYTES', default: '41943040', description: 'largest whole upload request in bytes' },
+  { name: 'ACTIVITY_RETENTION_DAYS', default: '30', description: 'days a web conversation, its messages and its photos are kept after its last activity' },
   { name: 'FLOW_IDLE_MINUTES', default: '30', description: 'idle minutes after which the next message starts the conversation afresh' },
   { name: 'TURN_TIMEOUT_MS', default: '15000', description: 'longest time the channel waits for the bot to finish a turn' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long shutdown waits for turns in flight' },
@@ -153,6 +167,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tokenRateLimitPerMinute: intSetting(env, 'TOKEN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
     maxBodyBytes: intSetting(env, 'MAX_BODY_BYTES', 65536, 1024, 10 * 1024 * 1024),
     maxMessageLength: intSetting(env, 'MAX_MESSAGE_LENGTH', 2000, 10, 100000),
+    photo: {
+      maxBytes: intSetting(env, 'PHOTO_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      maxPerQuestion: intSetting(env, 'PHOTO_MAX_PER_QUESTION', 3, 1, 10),
+      maxInputPixels: intSetting(env, 'PHOTO_MAX_INPUT_PIXELS', 40_000_000, 10_000, 500_000_000),
+      maxUploadBytes: intSetting(env, 'UPLOAD_MAX_BODY_BYTES', 40 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    },
     activityRetentionDays: intSetting(env, 'ACTIVITY_RETENTION_DAYS', 30, 1, 3650),
     flowIdleMinutes: intSetting(env, 'FLOW_IDLE_MINUTES', 30, 1, 10080),
     turnTimeoutMs: intSetting(env, 'TURN_TIMEOUT_MS', 15000, 100, 120000),

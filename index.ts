@@ -10,6 +10,7 @@ import { ConfigError, NotFoundError } from './errors';
 import { loadConfig, type Config } from './config';
 import type { PersistedFlow } from './dialogs/flowDialog';
 import { textMessage } from './dialogs/promptRenderer';
+import { createPhotoIntake } from './dialogs/photoIntake';
 import { createTriageDialog } from './dialogs/triageDialog';
 import { DEFAULT_CATALOG, validateCatalog } from './routing';
 import { failureOf } from './http/asyncRoute';
@@ -55,15 +56,6 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const i18n = createI18n();
   let shuttingDown = false;
 
-  const channel = new WebChannel({
-    log: database.activityLog,
-    signer: new TokenSigner(resolveTokenSecret(config)),
-    tokenTtlSeconds: config.tokenTtlSeconds,
-    turnTimeoutMs: config.turnTimeoutMs,
-    logger,
-    clock,
-  });
-
   // The catalog is data a county edits: refuse to start on a broken one.
   const catalog = validateCatalog(DEFAULT_CATALOG);
   const conversationState = new ConversationState(database.botState);
@@ -75,6 +67,28 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     maxMessageLength: config.maxMessageLength,
     idleMinutes: config.flowIdleMinutes,
     defaultLocale: config.defaultLocale,
+    photoLimits: { maxPerQuestion: config.photo.maxPerQuestion, maxBytes: config.photo.maxBytes },
+  });
+
+  const channel = new WebChannel({
+    log: database.activityLog,
+    signer: new TokenSigner(resolveTokenSecret(config)),
+    tokenTtlSeconds: config.tokenTtlSeconds,
+    turnTimeoutMs: config.turnTimeoutMs,
+    logger,
+    clock,
+    photos: {
+      intake: createPhotoIntake({ botState: database.botState, dialog, store: database.blobStore, settings: config.photo }),
+      store: database.blobStore,
+      limits: {
+        maxFileBytes: config.photo.maxBytes,
+        // Above the per-question limit, so a fourth photo gets a chat answer rather than an HTTP error.
+        maxFiles: 10,
+        // Web Chat puts a small preview of each image into the activity part.
+        maxActivityBytes: 1024 * 1024,
+        maxBodyBytes: config.photo.maxUploadBytes,
+      },
+    },
   });
   const bot = new LuotsiBot(conversationState, dialog);
   const runBot = (context: TurnContext) => bot.run(context);
@@ -151,7 +165,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     try {
       const conversations = await database.activityLog.purgeIdleBefore(cutoff);
       const states = await database.botState.purgeUpdatedBefore(cutoff);
-      if (conversations + states > 0) logger.info({ conversations, states }, 'retention sweep');
+      const photos = await database.blobStore.purgeCreatedBefore(cutoff);
+      if (conversations + states + photos > 0) logger.info({ conversations, states, photos }, 'retention sweep');
     } catch (error) {
       logger.error({ err: error }, 'retention sweep failed');
     }

@@ -59,9 +59,20 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
   }));
 
   server.post(`${PREFIX}/conversations/:id/upload`, asyncRoute(async (req, res) => {
-    req.resume();
-    await channel.upload(auth(req), param(req));
-    sendJson(res, 500, {});
+    sendJson(res, 200, await channel.upload(auth(req), param(req), req));
+  }));
+
+  server.get(`${PREFIX}/conversations/:id/photos/:photoId/:variant`, asyncRoute(async (req, res) => {
+    const params = (req.params ?? {}) as Record<string, string>;
+    const photo = await channel.photo(param(req), params.photoId ?? '', params.variant ?? '', queryParam(req, 't'), auth(req));
+    res.status(200);
+    res.header('Content-Type', photo.contentType);
+    res.header('Content-Length', String(photo.bytes.length));
+    // Health data: never cached by a browser or proxy, never a page of its own.
+    res.header('Cache-Control', 'private, no-store');
+    res.header('Content-Security-Policy', "default-src 'none'; sandbox");
+    res.header('Content-Disposition', 'inline');
+    res.end(photo.bytes);
   }));
 }
 

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { ActivityLog } from '../storage/activityLog';
+import type { ActivityLog, WireActivity } from '../storage/activityLog';
 
 const PAGE_SIZE = 100;
 /** A socket whose client reads slower than this is closed rather than buffered without bound. */
@@ -23,6 +23,8 @@ export class StreamHub {
   constructor(
     private readonly log: ActivityLog,
     private readonly onError: (error: unknown) => void,
+    /** Last touch before an activity leaves (e.g. photo links signed for this conversation). */
+    private readonly present: (conversationId: string, activity: WireActivity) => WireActivity = (_c, a) => a,
   ) {}
 
   /** Attaches a socket; it first receives everything after `watermark`. */
@@ -76,7 +78,7 @@ export class StreamHub {
           if (page.length === 0) break;
           const last = page[page.length - 1]!.watermark;
           subscriber.socket.send(
-            JSON.stringify({ activities: page.map((entry) => entry.activity), watermark: String(last) }),
+            JSON.stringify({ activities: page.map((entry) => this.present(conversationId, entry.activity)), watermark: String(last) }),
           );
           subscriber.sentWatermark = last;
           if (subscriber.socket.bufferedAmount > MAX_BUFFERED_BYTES) {

@@ -7,8 +7,8 @@ export interface ChannelTokenClaims {
   cid: string;
   /** user id the channel stamps on the client's activities */
   uid: string;
-  /** 'conversation' for REST calls, 'stream' for a one-off WebSocket URL */
-  kind: 'conversation' | 'stream';
+  /** 'conversation' for REST calls, 'stream' for a one-off WebSocket URL, 'photo' for image links in activities */
+  kind: 'conversation' | 'stream' | 'photo';
   /** issued at, seconds since epoch */
   iat: number;
   /** expires at, seconds since epoch */

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import type { IncomingMessage } from 'node:http';
 import { BadRequestError, BotTimeoutError, NotFoundError, NotImplementedError } from '../errors';
+import type { PhotoIntake } from '../media/uploadOutcome';
+import { parseUpload, type UploadLimits } from '../media/uploadParser';
+import type { BlobStore, PhotoContent, PhotoVariant } from '../storage/blobStore';
+import { PhotoLinks, photoUri } from './photoLinks';
 import { toLocale } from '../i18n/i18n';
 import type { ActivityLog, WireActivity } from '../storage/activityLog';
 import { normalizeClientActivity } from './incomingActivity';
@@ -14,8 +19,16 @@ import { WEB_BOT_ACCOUNT, WEB_CHANNEL_ID, WEB_SERVICE_URL, WebChannelAdapter } f
 const STREAM_URL_TTL_SECONDS = 120;
 const PAGE_SIZE = 100;
 
+/** Photo uploads: where they go and how big they may be; without it uploads answer 501. */
+export interface WebChannelPhotos {
+  intake: PhotoIntake;
+  store: BlobStore;
+  limits: UploadLimits;
+}
+
 export interface WebChannelOptions {
   log: ActivityLog;
+  photos?: WebChannelPhotos;
   signer: TokenSigner;
   tokenTtlSeconds: number;
   turnTimeoutMs: number;
@@ -53,11 +66,17 @@ export class WebChannel {
   readonly turns = new TurnQueue();
   readonly adapter: WebChannelAdapter;
   private readonly clock: () => Date;
+  private readonly links: PhotoLinks;
   private bot: BotTurn | undefined;
 
   constructor(private readonly options: WebChannelOptions) {
     this.clock = options.clock ?? (() => new Date());
-    this.hub = new StreamHub(options.log, (error) => options.logger.error({ err: error }, 'stream failed'));
+    this.links = new PhotoLinks(options.signer, this.clock);
+    this.hub = new StreamHub(
+      options.log,
+      (error) => options.logger.error({ err: error }, 'stream failed'),
+      (conversationId, activity) => this.links.present(conversationId, activity),
+    );
     this.adapter = new WebChannelAdapter(options.log, this.hub, this.clock);
   }
 
@@ -95,7 +114,7 @@ export class WebChannel {
       conversation = await this.options.log.getConversation(claims.cid);
     }
     if (conversation && (await this.options.log.markStarted(claims.cid))) {
-      await this.runTurn(claims.cid, {
+      await this.runTurn(claims.cid, async () => ({
         type: ActivityTypes.ConversationUpdate,
         membersAdded: [{ id: claims.uid, name: '', role: 'user' }],
         from: { id: claims.uid, name: '', role: 'user' },
@@ -106,7 +125,7 @@ export class WebChannel {
         locale: conversation.locale,
         id: `${claims.cid}|start`,
         timestamp: this.clock(),
-      }).catch((error: unknown) => this.options.logger.warn({ err: error, conversation: claims.cid }, 'welcome turn failed'));
+      })).catch((error: unknown) => this.options.logger.warn({ err: error, conversation: claims.cid }, 'welcome turn failed'));
     }
     return { created, response: { ...this.tokenResponse(claims), streamUrl: this.streamUrl(claims, 0, baseUrl) } };
   }
@@ -128,10 +147,14 @@ export class WebChannel {
     const claims = await this.authorize(authorization, conversationId);
     const activity = normalizeClientActivity(body, conversationId, claims.uid);
     if (activity.type === ActivityTypes.Typing) return { id: '' };
-    const logged = await this.options.log.append(conversationId, activity, this.clock());
-    this.hub.publish(conversationId);
-    await this.runTurn(conversationId, this.forBot(logged.activity));
-    return { id: logged.activity.id };
+    let id = '';
+    await this.runTurn(conversationId, async () => {
+      const logged = await this.options.log.append(conversationId, activity, this.clock());
+      this.hub.publish(conversationId);
+      id = logged.activity.id;
+      return this.forBot(logged.activity);
+    });
+    return { id };
   }
 
   /** GET /conversations/:id/activities?watermark=: the next page of activities (polling clients). */
@@ -140,13 +163,51 @@ export class WebChannel {
     const watermark = parseWatermark(watermarkRaw);
     const page = await this.options.log.listAfter(conversationId, watermark, PAGE_SIZE);
     const last = page.length > 0 ? page[page.length - 1]!.watermark : watermark;
-    return { activities: page.map((entry) => entry.activity), watermark: String(last) };
+    return { activities: page.map((entry) => this.links.present(conversationId, entry.activity)), watermark: String(last) };
   }
 
-  /** POST /conversations/:id/upload: authorised like every call; files are not taken yet. */
-  async upload(authorization: string | undefined, conversationId: string): Promise<never> {
-    await this.authorize(authorization, conversationId);
-    throw new NotImplementedError('file upload is not supported yet');
+  /**
+   * POST /conversations/:id/upload (multipart, as botframework-directlinejs sends it): the
+   * photos are checked and cleaned for the question the conversation is at, the client's
+   * message is logged with links to the cleaned copies, and the bot's turn learns the outcome.
+   * Everything runs in the conversation's turn queue, so two uploads cannot both slip under
+   * the per-question limit.
+   */
+  async upload(authorization: string | undefined, conversationId: string, req: IncomingMessage): Promise<{ id: string }> {
+    const claims = await this.authorize(authorization, conversationId);
+    const photos = this.options.photos;
+    if (!photos) {
+      req.resume();
+      throw new NotImplementedError('file upload is not supported');
+    }
+    const parsed = await parseUpload(req, photos.limits);
+    // The activity part lists the files' names and types: the bytes decide, so drop them.
+    const activity = normalizeClientActivity({ ...parsed.activity, attachments: undefined }, conversationId, claims.uid);
+    if (activity.type !== ActivityTypes.Message) throw new BadRequestError('an upload carries a message activity', 'UnsupportedActivityType');
+    let id = '';
+    await this.runTurn(conversationId, async () => {
+      const outcome = await photos.intake(conversationId, parsed.files);
+      const attachments =
+        'photoIds' in outcome
+          ? outcome.photoIds.map((photoId) => ({ contentType: 'image/jpeg', contentUrl: photoUri(photoId, 'image'), thumbnailUrl: photoUri(photoId, 'thumbnail') }))
+          : [];
+      const logged = await this.options.log.append(conversationId, { ...activity, attachments }, this.clock());
+      this.hub.publish(conversationId);
+      id = logged.activity.id;
+      const forBot = this.forBot(logged.activity);
+      return { ...forBot, channelData: { ...(forBot.channelData as object | undefined), luotsiUpload: outcome } };
+    });
+    return { id };
+  }
+
+  /** GET /conversations/:id/photos/:photoId/:variant: the conversation's own photo, by its link token or bearer token. */
+  async photo(conversationId: string, photoId: string, variant: string, linkToken: string | undefined, authorization: string | undefined): Promise<PhotoContent> {
+    const store = this.options.photos?.store;
+    if (!store) throw new NotFoundError('no photos here');
+    if (variant !== 'image' && variant !== 'thumbnail') throw new NotFoundError('no such photo variant');
+    const claims = linkToken !== undefined ? this.options.signer.verify(linkToken, 'photo', this.clock()) : this.verify(authorization);
+    assertConversation(claims, conversationId);
+    return store.get(photoId, { kind: 'client', conversationId }, variant as PhotoVariant);
   }
 
   /** Checks a stream URL's token; returns the watermark the stream starts after. */
@@ -157,11 +218,15 @@ export class WebChannel {
     return parseWatermark(watermarkRaw ?? undefined);
   }
 
-  /** Runs a turn behind the conversation's earlier turns; the caller waits at most turnTimeoutMs. */
-  private async runTurn(conversationId: string, activity: Partial<Activity>): Promise<void> {
+  /**
+   * Runs a turn behind the conversation's earlier turns: `prepare` (log the client's
+   * activity, take its photos) and then the bot, so the log keeps the order the bot saw.
+   * The caller waits at most turnTimeoutMs; the turn itself still completes.
+   */
+  private async runTurn(conversationId: string, prepare: () => Promise<Partial<Activity>>): Promise<void> {
     const bot = this.bot;
     if (!bot) throw new Error('web channel has no bot');
-    const turn = this.turns.run(conversationId, () => this.adapter.processActivity(activity, bot));
+    const turn = this.turns.run(conversationId, async () => this.adapter.processActivity(await prepare(), bot));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new BotTimeoutError('the bot did not answer in time')), this.options.turnTimeoutMs);

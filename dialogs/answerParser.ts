@@ -95,7 +95,7 @@ export function parseAnswer(prompt: PromptMeta, input: ClientInput, labels: Labe
       return { kind: 'answer', value: text };
     }
     case 'photo':
-      return { kind: 'invalid', errorKey: 'common:errors.photoNotAvailable' };
+      return { kind: 'invalid', errorKey: 'common:photo.expected' };
     default:
       return { kind: 'invalid', errorKey: 'common:errors.unsupportedInput' };
   }

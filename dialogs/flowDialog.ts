@@ -7,6 +7,7 @@ import { parseAnswer, type ClientInput } from './answerParser';
 import { GlobalWords, type GlobalWord } from './globalWords';
 import { optionList, renderPrompt, textMessage } from './promptRenderer';
 import { parseSummaryInput, renderSummary } from './summaryRenderer';
+import { photoRoom, photoStep, type PhotoDraft, type PhotoLimits, type PhotosDonePress } from './photoAnswers';
 import type { SummaryItem } from '../flows';
 import { foldText } from './textMatch';
 
@@ -26,6 +27,17 @@ export interface PersistedFlow {
   status: 'active' | 'done' | 'error' | 'stopped';
   output?: unknown;
   lastInputAt: number;
+  /** Photos received for the photo question being asked, not yet answered with. */
+  photoDraft?: PhotoDraft;
+}
+
+/** The photo question a conversation waits at, for the channel's photo intake. */
+export interface PhotoSlot {
+  questionId: string;
+  /** Photos already received for it. */
+  taken: number;
+  /** Photos it takes at most. */
+  max: number;
 }
 
 /** Renders what a finished flow says; the default shows the final state's `outcomeKey`. */
@@ -44,7 +56,11 @@ export interface FlowDialogOptions {
   summaryItems?: (context: unknown) => SummaryItem[];
   /** Names the emergency sign in typed text, if any; checked before anything else. */
   detectEmergency?: (text: string) => string | null;
+  /** Photo limits; the channel's intake enforces the same ones. */
+  photoLimits?: PhotoLimits;
 }
+
+const DEFAULT_PHOTO_LIMITS: PhotoLimits = { maxPerQuestion: 3, maxBytes: 10 * 1024 * 1024 };
 
 /** Name of the event activity that carries a language switch (page -> bot, and bot -> page). */
 export const LOCALE_EVENT = 'luotsi.locale';
@@ -117,9 +133,22 @@ export class FlowDialog {
     // Only what the client typed is screened: a pressed button's label is the flow's own wording.
     const typed = text !== undefined && (activity.value === undefined || activity.value === null) ? text : undefined;
     const sign = typed !== undefined ? (this.options.detectEmergency?.(typed) ?? null) : null;
+    const draft = persisted?.photoDraft;
+    const photo = sign === null && !localeSwitch ? photoStep(prompt, draft, activity, t, this.photoLimits) : { kind: 'none' as const };
+    if (photo.kind === 'refused') {
+      await this.replyAtPhoto(turn, snapshot, draft, photo.message);
+      return;
+    }
+    if (photo.kind === 'collecting') {
+      await this.persist(turn, snapshot, photo.draft);
+      await turn.sendActivities([this.collectingMessage(photo.note, t, locale)]);
+      return;
+    }
     let event: FlowEvent;
     let word: GlobalWord | undefined;
-    if (sign !== null) {
+    if (photo.kind === 'answer') {
+      event = { type: 'ANSWER', value: photo.ids };
+    } else if (sign !== null) {
       event = { type: 'EMERGENCY_SIGN', sign };
     } else if (localeSwitch) {
       event = { type: 'SET_LOCALE', locale: localeSwitch };
@@ -131,7 +160,8 @@ export class FlowDialog {
       event = { type: word === 'restart' ? 'RESTART' : word === 'back' ? 'BACK' : word === 'human' ? 'HUMAN' : 'END' };
     } else if (activity.type !== ActivityTypes.Message) {
       return;
-    } else if ((activity.attachments?.length ?? 0) > 0 && prompt?.kind !== 'photo') {
+    } else if ((activity.attachments?.length ?? 0) > 0) {
+      // Attachments that did not come through the channel's photo intake are not taken.
       await this.reprompt(turn, snapshot, t('common:errors.attachmentNotExpected'));
       return;
     } else if (!prompt) {
@@ -164,8 +194,46 @@ export class FlowDialog {
     }
 
     const [next] = transition(this.options.flow.machine, snapshot, event);
-    await this.persist(turn, next);
-    await turn.sendActivities(this.afterTransition(snapshot, next, event));
+    const keepDraft = draft !== undefined && currentPrompt(next)?.id === draft.questionId ? draft : undefined;
+    await this.persist(turn, next, keepDraft);
+    const out = this.afterTransition(snapshot, next, event);
+    if (photo.kind === 'answer' && photo.note) out.unshift(textMessage(photo.note, locale));
+    await turn.sendActivities(out);
+  }
+
+  /** The photo question the stored flow waits at, if any, and how many photos it holds. */
+  photoSlot(persisted: PersistedFlow | undefined): PhotoSlot | undefined {
+    const restored = this.restore(persisted);
+    if (!restored.snapshot || restored.snapshot.status === 'done') return undefined;
+    const prompt = currentPrompt(restored.snapshot);
+    if (prompt?.kind !== 'photo' || prompt.id === undefined) return undefined;
+    const taken = persisted?.photoDraft?.questionId === prompt.id ? persisted.photoDraft.ids.length : 0;
+    return { questionId: prompt.id, taken, max: photoRoom(prompt, this.photoLimits) };
+  }
+
+  private get photoLimits(): PhotoLimits {
+    return this.options.photoLimits ?? DEFAULT_PHOTO_LIMITS;
+  }
+
+  /** "Photo received n/3" with the continue button. */
+  private collectingMessage(note: string, t: TFunction, locale: Locale): Partial<Activity> {
+    const message = textMessage(note, locale);
+    const title = t('common:photo.done');
+    const value: PhotosDonePress = { photosDone: true };
+    message.suggestedActions = { to: [], actions: [{ type: 'messageBack', title, text: title, displayText: title, value }] };
+    return message;
+  }
+
+  /** A refusal at a photo question: why, then the question again (or "continue" once photos are in). */
+  private async replyAtPhoto(turn: TurnContext, snapshot: AnyMachineSnapshot, draft: PhotoDraft | undefined, message: string): Promise<void> {
+    const prompt = currentPrompt(snapshot);
+    const { locale } = flowContext(snapshot);
+    const t = this.options.i18n.getFixedT(locale);
+    if (prompt?.kind === 'photo' && draft !== undefined && draft.questionId === prompt.id && draft.ids.length > 0) {
+      await turn.sendActivities([this.collectingMessage(message, t, locale)]);
+      return;
+    }
+    await this.reprompt(turn, snapshot, message);
   }
 
   private afterTransition(before: AnyMachineSnapshot, next: AnyMachineSnapshot, event: FlowEvent): Partial<Activity>[] {
@@ -265,8 +333,9 @@ export class FlowDialog {
     }
   }
 
-  private async persist(turn: TurnContext, snapshot: AnyMachineSnapshot): Promise<void> {
+  private async persist(turn: TurnContext, snapshot: AnyMachineSnapshot, photoDraft?: PhotoDraft): Promise<void> {
     const record: PersistedFlow = {
+      ...(photoDraft && { photoDraft }),
       flowId: this.options.flow.id,
       version: this.options.flow.version,
       value: snapshot.value as StateValue,

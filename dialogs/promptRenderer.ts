@@ -73,7 +73,8 @@ export function renderPrompt(prompt: PromptMeta, t: TFunction, locale: string, s
     button(t(keyChain(option.labelKey, subject)), { choice: option.id }),
   );
   if (prompt.optional) actions.push(button(t('common:skip'), { skip: true }));
-  const question = textMessage(t(keyChain(prompt.key, subject)), locale);
+  const asked = t(keyChain(prompt.key, subject));
+  const question = textMessage(prompt.kind === 'photo' ? `${asked}\n${t('common:photo.howTo')}` : asked, locale);
   if (actions.length > 0) question.suggestedActions = { to: [], actions };
   out.push(question);
   return out;

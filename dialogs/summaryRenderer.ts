@@ -2,6 +2,7 @@ import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { SubjectKind } from '../flows/contract';
 import type { SummaryItem } from '../flows';
+import { photoUri } from '../channels/photoLinks';
 import { keyChain, textMessage } from './promptRenderer';
 
 /** Value of a "correct answer N" button. */
@@ -37,6 +38,11 @@ export function renderSummary(
     t('common:summary.item', { n: index + 1, question: t(keyChain(item.questionKey, subject)), answer: answerText(item, t, subject) }),
   );
   const list = textMessage([t('entry:summary.intro'), ...lines].join('\n'), locale);
+  // Thumbnails of the photos, so the client sees what the nurse will see.
+  const photoIds = items.flatMap((item) => (item.kind === 'photo' && Array.isArray(item.value) ? item.value : []));
+  if (photoIds.length > 0) {
+    list.attachments = photoIds.map((id) => ({ contentType: 'image/jpeg', contentUrl: photoUri(id, 'thumbnail'), thumbnailUrl: photoUri(id, 'thumbnail') }));
+  }
   const actions: CardAction[] = [
     { type: ActionTypes.MessageBack, title: t(confirm.labelKey), text: t(confirm.labelKey), displayText: t(confirm.labelKey), value: { choice: confirm.id } },
     ...items.flatMap((item, index): CardAction[] => {

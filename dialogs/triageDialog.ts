@@ -5,6 +5,7 @@ import type { Locale } from '../flows/contract';
 import type { ServiceCatalog } from '../routing';
 import { FlowDialog, type PersistedFlow } from './flowDialog';
 import { createOutcomeRenderer } from './outcomeRenderer';
+import type { PhotoLimits } from './photoAnswers';
 
 /** What the triage dialog needs from its host. */
 export interface TriageDialogDeps {
@@ -15,6 +16,7 @@ export interface TriageDialogDeps {
   maxMessageLength: number;
   idleMinutes: number;
   defaultLocale: Locale;
+  photoLimits?: PhotoLimits;
 }
 
 /** The FlowDialog hosting the triage flow: summary, free-text emergency screen and routed outcome. */
@@ -30,5 +32,6 @@ export function createTriageDialog(deps: TriageDialogDeps): FlowDialog {
     renderOutcome: createOutcomeRenderer(deps.catalog, deps.clock),
     summaryItems: (context) => summaryItems(context as TriageContext),
     detectEmergency: detectEmergencySign,
+    ...(deps.photoLimits && { photoLimits: deps.photoLimits }),
   });
 }

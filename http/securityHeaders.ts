@@ -3,7 +3,7 @@ import type { Next, Request, Response } from 'restify';
 /**
  * Content-Security-Policy of the pages: scripts only from this service (no CDN, no
  * inline script); Web Chat injects its styles at run time, hence 'unsafe-inline' for
- * styles only; uploads preview as blob: images.
+ * styles only; uploads preview as blob: images and are read back from blob: URLs.
  */
 export const PAGE_CSP = [
   "default-src 'none'",
@@ -12,7 +12,8 @@ export const PAGE_CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "media-src 'self' blob: data:",
-  "connect-src 'self'",
+  // The Direct Line client reads a chosen photo back from its blob: URL to upload it.
+  "connect-src 'self' blob:",
   "frame-ancestors 'self'",
   "base-uri 'none'",
   "form-action 'none'",

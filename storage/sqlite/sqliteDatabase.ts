@@ -3,6 +3,7 @@ import { StorageUnavailableError } from '../../errors';
 import type { LuotsiDatabase } from '../database';
 import { openSqlite } from './openSqlite';
 import { SqliteActivityLog } from './sqliteActivityLog';
+import { SqliteBlobStore } from './sqliteBlobStore';
 import { SqliteBotState } from './sqliteBotState';
 
 /** File name of the embedded database inside the data directory. */
@@ -15,6 +16,7 @@ export function openSqliteDatabase(dataDir: string | ':memory:'): LuotsiDatabase
     kind: 'sqlite',
     botState: new SqliteBotState(db),
     activityLog: new SqliteActivityLog(db),
+    blobStore: new SqliteBlobStore(db),
     async ping() {
       try {
         db.prepare('SELECT 1').get();

@@ -154,12 +154,6 @@ describe('the web channel refuses bad input clearly and loses nothing', () => {
     expect(bot[bot.length - 1]).toBe(fi('entry:language.question'));
   });
 
-  it('says uploads are not supported yet', async () => {
-    const c = await start();
-    const res = await fetch(dl(`/conversations/${c.conversationId}/upload`), { method: 'POST', headers: auth(c.token), body: 'x' });
-    expect(await errorOf(res)).toEqual({ status: 501, code: 'NotSupported' });
-  });
-
   it('answers an invalid watermark with 400', async () => {
     const c = await start();
     const res = await fetch(dl(`/conversations/${c.conversationId}/activities?watermark=-1`), { headers: auth(c.token) });

@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { loadConfig } from '../../config';
 import { keyChain } from '../../dialogs/promptRenderer';
 import type { SubjectKind } from '../../flows/contract';
@@ -395,6 +396,57 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       expectLastBotText(await j.botTexts(), text('sv', 'routing:emergency.safetyNet'));
       await j.screenshot('outcome');
       await j.expectAccessible('outcome');
+      expect(j.problems.list).toEqual([]);
+    } finally {
+      await j.close();
+    }
+  });
+
+  test('7 fi: a rash with a photo attached through Web Chat\'s attach button', async () => {
+    const j = await Journey.open('7-fi-skin-photo', 'fi');
+    try {
+      await j.entry('self');
+      await j.choose('entry:topic', 'skin');
+      await j.yesNo('skin:airway', false);
+      await j.yesNo('skin:fever', false);
+      await j.yesNo('skin:purpura', false);
+      await j.choose('skin:spread', 'several');
+      await j.choose('skin:duration', 'days');
+      await j.tick('skin:symptoms', ['itch']);
+      await j.choose('skin:cause', 'unknown');
+      await j.choose('skin:selfCareTried', 'notTried');
+      await j.expectShown('skin:photo.question');
+      await j.expectShown('common:photo.howTo');
+
+      // The attach button's file input, as a phone's camera or gallery would fill it.
+      const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c0504d' } })
+        .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '60/1 10/1 12/1', GPSLongitudeRef: 'E', GPSLongitude: '24/1 56/1 30/1' } })
+        .jpeg()
+        .toBuffer();
+      await j.page.locator('#webchat input[type="file"]').setInputFiles({ name: 'ihottuma.jpg', mimeType: 'image/jpeg', buffer: photo });
+
+      await j.expectShown('common:photo.received', i18n.getFixedT('fi')('common:photo.received', { count: 1, max: 3 }));
+      // The client's own bubble shows the cleaned copy, loaded through the conversation's signed link.
+      const sent = j.transcript.locator('.webchat__bubble--from-user img').last();
+      await sent.waitFor({ state: 'visible', timeout: WAIT_MS });
+      await sent.evaluate((img) => (img as HTMLImageElement).decode());
+      expect(await sent.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+      expect(await sent.getAttribute('src')).toMatch(/\/v3\/directline\/conversations\/[^/]+\/photos\/[^/]+\/(image|thumbnail)\?t=/);
+      await j.screenshot('photo');
+
+      await j.press('common:photo.done');
+      const list = await j.summary();
+      expect(await list.innerText()).toContain(i18n.getFixedT('fi')('common:summary.photos', { count: 1 }));
+      // The summary's thumbnails come as the bot's image attachments after the list.
+      const thumbnail = j.transcript.locator('.webchat__bubble:not(.webchat__bubble--from-user) img[src*="/thumbnail?t="]').last();
+      await thumbnail.waitFor({ state: 'visible', timeout: WAIT_MS });
+      await thumbnail.evaluate((img) => (img as HTMLImageElement).decode());
+      expect(await thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+      await j.screenshot('summary');
+      await j.expectAccessible('summary');
+
+      const outcome = await j.confirm();
+      expect(outcome).toMatchObject({ outcome: 'completed', topic: 'skin', subject: { kind: 'self' } });
       expect(j.problems.list).toEqual([]);
     } finally {
       await j.close();

@@ -99,7 +99,14 @@
         store: state.store,
         locale: WEBCHAT_LOCALES[state.locale],
         styleOptions: {
-          hideUploadButton: true,
+          // Photos only: on a phone the picker offers the camera. The server checks the bytes anyway.
+          uploadAccept: 'image/*',
+          uploadMultiple: true,
+          // Web Chat would make its preview in a blob: worker, which the page's CSP refuses;
+          // the echo from the server carries the cleaned thumbnail instead.
+          enableUploadThumbnail: false,
+          // A chosen photo goes at once: no second "send" press to forget.
+          sendAttachmentOn: 'attach',
           suggestedActionLayout: 'flow',
           suggestedActionHeight: 44,
           suggestedActionBorderRadius: 8,
