@@ -27,6 +27,8 @@ export interface Config {
     maxInputPixels: number;
     /** Largest whole upload request. */
     maxUploadBytes: number;
+    /** Hosts Azure Bot Service channel attachments may be fetched from. */
+    trustedAttachmentHosts: string[];
   };
   activityRetentionDays: number;
   flowIdleMinutes: number;
@@ -69,6 +71,7 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'PHOTO_MAX_BYTES', default: '10485760', description: 'largest photo file in bytes (10 MB); larger ones get a "too large" answer' },
   { name: 'PHOTO_MAX_PER_QUESTION', default: '3', description: 'photos a client may attach to one question' },
   { name: 'PHOTO_MAX_INPUT_PIXELS', default: '40000000', description: 'largest image in pixels (width x height) that is decoded; protects against decompression bombs' },
+  { name: 'TRUSTED_ATTACHMENT_HOSTS', default: 'directline.botframework.com,*.directline.botframework.com,smba.trafficmanager.net', description: 'comma-separated hosts (or *.suffix) that photos sent on Azure Bot Service channels are fetched from; nothing else is fetched' },
   { name: 'UPLOAD_MAX_BODY_BYTES', default: '41943040', description: 'largest whole upload request in bytes' },
   { name: 'ACTIVITY_RETENTION_DAYS', default: '30', description: 'days a web conversation, its messages and its photos are kept after its last activity' },
   { name: 'FLOW_IDLE_MINUTES', default: '30', description: 'idle minutes after which the next message starts the conversation afresh' },
@@ -113,6 +116,16 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 function optional(env: Env, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+function hostList(env: Env, name: string, fallback: string[]): string[] {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  const hosts = raw.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '');
+  for (const host of hosts) {
+    if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) throw new ConfigError(name, `"${host}" is not a host name or *.suffix`);
+  }
+  return hosts;
 }
 
 function publicUrlSetting(env: Env): string | undefined {
@@ -172,6 +185,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxPerQuestion: intSetting(env, 'PHOTO_MAX_PER_QUESTION', 3, 1, 10),
       maxInputPixels: intSetting(env, 'PHOTO_MAX_INPUT_PIXELS', 40_000_000, 10_000, 500_000_000),
       maxUploadBytes: intSetting(env, 'UPLOAD_MAX_BODY_BYTES', 40 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      trustedAttachmentHosts: hostList(env, 'TRUSTED_ATTACHMENT_HOSTS', ['directline.botframework.com', '*.directline.botframework.com', 'smba.trafficmanager.net']),
     },
     activityRetentionDays: intSetting(env, 'ACTIVITY_RETENTION_DAYS', 30, 1, 3650),
     flowIdleMinutes: intSetting(env, 'FLOW_IDLE_MINUTES', 30, 1, 10080),

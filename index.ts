@@ -10,7 +10,7 @@ import { ConfigError, NotFoundError } from './errors';
 import { loadConfig, type Config } from './config';
 import type { PersistedFlow } from './dialogs/flowDialog';
 import { textMessage } from './dialogs/promptRenderer';
-import { createPhotoIntake } from './dialogs/photoIntake';
+import { createChannelAttachmentIntake, createPhotoIntake } from './dialogs/photoIntake';
 import { createTriageDialog } from './dialogs/triageDialog';
 import { DEFAULT_CATALOG, validateCatalog } from './routing';
 import { failureOf } from './http/asyncRoute';
@@ -59,8 +59,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   // The catalog is data a county edits: refuse to start on a broken one.
   const catalog = validateCatalog(DEFAULT_CATALOG);
   const conversationState = new ConversationState(database.botState);
+  const flowState = conversationState.createProperty<PersistedFlow | undefined>('flow');
   const dialog = createTriageDialog({
-    state: conversationState.createProperty<PersistedFlow | undefined>('flow'),
+    state: flowState,
     i18n,
     catalog,
     clock,
@@ -90,7 +91,22 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       },
     },
   });
-  const bot = new LuotsiBot(conversationState, dialog);
+  const bot = new LuotsiBot(
+    conversationState,
+    dialog,
+    createChannelAttachmentIntake({
+      state: flowState,
+      dialog,
+      store: database.blobStore,
+      settings: config.photo,
+      download: {
+        trustedHosts: config.photo.trustedAttachmentHosts,
+        allowLoopbackHttp: config.mode !== 'production',
+        maxBytes: config.photo.maxBytes,
+        timeoutMs: 15_000,
+      },
+    }),
+  );
   const runBot = (context: TurnContext) => bot.run(context);
 
   const onTurnError = async (context: TurnContext, error: Error) => {

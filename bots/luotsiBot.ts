@@ -9,6 +9,8 @@ export class LuotsiBot extends ActivityHandler {
   constructor(
     private readonly conversationState: ConversationState,
     dialog: FlowDialog,
+    /** Runs before the dialog on each message, e.g. fetching channel attachments. */
+    prepareMessage: (context: TurnContext) => Promise<void> = async () => undefined,
   ) {
     super();
     this.onMembersAdded(async (context, next) => {
@@ -18,6 +20,7 @@ export class LuotsiBot extends ActivityHandler {
       await next();
     });
     this.onMessage(async (context, next) => {
+      await prepareMessage(context);
       await dialog.continue(context);
       await next();
     });

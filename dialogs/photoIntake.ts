@@ -1,6 +1,7 @@
-import type { Storage } from 'botbuilder';
+import { ActivityTypes, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
+import { AttachmentUnavailableError, downloadAttachment, type AttachmentDownloadPolicy } from '../media/attachmentDownload';
 import { WEB_CHANNEL_ID } from '../channels/webChannelAdapter';
-import type { PhotoIntake } from '../media/uploadOutcome';
+import type { PhotoIntake, UploadOutcome } from '../media/uploadOutcome';
 import { takePhotos } from '../media/photoIntake';
 import type { BlobStore } from '../storage/blobStore';
 import type { FlowDialog, PersistedFlow } from './flowDialog';
@@ -30,5 +31,51 @@ export function createPhotoIntake(deps: { botState: Storage; dialog: FlowDialog;
       { maxBytes: deps.settings.maxBytes, maxPerQuestion: slot.max, processing: { maxInputPixels: deps.settings.maxInputPixels } },
     );
     return result.ok ? { photoIds: result.photos.map((photo) => photo.id) } : { refused: result.reason };
+  };
+}
+
+/**
+ * Photos sent on Azure Bot Service channels arrive as attachment URLs. They are fetched
+ * only from trusted hosts with the size cap, then go through the same intake; the outcome
+ * is put on the activity the way the web channel puts it, so the dialog treats both alike.
+ * A client's own `channelData.luotsiUpload` is always dropped first: only this code sets it.
+ */
+export function createChannelAttachmentIntake(deps: {
+  state: StatePropertyAccessor<PersistedFlow | undefined>;
+  dialog: FlowDialog;
+  store: BlobStore;
+  settings: PhotoIntakeSettings;
+  download: AttachmentDownloadPolicy;
+}): (context: TurnContext) => Promise<void> {
+  return async (context) => {
+    const activity = context.activity;
+    if (activity.channelId === WEB_CHANNEL_ID || activity.type !== ActivityTypes.Message) return;
+    const channelData = { ...((activity.channelData as Record<string, unknown> | undefined) ?? {}) };
+    delete channelData.luotsiUpload;
+    activity.channelData = channelData;
+    const urls = (activity.attachments ?? []).map((a) => a.contentUrl).filter((url): url is string => typeof url === 'string' && url !== '');
+    if (urls.length === 0) return;
+    const slot = deps.dialog.photoSlot(await deps.state.get(context));
+    let outcome: UploadOutcome;
+    if (!slot) {
+      outcome = { refused: 'not_expected' };
+    } else {
+      try {
+        const files = [];
+        // One at a time, each under the size cap, so one message cannot pull in more than the limits allow.
+        for (const url of urls.slice(0, slot.max - slot.taken + 1)) files.push(await downloadAttachment(url, deps.download));
+        const result = await takePhotos(
+          deps.store,
+          { conversationId: activity.conversation.id, questionId: slot.questionId, files, alreadyStored: slot.taken },
+          { maxBytes: deps.settings.maxBytes, maxPerQuestion: slot.max, processing: { maxInputPixels: deps.settings.maxInputPixels } },
+        );
+        outcome = result.ok ? { photoIds: result.photos.map((photo) => photo.id) } : { refused: result.reason };
+      } catch (error) {
+        if (!(error instanceof AttachmentUnavailableError)) throw error;
+        outcome = { refused: 'unavailable' };
+      }
+    }
+    activity.channelData = { ...channelData, luotsiUpload: outcome };
+    activity.attachments = [];
   };
 }

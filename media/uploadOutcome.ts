@@ -7,18 +7,22 @@ import type { UploadedFile } from './uploadParser';
  */
 export type UploadOutcome =
   | { photoIds: string[] }
-  | { refused: MediaRefusalReason | 'not_expected' };
+  | { refused: UploadRefusal };
+
+/** Why an upload was not taken: the media checks, no photo asked for, or not fetchable. */
+export type UploadRefusal = MediaRefusalReason | 'not_expected' | 'unavailable';
 
 /** Stores an upload's photos for the question the conversation is at, or says why not. */
 export type PhotoIntake = (conversationId: string, files: readonly UploadedFile[]) => Promise<UploadOutcome>;
 
-const REFUSALS: readonly (MediaRefusalReason | 'not_expected')[] = [
+const REFUSALS: readonly UploadRefusal[] = [
   'unsupported_type',
   'too_large',
   'too_many_pixels',
   'too_many_files',
   'unreadable',
   'not_expected',
+  'unavailable',
 ];
 
 /** Reads the outcome the channel attached to an activity, if any. */
