@@ -1,4 +1,7 @@
-/** Versioned schema steps; each runs once, in order, inside a transaction. */
+import { HANDOFF_MIGRATIONS } from './schema/handoffSchema';
+import { STAFF_MIGRATIONS } from './schema/staffSchema';
+
+/** Versioned schema steps; each runs once, in order of version, inside a transaction. */
 export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
     version: 1,
@@ -53,4 +56,6 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX photo_blobs_created ON photo_blobs(created_at);
     `,
   },
-];
+  ...HANDOFF_MIGRATIONS,
+  ...STAFF_MIGRATIONS,
+].sort((a, b) => a.version - b.version);
