@@ -100,3 +100,9 @@ export class MediaRefusedError extends LuotsiError {
     super(message, options);
   }
 }
+
+/**
+ * A state change lost to another one: a case already claimed, closed or moved by someone else.
+ * A StorageConflictError, so http/errorResponse.ts answers 409 without a change there.
+ */
+export class ConflictError extends StorageConflictError {}

@@ -10,6 +10,8 @@ export interface LuotsiDatabase {
   readonly activityLog: ActivityLog;
   /** Cleaned photos with caller-checked access. */
   readonly blobStore: BlobStore;
+  readonly handoff: import('../handoff/handoffStore').HandoffStore;
+  readonly staff: import('../staff/staffStore').StaffStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

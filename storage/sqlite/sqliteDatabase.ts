@@ -5,6 +5,8 @@ import { openSqlite } from './openSqlite';
 import { SqliteActivityLog } from './sqliteActivityLog';
 import { SqliteBlobStore } from './sqliteBlobStore';
 import { SqliteBotState } from './sqliteBotState';
+import { SqliteHandoffStore } from './sqliteHandoffStore';
+import { SqliteStaffStore } from './sqliteStaffStore';
 
 /** File name of the embedded database inside the data directory. */
 export const SQLITE_FILE = 'luotsi.db';
@@ -17,6 +19,8 @@ export function openSqliteDatabase(dataDir: string | ':memory:'): LuotsiDatabase
     botState: new SqliteBotState(db),
     activityLog: new SqliteActivityLog(db),
     blobStore: new SqliteBlobStore(db),
+    handoff: new SqliteHandoffStore(db),
+    staff: new SqliteStaffStore(db),
     async ping() {
       try {
         db.prepare('SELECT 1').get();

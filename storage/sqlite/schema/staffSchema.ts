@@ -1,2 +1,39 @@
 /** Schema of staff accounts and sessions; versions 10–19 are reserved for it. */
-export const STAFF_MIGRATIONS: readonly { version: number; sql: string }[] = [];
+export const STAFF_MIGRATIONS: readonly { version: number; sql: string }[] = [
+  {
+    // Staff accounts (issue 5). Queue membership is its own table so "staff online per queue"
+    // is one indexed join. Sessions are keyed by the SHA-256 of the cookie's session id, never
+    // the id itself. Presence is derived from sessions' last_seen_at: a logout ends it at once.
+    version: 10,
+    sql: `
+      CREATE TABLE staff_accounts (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE staff_queues (
+        staff_id TEXT NOT NULL REFERENCES staff_accounts(id) ON DELETE CASCADE,
+        queue_id TEXT NOT NULL,
+        PRIMARY KEY (staff_id, queue_id)
+      );
+      CREATE INDEX staff_queues_queue ON staff_queues(queue_id);
+      CREATE TABLE staff_sessions (
+        id_hash TEXT PRIMARY KEY,
+        staff_id TEXT NOT NULL REFERENCES staff_accounts(id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX staff_sessions_staff ON staff_sessions(staff_id);
+      CREATE INDEX staff_sessions_expires ON staff_sessions(expires_at);
+    `,
+  },
+];

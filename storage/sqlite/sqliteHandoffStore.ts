@@ -1,0 +1,462 @@
+import { randomBytes } from 'node:crypto';
+import type { ConversationReference } from 'botbuilder';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
+import type { Segment, TopicId, TriageSubject, Urgency } from '../../flows';
+import type { AnswerValue, Locale } from '../../flows/contract';
+import { URGENCY_RANK } from '../../handoff/caseOrder';
+import type {
+  AuditAction,
+  AuditEntry,
+  CaseMessage,
+  CaseOutcome,
+  CaseStatus,
+  FeedbackAggregate,
+  HandoffCase,
+  HelpedAnswer,
+  MessageAuthor,
+  MessageReader,
+  NewCase,
+  NewFeedback,
+  QueueEntry,
+  QueuedUrgency,
+  StaffCaller,
+} from '../../handoff/caseTypes';
+import { assertQueueAccess, assertStaffCaller, type CloseCase, type HandoffStore, type QueueClock } from '../../handoff/handoffStore';
+import { queueOpenAt } from '../../handoff/queueStatus';
+import { triageAccuracyReport, type TriageAccuracyReport } from '../../handoff/triageAccuracy';
+import type { SqliteHandle } from './openSqlite';
+
+interface CaseRow {
+  id: string;
+  conversation_id: string;
+  conversation_ref: string;
+  channel: string;
+  queue_id: string;
+  urgency: QueuedUrgency;
+  segment: number | null;
+  topic: string | null;
+  subject: string | null;
+  locale: string;
+  answers: string;
+  photo_ids: string;
+  contact_message: string | null;
+  contact_reach: string | null;
+  status: CaseStatus;
+  claimed_by: string | null;
+  claimed_at: number | null;
+  outcome: string | null;
+  staff_urgency: string | null;
+  staff_segment: number | null;
+  closed_at: number | null;
+  created_at: number;
+  last_client_activity_at: number;
+}
+
+interface MessageRow {
+  id: number;
+  case_id: string;
+  author: 'client' | 'staff' | 'system';
+  staff_id: string | null;
+  internal: number;
+  text: string;
+  created_at: number;
+}
+
+// 18 random bytes: 144 bits, 24 base64url characters, like photo ids.
+const ID_BYTES = 18;
+const QUEUED_URGENCIES: readonly string[] = ['urgent', 'non_urgent', 'self_care'];
+const URGENCIES: readonly string[] = ['emergency', ...QUEUED_URGENCIES];
+const OUTCOMES: readonly string[] = ['advice_given', 'appointment_booked', 'referred_service', 'referred_ngo', 'no_reply'];
+
+/** A new case id: random and unguessable, safe in a URL path. */
+export function newCaseId(): string {
+  return randomBytes(ID_BYTES).toString('base64url');
+}
+
+/** The handoff case store in SQLite; each change and its audit entry share one immediate transaction. */
+export class SqliteHandoffStore implements HandoffStore {
+  private readonly insertCase;
+  private readonly selectCase;
+  private readonly selectOpenByConversation;
+  private readonly selectQueued;
+  private readonly selectClaimedBy;
+  private readonly selectHandling;
+  private readonly claimIfQueued;
+  private readonly releaseIfHeld;
+  private readonly moveToQueue;
+  private readonly closeIfHeld;
+  private readonly insertMessage;
+  private readonly selectMessages;
+  private readonly touchCase;
+  private readonly touchConversation;
+  private readonly withdrawConversation;
+  private readonly abandonIdle;
+  private readonly insertFeedback;
+  private readonly selectFeedback;
+  private readonly selectRatings;
+  private readonly insertAudit;
+  private readonly selectAudit;
+
+  constructor(private readonly db: SqliteHandle) {
+    this.insertCase = db.prepare(
+      `INSERT INTO handoff_cases (id, conversation_id, conversation_ref, channel, queue_id, urgency, urgency_rank, segment, topic, subject,
+         locale, answers, photo_ids, contact_message, contact_reach, status, created_at, updated_at, last_client_activity_at)
+       VALUES (@id, @conversationId, @conversationRef, @channel, @queueId, @urgency, @urgencyRank, @segment, @topic, @subject,
+         @locale, @answers, @photoIds, @contactMessage, @contactReach, @status, @now, @now, @now)`,
+    );
+    this.selectCase = db.prepare<[string], CaseRow>('SELECT * FROM handoff_cases WHERE id = ?');
+    this.selectOpenByConversation = db.prepare<[string], CaseRow>(
+      `SELECT * FROM handoff_cases WHERE conversation_id = ? AND status IN ('waiting', 'claimed', 'contact_request')
+       ORDER BY created_at DESC LIMIT 1`,
+    );
+    this.selectQueued = db.prepare<[string], CaseRow>(
+      `SELECT * FROM handoff_cases WHERE queue_id = ? AND status IN ('waiting', 'contact_request')
+       ORDER BY urgency_rank, created_at, id`,
+    );
+    this.selectClaimedBy = db.prepare<[string], CaseRow>(
+      `SELECT * FROM handoff_cases WHERE claimed_by = ? AND status = 'claimed' ORDER BY claimed_at, id`,
+    );
+    this.selectHandling = db.prepare<[string, number], { ms: number }>(
+      `SELECT closed_at - claimed_at AS ms FROM handoff_cases
+       WHERE queue_id = ? AND status = 'closed' AND closed_at >= ? AND claimed_at IS NOT NULL`,
+    );
+    // The claim is decided by this one conditional UPDATE: whichever writer runs it second
+    // finds the status changed and matches no row, across connections and processes alike.
+    this.claimIfQueued = db.prepare(
+      `UPDATE handoff_cases SET status = 'claimed', claimed_by = @staffId, claimed_at = @now, updated_at = @now
+       WHERE id = @id AND status IN ('waiting', 'contact_request')`,
+    );
+    this.releaseIfHeld = db.prepare(
+      `UPDATE handoff_cases SET status = 'waiting', claimed_by = NULL, claimed_at = NULL, updated_at = @now
+       WHERE id = @id AND status = 'claimed' AND claimed_by = @staffId`,
+    );
+    this.moveToQueue = db.prepare(
+      `UPDATE handoff_cases SET queue_id = @toQueueId, status = 'waiting', claimed_by = NULL, claimed_at = NULL, updated_at = @now
+       WHERE id = @id AND queue_id = @fromQueueId AND (status IN ('waiting', 'contact_request') OR (status = 'claimed' AND claimed_by = @staffId))`,
+    );
+    this.closeIfHeld = db.prepare(
+      `UPDATE handoff_cases SET status = 'closed', outcome = @outcome, staff_urgency = @staffUrgency, staff_segment = @staffSegment,
+         closed_at = @now, updated_at = @now
+       WHERE id = @id AND status = 'claimed' AND claimed_by = @staffId`,
+    );
+    this.insertMessage = db.prepare<[string, string, string | null, number, string, number], MessageRow>(
+      `INSERT INTO handoff_messages (case_id, author, staff_id, internal, text, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+    );
+    this.selectMessages = db.prepare<[string], MessageRow>('SELECT * FROM handoff_messages WHERE case_id = ? ORDER BY id');
+    this.touchCase = db.prepare('UPDATE handoff_cases SET last_client_activity_at = ? WHERE id = ?');
+    this.touchConversation = db.prepare(
+      `UPDATE handoff_cases SET last_client_activity_at = ? WHERE conversation_id = ? AND status IN ('waiting', 'claimed', 'contact_request')`,
+    );
+    this.withdrawConversation = db.prepare<[number, string], CaseRow>(
+      `UPDATE handoff_cases SET status = 'abandoned', updated_at = ? WHERE conversation_id = ? AND status IN ('waiting', 'contact_request')
+       RETURNING *`,
+    );
+    this.abandonIdle = db.prepare<[number, number], { id: string }>(
+      `UPDATE handoff_cases SET status = 'abandoned', updated_at = ? WHERE status = 'waiting' AND last_client_activity_at < ? RETURNING id`,
+    );
+    this.insertFeedback = db.prepare(
+      `INSERT INTO handoff_feedback (queue_id, topic, bot_urgency, helped, score, comment, day)
+       VALUES (@queueId, @topic, @botUrgency, @helped, @score, @comment, @day)`,
+    );
+    this.selectFeedback = db.prepare<[string], { topic: string | null; helped: HelpedAnswer; n: number; score_sum: number; comments: number }>(
+      `SELECT topic, helped, COUNT(*) AS n, SUM(score) AS score_sum, COUNT(comment) AS comments
+       FROM handoff_feedback WHERE queue_id = ? GROUP BY topic, helped`,
+    );
+    this.selectRatings = db.prepare<[string], { bot: Urgency; staff: Urgency }>(
+      `SELECT urgency AS bot, staff_urgency AS staff FROM handoff_cases WHERE queue_id = ? AND status = 'closed' AND staff_urgency IS NOT NULL`,
+    );
+    this.insertAudit = db.prepare('INSERT INTO handoff_audit (case_id, staff_id, action, at) VALUES (?, ?, ?, ?)');
+    this.selectAudit = db.prepare<[string], { case_id: string; staff_id: string; action: AuditAction; at: number }>(
+      'SELECT case_id, staff_id, action, at FROM handoff_audit WHERE case_id = ? ORDER BY id',
+    );
+  }
+
+  async create(input: NewCase, now: Date): Promise<HandoffCase> {
+    if (!QUEUED_URGENCIES.includes(input.urgency)) throw new BadRequestError('this urgency is not queued', 'UrgencyNotQueued');
+    if (!input.queueId || !input.conversationId) throw new BadRequestError('a case needs a queue and a conversation');
+    const id = newCaseId();
+    this.insertCase.run({
+      id,
+      conversationId: input.conversationId,
+      conversationRef: JSON.stringify(input.conversationReference),
+      channel: input.channel,
+      queueId: input.queueId,
+      urgency: input.urgency,
+      urgencyRank: URGENCY_RANK[input.urgency],
+      segment: input.segment ?? null,
+      topic: input.topic ?? null,
+      subject: input.subject ? JSON.stringify(input.subject) : null,
+      locale: input.locale,
+      answers: JSON.stringify(input.answers),
+      photoIds: JSON.stringify(input.photoIds),
+      contactMessage: input.contactRequest?.message ?? null,
+      contactReach: input.contactRequest?.reachBy ?? null,
+      status: input.contactRequest ? 'contact_request' : 'waiting',
+      now: now.getTime(),
+    });
+    return this.mustRead(id);
+  }
+
+  async get(caller: StaffCaller, caseId: string, now: Date): Promise<HandoffCase> {
+    const found = this.readFor(caller, caseId);
+    this.insertAudit.run(caseId, caller.staffId, 'view', now.getTime());
+    return found;
+  }
+
+  async findOpenByConversation(conversationId: string): Promise<HandoffCase | undefined> {
+    const row = this.selectOpenByConversation.get(conversationId);
+    return row ? toCase(row) : undefined;
+  }
+
+  async listByQueues(caller: StaffCaller, queueIds: readonly string[], clock: QueueClock): Promise<HandoffCase[]> {
+    assertStaffCaller(caller);
+    for (const queueId of queueIds) assertQueueAccess(caller, queueId);
+    return this.queuedRows(queueIds, clock).map(toCase);
+  }
+
+  async listClaimedBy(caller: StaffCaller): Promise<HandoffCase[]> {
+    assertStaffCaller(caller);
+    // A case transferred away by someone else is released, so what is left is in the caller's queues.
+    return this.selectClaimedBy.all(caller.staffId).filter((row) => caller.queues.includes(row.queue_id)).map(toCase);
+  }
+
+  async queueEntries(queueId: string, clock: QueueClock): Promise<QueueEntry[]> {
+    return this.queuedRows([queueId], clock).map((row) => ({
+      id: row.id,
+      queueId: row.queue_id,
+      urgency: row.urgency,
+      status: row.status,
+      createdAt: new Date(row.created_at),
+    }));
+  }
+
+  async handlingTimes(queueId: string, since: Date): Promise<number[]> {
+    return this.selectHandling.all(queueId, since.getTime()).map((row) => row.ms);
+  }
+
+  async claim(caller: StaffCaller, caseId: string, now: Date): Promise<HandoffCase> {
+    this.readFor(caller, caseId);
+    return this.db
+      .transaction((): HandoffCase => {
+        const changed = this.claimIfQueued.run({ id: caseId, staffId: caller.staffId, now: now.getTime() }).changes;
+        if (changed !== 1) throw new ConflictError('the case is no longer waiting');
+        this.insertAudit.run(caseId, caller.staffId, 'claim', now.getTime());
+        return this.mustRead(caseId);
+      })
+      .immediate();
+  }
+
+  async release(caller: StaffCaller, caseId: string, note: string, now: Date): Promise<HandoffCase> {
+    this.readFor(caller, caseId);
+    return this.db
+      .transaction((): HandoffCase => {
+        const changed = this.releaseIfHeld.run({ id: caseId, staffId: caller.staffId, now: now.getTime() }).changes;
+        if (changed !== 1) throw new ConflictError('the case is not held by this staff member');
+        this.insertMessage.get(caseId, 'staff', caller.staffId, 1, note, now.getTime());
+        this.insertAudit.run(caseId, caller.staffId, 'release', now.getTime());
+        return this.mustRead(caseId);
+      })
+      .immediate();
+  }
+
+  async transfer(caller: StaffCaller, caseId: string, toQueueId: string, note: string, now: Date): Promise<HandoffCase> {
+    const current = this.readFor(caller, caseId);
+    if (!toQueueId) throw new BadRequestError('a transfer needs a queue');
+    if (toQueueId === current.queueId) throw new BadRequestError('the case is already in this queue', 'SameQueue');
+    return this.db
+      .transaction((): HandoffCase => {
+        const changed = this.moveToQueue.run({ id: caseId, fromQueueId: current.queueId, toQueueId, staffId: caller.staffId, now: now.getTime() }).changes;
+        if (changed !== 1) throw new ConflictError('the case changed meanwhile');
+        this.insertMessage.get(caseId, 'staff', caller.staffId, 1, note, now.getTime());
+        this.insertAudit.run(caseId, caller.staffId, 'transfer', now.getTime());
+        return this.mustRead(caseId);
+      })
+      .immediate();
+  }
+
+  async close(caller: StaffCaller, caseId: string, closing: CloseCase, now: Date): Promise<HandoffCase> {
+    this.readFor(caller, caseId);
+    if (!OUTCOMES.includes(closing.outcome)) throw new BadRequestError('unknown outcome');
+    if (!URGENCIES.includes(closing.staffUrgency)) throw new BadRequestError('unknown urgency');
+    return this.db
+      .transaction((): HandoffCase => {
+        const changed = this.closeIfHeld.run({
+          id: caseId,
+          staffId: caller.staffId,
+          outcome: closing.outcome,
+          staffUrgency: closing.staffUrgency,
+          staffSegment: closing.staffSegment ?? null,
+          now: now.getTime(),
+        }).changes;
+        if (changed !== 1) throw new ConflictError('the case is not held by this staff member');
+        this.insertAudit.run(caseId, caller.staffId, 'close', now.getTime());
+        return this.mustRead(caseId);
+      })
+      .immediate();
+  }
+
+  async addMessage(caseId: string, author: MessageAuthor, text: string, now: Date): Promise<CaseMessage> {
+    if (author.kind === 'staff') this.readFor(author.caller, caseId);
+    else if (author.kind === 'client') this.readForClient(author.conversationId, caseId);
+    else this.mustRead(caseId);
+    return this.db
+      .transaction((): CaseMessage => {
+        const staffId = author.kind === 'staff' ? author.caller.staffId : null;
+        const internal = author.kind === 'staff' && author.internal ? 1 : 0;
+        const row = this.insertMessage.get(caseId, author.kind, staffId, internal, text, now.getTime());
+        if (!row) throw new Error('message was not stored');
+        if (author.kind === 'client') this.touchCase.run(now.getTime(), caseId);
+        if (author.kind === 'staff' && author.internal) this.insertAudit.run(caseId, author.caller.staffId, 'note', now.getTime());
+        return toMessage(row);
+      })
+      .immediate();
+  }
+
+  async listMessages(reader: MessageReader, caseId: string): Promise<CaseMessage[]> {
+    const staff = 'staffId' in reader;
+    if (staff) this.readFor(reader, caseId);
+    else this.readForClient(reader.conversationId, caseId);
+    return this.selectMessages
+      .all(caseId)
+      .filter((row) => staff || row.internal === 0)
+      .map(toMessage);
+  }
+
+  async touchClientActivity(conversationId: string, now: Date): Promise<void> {
+    this.touchConversation.run(now.getTime(), conversationId);
+  }
+
+  async withdraw(conversationId: string, now: Date): Promise<HandoffCase | undefined> {
+    const [row] = this.withdrawConversation.all(now.getTime(), conversationId);
+    return row ? toCase(row) : undefined;
+  }
+
+  async markAbandoned(idleCutoff: Date, now: Date): Promise<string[]> {
+    return this.abandonIdle.all(now.getTime(), idleCutoff.getTime()).map((row) => row.id);
+  }
+
+  async recordFeedback(feedback: NewFeedback, now: Date): Promise<void> {
+    if (!['yes', 'partly', 'no'].includes(feedback.helped)) throw new BadRequestError('unknown answer');
+    if (!Number.isInteger(feedback.score) || feedback.score < 1 || feedback.score > 5) throw new BadRequestError('score must be 1–5');
+    this.insertFeedback.run({
+      queueId: feedback.queueId,
+      topic: feedback.topic ?? null,
+      botUrgency: feedback.botUrgency ?? null,
+      helped: feedback.helped,
+      score: feedback.score,
+      comment: feedback.comment?.trim() ? feedback.comment : null,
+      // The day only: an exact time could be matched to the case that just closed.
+      day: now.toISOString().slice(0, 10),
+    });
+  }
+
+  async feedbackSummary(caller: StaffCaller): Promise<FeedbackAggregate[]> {
+    assertStaffCaller(caller);
+    const result: FeedbackAggregate[] = [];
+    for (const queueId of [...new Set(caller.queues)].sort()) {
+      const byTopic = new Map<string, FeedbackAggregate & { scoreSum: number }>();
+      for (const row of this.selectFeedback.all(queueId)) {
+        const key = row.topic ?? '';
+        let agg = byTopic.get(key);
+        if (!agg) {
+          agg = { queueId, topic: (row.topic ?? undefined) as TopicId | undefined, count: 0, helped: { yes: 0, partly: 0, no: 0 }, averageScore: 0, comments: 0, scoreSum: 0 };
+          byTopic.set(key, agg);
+        }
+        agg.count += row.n;
+        agg.helped[row.helped] += row.n;
+        agg.scoreSum += row.score_sum;
+        agg.comments += row.comments;
+      }
+      for (const key of [...byTopic.keys()].sort()) {
+        const { scoreSum, ...agg } = byTopic.get(key)!;
+        result.push({ ...agg, averageScore: agg.count > 0 ? scoreSum / agg.count : 0 });
+      }
+    }
+    return result;
+  }
+
+  async triageAccuracy(caller: StaffCaller): Promise<TriageAccuracyReport> {
+    assertStaffCaller(caller);
+    return triageAccuracyReport([...new Set(caller.queues)].flatMap((queueId) => this.selectRatings.all(queueId)));
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.insertAudit.run(entry.caseId, entry.staffId, entry.action, entry.at.getTime());
+  }
+
+  async listAudit(caller: StaffCaller, caseId: string): Promise<AuditEntry[]> {
+    this.readFor(caller, caseId);
+    return this.selectAudit.all(caseId).map((row) => ({ caseId: row.case_id, staffId: row.staff_id, action: row.action, at: new Date(row.at) }));
+  }
+
+  /** The case for staff: NotFoundError when missing, ForbiddenError outside the caller's queues. */
+  private readFor(caller: StaffCaller, caseId: string): HandoffCase {
+    assertStaffCaller(caller);
+    const found = this.mustRead(caseId);
+    if (!caller.queues.includes(found.queueId)) throw new ForbiddenError('no access to this case', 'CaseAccessDenied');
+    return found;
+  }
+
+  /** The case for its client: another conversation's case is ForbiddenError. */
+  private readForClient(conversationId: string, caseId: string): HandoffCase {
+    const found = this.mustRead(caseId);
+    if (!conversationId || found.conversationId !== conversationId) throw new ForbiddenError('no access to this case', 'CaseAccessDenied');
+    return found;
+  }
+
+  private mustRead(caseId: string): HandoffCase {
+    const row = this.selectCase.get(caseId);
+    if (!row) throw new NotFoundError('case not found');
+    return toCase(row);
+  }
+
+  /** Waiting cases, and contact requests of queues open at `clock.now`, in queue order. */
+  private queuedRows(queueIds: readonly string[], clock: QueueClock): CaseRow[] {
+    const rows: CaseRow[] = [];
+    for (const queueId of new Set(queueIds)) {
+      const open = queueOpenAt(queueId, clock.catalog, clock.now);
+      rows.push(...this.selectQueued.all(queueId).filter((row) => row.status === 'waiting' || open));
+    }
+    return rows.sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.created_at - b.created_at || (a.id < b.id ? -1 : 1));
+  }
+}
+
+function toCase(row: CaseRow): HandoffCase {
+  const c: HandoffCase = {
+    id: row.id,
+    conversationId: row.conversation_id,
+    conversationReference: JSON.parse(row.conversation_ref) as Partial<ConversationReference>,
+    channel: row.channel,
+    queueId: row.queue_id,
+    urgency: row.urgency,
+    locale: row.locale as Locale,
+    answers: JSON.parse(row.answers) as Record<string, AnswerValue>,
+    photoIds: JSON.parse(row.photo_ids) as string[],
+    status: row.status,
+    createdAt: new Date(row.created_at),
+    claimedBy: row.claimed_by ?? undefined,
+    claimedAt: row.claimed_at === null ? undefined : new Date(row.claimed_at),
+    outcome: (row.outcome ?? undefined) as CaseOutcome | undefined,
+    closedAt: row.closed_at === null ? undefined : new Date(row.closed_at),
+    staffUrgency: (row.staff_urgency ?? undefined) as Urgency | undefined,
+    staffSegment: (row.staff_segment ?? undefined) as Segment | undefined,
+    lastClientActivityAt: new Date(row.last_client_activity_at),
+  };
+  if (row.segment !== null) c.segment = row.segment as Segment;
+  if (row.topic !== null) c.topic = row.topic as TopicId;
+  if (row.subject !== null) c.subject = JSON.parse(row.subject) as TriageSubject;
+  if (row.contact_message !== null) c.contactRequest = { message: row.contact_message, reachBy: row.contact_reach ?? '' };
+  return c;
+}
+
+function toMessage(row: MessageRow): CaseMessage {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    from: row.author,
+    staffId: row.staff_id ?? undefined,
+    internal: row.internal === 1,
+    text: row.text,
+    createdAt: new Date(row.created_at),
+  };
+}

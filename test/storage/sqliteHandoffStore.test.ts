@@ -1,0 +1,300 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConflictError, ForbiddenError, NotFoundError, StorageConflictError } from '../../errors';
+import type { NewCase, StaffCaller } from '../../handoff/caseTypes';
+import { DEFAULT_CATALOG } from '../../routing';
+import { openSqlite, type SqliteHandle } from '../../storage/sqlite/openSqlite';
+import { SqliteHandoffStore } from '../../storage/sqlite/sqliteHandoffStore';
+
+const at = (iso: string) => new Date(iso);
+// Monday 9 Nov 2026, 08:30 Helsinki (UTC+2): social_guidance is open 08–16.
+const MONDAY_MORNING = at('2026-11-09T06:30:00Z');
+const clock = (now: Date) => ({ now, catalog: DEFAULT_CATALOG });
+
+const nurse: StaffCaller = { staffId: 'nurse-1', queues: ['social_guidance', 'digital_clinic'] };
+const other: StaffCaller = { staffId: 'nurse-2', queues: ['social_guidance'] };
+const outsider: StaffCaller = { staffId: 'dentist-1', queues: ['dental_care'] };
+
+function newCase(overrides: Partial<NewCase> = {}): NewCase {
+  return {
+    conversationId: 'conv-1',
+    conversationReference: { conversation: { id: 'conv-1', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'webchat' },
+    channel: 'webchat',
+    queueId: 'social_guidance',
+    urgency: 'non_urgent',
+    segment: 2,
+    topic: 'money',
+    subject: { kind: 'adult', relationship: 'parent', consent: 'agrees' },
+    locale: 'fi',
+    answers: { 'entry.topic': 'topic.money' },
+    photoIds: ['photo-a'],
+    ...overrides,
+  };
+}
+
+describe('SqliteHandoffStore', () => {
+  let db: SqliteHandle;
+  let store: SqliteHandoffStore;
+  beforeEach(() => {
+    db = openSqlite(':memory:');
+    store = new SqliteHandoffStore(db);
+  });
+  afterEach(() => db.close());
+
+  it('creates a waiting case with a random id and keeps every detail', async () => {
+    const created = await store.create(newCase(), at('2026-11-09T06:00:00Z'));
+    expect(created.id).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(created).toMatchObject({
+      status: 'waiting',
+      queueId: 'social_guidance',
+      urgency: 'non_urgent',
+      segment: 2,
+      topic: 'money',
+      subject: { kind: 'adult', relationship: 'parent', consent: 'agrees' },
+      locale: 'fi',
+      answers: { 'entry.topic': 'topic.money' },
+      photoIds: ['photo-a'],
+      createdAt: at('2026-11-09T06:00:00Z'),
+      claimedBy: undefined,
+    });
+    expect(created.conversationReference.conversation?.id).toBe('conv-1');
+    expect(await store.get(nurse, created.id, MONDAY_MORNING)).toEqual(created);
+    expect(await store.findOpenByConversation('conv-1')).toEqual(created);
+  });
+
+  it('never queues an emergency', async () => {
+    await expect(store.create(newCase({ urgency: 'emergency' as NewCase['urgency'] }), MONDAY_MORNING)).rejects.toThrow('not queued');
+  });
+
+  it('lists by urgency, then arrival, across the requested queues', async () => {
+    const selfCare = await store.create(newCase({ urgency: 'self_care' }), at('2026-11-09T06:00:00Z'));
+    const lateUrgent = await store.create(newCase({ urgency: 'urgent', queueId: 'digital_clinic' }), at('2026-11-09T06:20:00Z'));
+    const nonUrgent = await store.create(newCase({ urgency: 'non_urgent' }), at('2026-11-09T06:01:00Z'));
+    const earlyUrgent = await store.create(newCase({ urgency: 'urgent' }), at('2026-11-09T06:10:00Z'));
+    const list = await store.listByQueues(nurse, ['social_guidance', 'digital_clinic'], clock(MONDAY_MORNING));
+    expect(list.map((c) => c.id)).toEqual([earlyUrgent.id, lateUrgent.id, nonUrgent.id, selfCare.id]);
+    const entries = await store.queueEntries('social_guidance', clock(MONDAY_MORNING));
+    expect(entries.map((e) => e.id)).toEqual([earlyUrgent.id, nonUrgent.id, selfCare.id]);
+    expect(Object.keys(entries[0] ?? {}).sort()).toEqual(['createdAt', 'id', 'queueId', 'status', 'urgency']);
+  });
+
+  describe('staff see only their queues', () => {
+    it('refuses a list, a case, its messages and its audit outside the caller queues', async () => {
+      const c = await store.create(newCase(), MONDAY_MORNING);
+      await expect(store.listByQueues(outsider, ['social_guidance'], clock(MONDAY_MORNING))).rejects.toThrow(ForbiddenError);
+      await expect(store.get(outsider, c.id, MONDAY_MORNING)).rejects.toThrow(ForbiddenError);
+      await expect(store.claim(outsider, c.id, MONDAY_MORNING)).rejects.toThrow(ForbiddenError);
+      await expect(store.listMessages(outsider, c.id)).rejects.toThrow(ForbiddenError);
+      await expect(store.listAudit(outsider, c.id)).rejects.toThrow(ForbiddenError);
+      await expect(store.addMessage(c.id, { kind: 'staff', caller: outsider, internal: false }, 'hei', MONDAY_MORNING)).rejects.toThrow(ForbiddenError);
+      await expect(store.get({ staffId: '', queues: ['social_guidance'] }, c.id, MONDAY_MORNING)).rejects.toThrow(ForbiddenError);
+      await expect(store.get(nurse, 'missing', MONDAY_MORNING)).rejects.toThrow(NotFoundError);
+    });
+
+    it('keeps the client to their own case and hides internal notes from them', async () => {
+      const c = await store.create(newCase(), MONDAY_MORNING);
+      await store.addMessage(c.id, { kind: 'client', conversationId: 'conv-1' }, 'still here', at('2026-11-09T06:40:00Z'));
+      await store.addMessage(c.id, { kind: 'staff', caller: nurse, internal: true }, 'call back', at('2026-11-09T06:41:00Z'));
+      await store.addMessage(c.id, { kind: 'system' }, 'joined', at('2026-11-09T06:42:00Z'));
+      expect((await store.listMessages(nurse, c.id)).map((m) => [m.from, m.internal, m.text])).toEqual([
+        ['client', false, 'still here'],
+        ['staff', true, 'call back'],
+        ['system', false, 'joined'],
+      ]);
+      expect((await store.listMessages({ conversationId: 'conv-1' }, c.id)).map((m) => m.text)).toEqual(['still here', 'joined']);
+      await expect(store.listMessages({ conversationId: 'conv-2' }, c.id)).rejects.toThrow(ForbiddenError);
+      await expect(store.addMessage(c.id, { kind: 'client', conversationId: 'conv-2' }, 'x', MONDAY_MORNING)).rejects.toThrow(ForbiddenError);
+      expect((await store.get(nurse, c.id, MONDAY_MORNING)).lastClientActivityAt).toEqual(at('2026-11-09T06:40:00Z'));
+    });
+  });
+
+  describe('claim', () => {
+    it('lets exactly one of two concurrent claims win; the other gets ConflictError (409)', async () => {
+      const c = await store.create(newCase(), MONDAY_MORNING);
+      const results = await Promise.allSettled([store.claim(nurse, c.id, MONDAY_MORNING), store.claim(other, c.id, MONDAY_MORNING)]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect(lost[0]?.reason).toBeInstanceOf(ConflictError);
+      expect(lost[0]?.reason).toBeInstanceOf(StorageConflictError);
+      const stored = await store.get(nurse, c.id, MONDAY_MORNING);
+      expect(stored.status).toBe('claimed');
+      expect([nurse.staffId, other.staffId]).toContain(stored.claimedBy);
+      expect(stored.claimedAt).toEqual(MONDAY_MORNING);
+      expect(await store.listByQueues(nurse, ['social_guidance'], clock(MONDAY_MORNING))).toEqual([]);
+    });
+
+    it('lets exactly one win across two connections to the same file (two processes)', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-handoff-'));
+      const file = path.join(dir, 'luotsi.db');
+      const first = openSqlite(file);
+      const second = openSqlite(file);
+      try {
+        const a = new SqliteHandoffStore(first);
+        const b = new SqliteHandoffStore(second);
+        const c = await a.create(newCase(), MONDAY_MORNING);
+        const results = await Promise.allSettled([a.claim(nurse, c.id, MONDAY_MORNING), b.claim(other, c.id, MONDAY_MORNING)]);
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(lost?.reason).toBeInstanceOf(ConflictError);
+        expect((await b.listAudit(nurse, c.id)).filter((e) => e.action === 'claim')).toHaveLength(1);
+      } finally {
+        first.close();
+        second.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('releases back to the queue with a note, only by the holder', async () => {
+      const c = await store.create(newCase(), MONDAY_MORNING);
+      await store.claim(nurse, c.id, MONDAY_MORNING);
+      await expect(store.release(other, c.id, 'not mine', MONDAY_MORNING)).rejects.toThrow(ConflictError);
+      const released = await store.release(nurse, c.id, 'needs a social worker', MONDAY_MORNING);
+      expect(released).toMatchObject({ status: 'waiting', claimedBy: undefined, createdAt: MONDAY_MORNING });
+      const notes = await store.listMessages(nurse, c.id);
+      expect(notes.map((m) => [m.text, m.internal])).toEqual([['needs a social worker', true]]);
+    });
+  });
+
+  it('transfers to another queue with a note and keeps the arrival time', async () => {
+    const arrival = at('2026-11-09T06:05:00Z');
+    const c = await store.create(newCase(), arrival);
+    await store.claim(nurse, c.id, MONDAY_MORNING);
+    const moved = await store.transfer(nurse, c.id, 'digital_clinic', 'skin question', at('2026-11-09T07:00:00Z'));
+    expect(moved).toMatchObject({ queueId: 'digital_clinic', status: 'waiting', claimedBy: undefined, createdAt: arrival });
+    expect((await store.listByQueues(nurse, ['digital_clinic'], clock(MONDAY_MORNING))).map((x) => x.id)).toEqual([c.id]);
+    expect((await store.listMessages(nurse, c.id)).map((m) => m.text)).toEqual(['skin question']);
+    // The case is no longer in the queues of staff of the old queue only.
+    await expect(store.get(other, c.id, MONDAY_MORNING)).rejects.toThrow(ForbiddenError);
+  });
+
+  it('closes a held case with an outcome and the re-rating; only the holder can', async () => {
+    const c = await store.create(newCase(), MONDAY_MORNING);
+    await expect(store.close(nurse, c.id, { outcome: 'advice_given', staffUrgency: 'urgent' }, MONDAY_MORNING)).rejects.toThrow(ConflictError);
+    await store.claim(nurse, c.id, MONDAY_MORNING);
+    await expect(store.close(other, c.id, { outcome: 'advice_given', staffUrgency: 'urgent' }, MONDAY_MORNING)).rejects.toThrow(ConflictError);
+    const closed = await store.close(nurse, c.id, { outcome: 'appointment_booked', staffUrgency: 'urgent', staffSegment: 3 }, at('2026-11-09T06:50:00Z'));
+    expect(closed).toMatchObject({ status: 'closed', outcome: 'appointment_booked', staffUrgency: 'urgent', staffSegment: 3, urgency: 'non_urgent', segment: 2, closedAt: at('2026-11-09T06:50:00Z') });
+    expect(await store.handlingTimes('social_guidance', at('2026-11-07T06:50:00Z'))).toEqual([20 * 60000]);
+    expect(await store.handlingTimes('social_guidance', at('2026-11-09T07:00:00Z'))).toEqual([]);
+    expect(await store.findOpenByConversation('conv-1')).toBeUndefined();
+  });
+
+  it('marks silent waiting clients abandoned, leaving active and claimed cases alone', async () => {
+    const silent = await store.create(newCase({ conversationId: 'silent' }), at('2026-11-09T06:00:00Z'));
+    const active = await store.create(newCase({ conversationId: 'active' }), at('2026-11-09T06:00:00Z'));
+    const held = await store.create(newCase({ conversationId: 'held' }), at('2026-11-09T06:00:00Z'));
+    await store.touchClientActivity('active', at('2026-11-09T06:25:00Z'));
+    await store.claim(nurse, held.id, at('2026-11-09T06:05:00Z'));
+    expect(await store.markAbandoned(at('2026-11-09T06:20:00Z'), MONDAY_MORNING)).toEqual([silent.id]);
+    expect((await store.get(nurse, silent.id, MONDAY_MORNING)).status).toBe('abandoned');
+    expect((await store.get(nurse, active.id, MONDAY_MORNING)).status).toBe('waiting');
+    expect((await store.get(nurse, held.id, MONDAY_MORNING)).status).toBe('claimed');
+  });
+
+  it('lets the client withdraw from the queue', async () => {
+    const c = await store.create(newCase(), MONDAY_MORNING);
+    expect((await store.withdraw('conv-1', MONDAY_MORNING))?.id).toBe(c.id);
+    expect((await store.get(nurse, c.id, MONDAY_MORNING)).status).toBe('abandoned');
+    expect(await store.withdraw('conv-1', MONDAY_MORNING)).toBeUndefined();
+  });
+
+  describe('contact requests left out of hours', () => {
+    it('a Saturday-night request appears when the queue opens on Monday morning', async () => {
+      const saturdayNight = at('2026-11-07T21:00:00Z');
+      const c = await store.create(newCase({ contactRequest: { message: 'please call', reachBy: 'phone' } }), saturdayNight);
+      expect(c).toMatchObject({ status: 'contact_request', contactRequest: { message: 'please call', reachBy: 'phone' } });
+      expect(await store.listByQueues(nurse, ['social_guidance'], clock(saturdayNight))).toEqual([]);
+      expect(await store.listByQueues(nurse, ['social_guidance'], clock(at('2026-11-08T10:00:00Z')))).toEqual([]);
+      const monday = await store.listByQueues(nurse, ['social_guidance'], clock(MONDAY_MORNING));
+      expect(monday.map((x) => x.id)).toEqual([c.id]);
+      expect((await store.claim(nurse, c.id, MONDAY_MORNING)).status).toBe('claimed');
+    });
+
+    it('stays hidden on a weekday public holiday', async () => {
+      const c = await store.create(newCase({ contactRequest: { message: 'call me', reachBy: 'phone' } }), at('2026-12-24T20:00:00Z'));
+      const christmasDayMorning = at('2026-12-25T08:00:00Z');
+      expect(await store.listByQueues(nurse, ['social_guidance'], clock(christmasDayMorning))).toEqual([]);
+      expect(await store.queueEntries('social_guidance', clock(christmasDayMorning))).toEqual([]);
+      expect((await store.listByQueues(nurse, ['social_guidance'], clock(at('2026-12-28T06:30:00Z')))).map((x) => x.id)).toEqual([c.id]);
+    });
+  });
+
+  describe('feedback', () => {
+    it('is stored without any case or conversation column', async () => {
+      await store.recordFeedback({ queueId: 'social_guidance', topic: 'money', botUrgency: 'non_urgent', helped: 'yes', score: 5, comment: 'thanks' }, MONDAY_MORNING);
+      const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('handoff_feedback')").all().map((c) => c.name);
+      expect(columns.sort()).toEqual(['bot_urgency', 'comment', 'day', 'helped', 'id', 'queue_id', 'score', 'topic']);
+      const row = db.prepare('SELECT * FROM handoff_feedback').get();
+      expect(row).toMatchObject({ queue_id: 'social_guidance', topic: 'money', day: '2026-11-09' });
+      expect(JSON.stringify(row)).not.toContain('conv-1');
+    });
+
+    it('refuses a score outside 1–5', async () => {
+      await expect(store.recordFeedback({ queueId: 'q', topic: undefined, botUrgency: undefined, helped: 'no', score: 6 }, MONDAY_MORNING)).rejects.toThrow();
+    });
+
+    it('is aggregated per queue and topic for the caller queues only', async () => {
+      const give = (queueId: string, topic: 'money' | 'family', helped: 'yes' | 'partly' | 'no', score: number, comment?: string) =>
+        store.recordFeedback({ queueId, topic, botUrgency: 'non_urgent', helped, score, ...(comment ? { comment } : {}) }, MONDAY_MORNING);
+      await give('social_guidance', 'money', 'yes', 5, 'great');
+      await give('social_guidance', 'money', 'partly', 3);
+      await give('social_guidance', 'family', 'no', 1);
+      await give('dental_care', 'money', 'yes', 4);
+      expect(await store.feedbackSummary(other)).toEqual([
+        { queueId: 'social_guidance', topic: 'family', count: 1, helped: { yes: 0, partly: 0, no: 1 }, averageScore: 1, comments: 0 },
+        { queueId: 'social_guidance', topic: 'money', count: 2, helped: { yes: 1, partly: 1, no: 0 }, averageScore: 4, comments: 1 },
+      ]);
+    });
+  });
+
+  it('reports triage accuracy from re-ratings with the under-triaged count', async () => {
+    const closeAs = async (urgency: NewCase['urgency'], staffUrgency: 'emergency' | 'urgent' | 'non_urgent' | 'self_care', caller = nurse, queueId = 'social_guidance') => {
+      const c = await store.create(newCase({ urgency, queueId }), MONDAY_MORNING);
+      await store.claim(caller, c.id, MONDAY_MORNING);
+      await store.close(caller, c.id, { outcome: 'advice_given', staffUrgency }, MONDAY_MORNING);
+    };
+    await closeAs('non_urgent', 'urgent');
+    await closeAs('self_care', 'non_urgent');
+    await closeAs('urgent', 'urgent');
+    await closeAs('urgent', 'non_urgent');
+    await closeAs('non_urgent', 'emergency', outsider, 'dental_care');
+    const report = await store.triageAccuracy(nurse);
+    expect(report).toMatchObject({ total: 4, agreed: 1, underTriaged: 2, overTriaged: 1 });
+    expect(report.matrix.non_urgent.urgent).toBe(1);
+    expect(report.matrix.self_care.non_urgent).toBe(1);
+    expect(report.matrix.non_urgent.emergency).toBe(0);
+  });
+
+  it('writes audit entries for view, claim, note, transfer and close', async () => {
+    const c = await store.create(newCase(), MONDAY_MORNING);
+    const t = (min: number) => new Date(MONDAY_MORNING.getTime() + min * 60000);
+    await store.get(nurse, c.id, t(1));
+    await store.claim(nurse, c.id, t(2));
+    await store.addMessage(c.id, { kind: 'staff', caller: nurse, internal: true }, 'note', t(3));
+    await store.addMessage(c.id, { kind: 'staff', caller: nurse, internal: false }, 'hello', t(4));
+    await store.transfer(nurse, c.id, 'digital_clinic', 'moving', t(5));
+    await store.claim(nurse, c.id, t(6));
+    await store.close(nurse, c.id, { outcome: 'referred_ngo', staffUrgency: 'non_urgent' }, t(7));
+    await store.appendAudit({ staffId: 'nurse-1', action: 'view', caseId: c.id, at: t(8) });
+    expect(await store.listAudit(nurse, c.id)).toEqual([
+      { staffId: 'nurse-1', action: 'view', caseId: c.id, at: t(1) },
+      { staffId: 'nurse-1', action: 'claim', caseId: c.id, at: t(2) },
+      { staffId: 'nurse-1', action: 'note', caseId: c.id, at: t(3) },
+      { staffId: 'nurse-1', action: 'transfer', caseId: c.id, at: t(5) },
+      { staffId: 'nurse-1', action: 'claim', caseId: c.id, at: t(6) },
+      { staffId: 'nurse-1', action: 'close', caseId: c.id, at: t(7) },
+      { staffId: 'nurse-1', action: 'view', caseId: c.id, at: t(8) },
+    ]);
+  });
+
+  it('lists the cases a staff member holds', async () => {
+    const a = await store.create(newCase({ conversationId: 'a' }), at('2026-11-09T06:00:00Z'));
+    await store.create(newCase({ conversationId: 'b' }), at('2026-11-09T06:01:00Z'));
+    await store.claim(nurse, a.id, MONDAY_MORNING);
+    expect((await store.listClaimedBy(nurse)).map((c) => c.id)).toEqual([a.id]);
+    expect(await store.listClaimedBy(other)).toEqual([]);
+  });
+});
