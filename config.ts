@@ -45,6 +45,22 @@ export interface Config {
     /** Local development only: accept unauthenticated /api/messages from loopback service URLs. */
     allowUnauthenticated: boolean;
   };
+  /** Staff console sessions, lockout and login limits. */
+  staff: {
+    /** Always mark the session cookie Secure (also set automatically on https requests). */
+    secureCookies: boolean;
+    maxFailedLogins: number;
+    lockoutMinutes: number;
+    sessionIdleMinutes: number;
+    sessionMaxHours: number;
+    /** A staff member counts as online for a queue this long after their last request. */
+    presenceMinutes: number;
+    loginRateLimitPerMinute: number;
+  };
+  handoff: {
+    /** Handling time the wait estimate uses while a queue has no history of its own. */
+    defaultHandlingMinutes: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -84,6 +100,14 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'MicrosoftAppPassword', default: '(unset)', description: 'Azure Bot client secret' },
   { name: 'MicrosoftAppType', default: 'MultiTenant', description: 'MultiTenant, SingleTenant or UserAssignedMSI' },
   { name: 'MicrosoftAppTenantId', default: '(unset)', description: 'tenant id for SingleTenant and UserAssignedMSI' },
+  { name: 'STAFF_SECURE_COOKIES', default: 'true in production, else false', description: 'always mark the staff session cookie Secure (it is Secure on https requests anyway); set true behind a TLS-terminating proxy' },
+  { name: 'STAFF_MAX_FAILED_LOGINS', default: '5', description: 'consecutive failed staff logins that lock the account' },
+  { name: 'STAFF_LOCKOUT_MINUTES', default: '15', description: 'how long a locked staff account stays locked' },
+  { name: 'STAFF_SESSION_IDLE_MINUTES', default: '30', description: 'a staff session unused this long ends' },
+  { name: 'STAFF_SESSION_MAX_HOURS', default: '12', description: 'a staff session ends this long after login however active it is' },
+  { name: 'STAFF_PRESENCE_MINUTES', default: '5', description: 'a staff member counts as online for their queues this long after their last request' },
+  { name: 'STAFF_LOGIN_RATE_LIMIT_PER_MINUTE', default: '10', description: 'staff login attempts allowed per client IP per minute (429 + Retry-After beyond)' },
+  { name: 'HANDOFF_DEFAULT_HANDLING_MINUTES', default: '10', description: 'handling time per case the queue wait estimate uses while a queue has no closed cases in the last 48 hours' },
   { name: 'ALLOW_UNAUTHENTICATED_BOT_ENDPOINT', default: 'false', description: 'development only: serve /api/messages without an app id, replying to loopback service URLs only (Bot Framework Emulator)' },
 ];
 
@@ -195,5 +219,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['fi', 'sv', 'en'] as const, 'fi'),
     botFramework: { appId, appPassword, appType, tenantId, allowUnauthenticated },
+    staff: {
+      secureCookies: boolSetting(env, 'STAFF_SECURE_COOKIES', mode === 'production'),
+      maxFailedLogins: intSetting(env, 'STAFF_MAX_FAILED_LOGINS', 5, 1, 100),
+      lockoutMinutes: intSetting(env, 'STAFF_LOCKOUT_MINUTES', 15, 1, 1440),
+      sessionIdleMinutes: intSetting(env, 'STAFF_SESSION_IDLE_MINUTES', 30, 1, 1440),
+      sessionMaxHours: intSetting(env, 'STAFF_SESSION_MAX_HOURS', 12, 1, 168),
+      presenceMinutes: intSetting(env, 'STAFF_PRESENCE_MINUTES', 5, 1, 120),
+      loginRateLimitPerMinute: intSetting(env, 'STAFF_LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10000),
+    },
+    handoff: {
+      defaultHandlingMinutes: intSetting(env, 'HANDOFF_DEFAULT_HANDLING_MINUTES', 10, 1, 600),
+    },
   };
 }

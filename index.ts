@@ -18,6 +18,8 @@ import { requestBaseUrl } from './http/baseUrl';
 import { createCloudAdapter, registerBotEndpoint } from './http/botEndpoint';
 import { registerHealth } from './http/health';
 import { registerPages } from './http/pages';
+import { registerStaffApi } from './http/staffApi';
+import { StaffAuthenticator } from './staff/authentication';
 import { RateLimiter } from './http/rateLimit';
 import { securityHeaders } from './http/securityHeaders';
 import { createI18n, toLocale } from './i18n/i18n';
@@ -156,6 +158,27 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   if (cloudAdapter) cloudAdapter.onTurnError = onTurnError;
   registerBotEndpoint(server, cloudAdapter, config, runBot);
   registerHealth(server, database, () => shuttingDown);
+  // Staff API under /staff/api (the console UI and the live relay come later).
+  const staffAuthenticator = new StaffAuthenticator(database.staff, {
+    maxFailedLogins: config.staff.maxFailedLogins,
+    lockoutMinutes: config.staff.lockoutMinutes,
+    sessionIdleMinutes: config.staff.sessionIdleMinutes,
+    sessionAbsoluteHours: config.staff.sessionMaxHours,
+    presenceMinutes: config.staff.presenceMinutes,
+  });
+  registerStaffApi(server, {
+    authenticator: staffAuthenticator,
+    handoff: database.handoff,
+    blobStore: database.blobStore,
+    catalog,
+    i18n,
+    http: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, secureCookies: config.staff.secureCookies },
+    loginLimiter: new RateLimiter(config.staff.loginRateLimitPerMinute),
+    maxMessageLength: config.maxMessageLength,
+    defaultHandlingMinutes: config.handoff.defaultHandlingMinutes,
+    logger,
+    clock,
+  });
   registerPages(server, (lng) => i18n.getResourceBundle(lng, 'common').page as Record<string, string>, config.defaultLocale);
 
   const wss = attachStreamUpgrade(server.server, channel, (error) => logger.error({ err: error }, 'stream upgrade failed'));
@@ -182,7 +205,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       const conversations = await database.activityLog.purgeIdleBefore(cutoff);
       const states = await database.botState.purgeUpdatedBefore(cutoff);
       const photos = await database.blobStore.purgeCreatedBefore(cutoff);
-      if (conversations + states + photos > 0) logger.info({ conversations, states, photos }, 'retention sweep');
+      const staffSessions = await staffAuthenticator.purgeExpiredSessions(clock());
+      if (conversations + states + photos + staffSessions > 0) logger.info({ conversations, states, photos, staffSessions }, 'retention sweep');
     } catch (error) {
       logger.error({ err: error }, 'retention sweep failed');
     }

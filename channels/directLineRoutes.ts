@@ -69,7 +69,7 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
     res.header('Content-Type', photo.contentType);
     res.header('Content-Length', String(photo.bytes.length));
     // Health data: never cached by a browser or proxy, never a page of its own.
-    res.header('Cache-Control', 'private, no-store');
+    res.setHeader('Cache-Control', 'private, no-store');
     res.header('Content-Security-Policy', "default-src 'none'; sandbox");
     res.header('Content-Disposition', 'inline');
     res.end(photo.bytes);

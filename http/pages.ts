@@ -64,7 +64,7 @@ export function registerPages(server: Server, strings: PageStrings, defaultLocal
   const send = (res: import('restify').Response, file: StaticFile, cache: string) => {
     res.status(200);
     res.header('Content-Type', file.type);
-    res.header('Cache-Control', cache);
+    res.setHeader('Cache-Control', cache);
     res.end(file.body);
   };
 
