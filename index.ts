@@ -11,6 +11,7 @@ import { loadConfig, type Config } from './config';
 import type { PersistedFlow } from './dialogs/flowDialog';
 import { textMessage } from './dialogs/promptRenderer';
 import { createChannelAttachmentIntake, createPhotoIntake } from './dialogs/photoIntake';
+import { QueueDesk } from './dialogs/queueDesk';
 import { createTriageDialog } from './dialogs/triageDialog';
 import { DEFAULT_CATALOG, validateCatalog } from './routing';
 import { failureOf } from './http/asyncRoute';
@@ -61,6 +62,21 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   // The catalog is data a county edits: refuse to start on a broken one.
   const catalog = validateCatalog(DEFAULT_CATALOG);
   const conversationState = new ConversationState(database.botState);
+  const staffAuthenticator = new StaffAuthenticator(database.staff, {
+    maxFailedLogins: config.staff.maxFailedLogins,
+    lockoutMinutes: config.staff.lockoutMinutes,
+    sessionIdleMinutes: config.staff.sessionIdleMinutes,
+    sessionAbsoluteHours: config.staff.sessionMaxHours,
+    presenceMinutes: config.staff.presenceMinutes,
+  });
+  const queueDesk = new QueueDesk({
+    handoff: database.handoff,
+    blobStore: database.blobStore,
+    catalog,
+    clock,
+    staffOnline: (now) => staffAuthenticator.onlineCountsByQueue(now),
+    defaultHandlingMs: config.handoff.defaultHandlingMinutes * 60_000,
+  });
   const flowState = conversationState.createProperty<PersistedFlow | undefined>('flow');
   const dialog = createTriageDialog({
     state: flowState,
@@ -71,6 +87,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     idleMinutes: config.flowIdleMinutes,
     defaultLocale: config.defaultLocale,
     photoLimits: { maxPerQuestion: config.photo.maxPerQuestion, maxBytes: config.photo.maxBytes },
+    queueDesk,
   });
 
   const channel = new WebChannel({
@@ -159,13 +176,6 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   registerBotEndpoint(server, cloudAdapter, config, runBot);
   registerHealth(server, database, () => shuttingDown);
   // Staff API under /staff/api (the console UI and the live relay come later).
-  const staffAuthenticator = new StaffAuthenticator(database.staff, {
-    maxFailedLogins: config.staff.maxFailedLogins,
-    lockoutMinutes: config.staff.lockoutMinutes,
-    sessionIdleMinutes: config.staff.sessionIdleMinutes,
-    sessionAbsoluteHours: config.staff.sessionMaxHours,
-    presenceMinutes: config.staff.presenceMinutes,
-  });
   registerStaffApi(server, {
     authenticator: staffAuthenticator,
     handoff: database.handoff,

@@ -58,6 +58,15 @@ export interface FlowDialogOptions {
   detectEmergency?: (text: string) => string | null;
   /** Photo limits; the channel's intake enforces the same ones. */
   photoLimits?: PhotoLimits;
+  /** The handoff queue as the client sees it (join after the outcome, write while waiting, leave). */
+  queueDesk?: ClientQueueDesk;
+}
+
+/** What the dialog needs of the handoff queue; see QueueDesk. */
+export interface ClientQueueDesk {
+  /** `result` is the finished flow's output. */
+  join(turn: TurnContext, result: unknown, queueId: string, t: TFunction, locale: Locale): Promise<Partial<Activity>[]>;
+  whileQueued(turn: TurnContext, t: TFunction, locale: Locale, leaveWord: boolean): Promise<Partial<Activity>[] | undefined>;
 }
 
 const DEFAULT_PHOTO_LIMITS: PhotoLimits = { maxPerQuestion: 3, maxBytes: 10 * 1024 * 1024 };
@@ -115,14 +124,31 @@ export class FlowDialog {
     }
     const snapshot = restored.snapshot;
     const locale = flowContext(snapshot).locale;
+    const t = this.options.i18n.getFixedT(locale);
+    const activity = turn.activity;
+    const text = activity.type === ActivityTypes.Message && typeof activity.text === 'string' ? activity.text : undefined;
+    const desk = this.options.queueDesk;
+    if (desk && activity.type === ActivityTypes.Message) {
+      const leaveWord = text !== undefined && this.words.match(text) === 'end';
+      const queued = await desk.whileQueued(turn, t, locale, leaveWord);
+      if (queued) {
+        // Waiting for staff does not make an emergency wait: 112 first, the message is still on the case.
+        const sign = text !== undefined ? (this.options.detectEmergency?.(text) ?? null) : null;
+        const urgent = sign === null ? [] : [textMessage(t(`routing:outcome.emergency.${sign}`), locale), textMessage(t('routing:emergency.call112'), locale)];
+        if (urgent.length + queued.length > 0) await turn.sendActivities([...urgent, ...queued]);
+        return;
+      }
+    }
     if (snapshot.status === 'done') {
+      const join = (activity.value as { joinQueue?: unknown } | undefined)?.joinQueue;
+      if (desk && typeof join === 'string' && snapshot.output !== undefined) {
+        await turn.sendActivities(await desk.join(turn, snapshot.output, join, t, locale));
+        return;
+      }
       await this.startFresh(turn, locale, ['common:session.restarted'], false);
       return;
     }
-    const t = this.options.i18n.getFixedT(locale);
     const prompt = currentPrompt(snapshot);
-    const activity = turn.activity;
-    const text = activity.type === ActivityTypes.Message && typeof activity.text === 'string' ? activity.text : undefined;
 
     if (text !== undefined && [...text].length > this.options.maxMessageLength) {
       await this.reprompt(turn, snapshot, t('common:errors.tooLong', { max: this.options.maxMessageLength }));

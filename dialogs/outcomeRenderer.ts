@@ -5,6 +5,7 @@ import type { Locale, SubjectKind } from '../flows/contract';
 import type { TriageResult } from '../flows';
 import { buildOutcomePayload, route, type Recommendation, type Resource, type ServiceCatalog } from '../routing';
 import { keyChain, textMessage } from './promptRenderer';
+import { joinButton } from './queueDesk';
 
 /** Name of the event activity that carries the machine-readable outcome. */
 export const OUTCOME_EVENT = 'triage.outcome';
@@ -88,7 +89,7 @@ function headline(result: TriageResult, t: TFunction, subject: SubjectKind | und
  * Renders a finished triage: what it means, the recommendations lightest first with the
  * safety net last, and the `triage.outcome` event that websites and tests read.
  */
-export function createOutcomeRenderer(catalog: ServiceCatalog, clock: () => Date) {
+export function createOutcomeRenderer(catalog: ServiceCatalog, clock: () => Date, options: { joinButtons?: boolean } = {}) {
   return (snapshot: AnyMachineSnapshot, t: TFunction, locale: Locale): Partial<Activity>[] => {
     const result = snapshot.output as TriageResult | undefined;
     if (!result) return [];
@@ -107,6 +108,15 @@ export function createOutcomeRenderer(catalog: ServiceCatalog, clock: () => Date
       if (entry.markdown) message.textFormat = 'markdown';
       return message;
     }));
+    // Open queues can be joined right here; closed ones already say when they open.
+    const joinable = options.joinButtons && result.outcome !== 'emergency'
+      ? recommendations.filter((r) => r.kind === 'queue' && r.open === true).flatMap((r) => {
+          const queue = catalog.queues.find((q) => q.id === r.id);
+          return queue ? [joinButton(queue.id, queue.name[locale], t)] : [];
+        })
+      : [];
+    const last = out[out.length - 1];
+    if (joinable.length > 0 && last) last.suggestedActions = { to: [], actions: joinable };
     out.push({ type: ActivityTypes.Event, name: OUTCOME_EVENT, value: buildOutcomePayload(result, recommendations), locale });
     return out;
   };

@@ -3,7 +3,7 @@ import type { i18n as I18n } from 'i18next';
 import { detectEmergencySign, summaryItems, triageFlow, type TriageContext } from '../flows';
 import type { Locale } from '../flows/contract';
 import type { ServiceCatalog } from '../routing';
-import { FlowDialog, type PersistedFlow } from './flowDialog';
+import { FlowDialog, type ClientQueueDesk, type PersistedFlow } from './flowDialog';
 import { createOutcomeRenderer } from './outcomeRenderer';
 import type { PhotoLimits } from './photoAnswers';
 
@@ -17,6 +17,8 @@ export interface TriageDialogDeps {
   idleMinutes: number;
   defaultLocale: Locale;
   photoLimits?: PhotoLimits;
+  /** The handoff queue; without it outcomes offer no "join the queue" button. */
+  queueDesk?: ClientQueueDesk;
 }
 
 /** The FlowDialog hosting the triage flow: summary, free-text emergency screen and routed outcome. */
@@ -29,9 +31,10 @@ export function createTriageDialog(deps: TriageDialogDeps): FlowDialog {
     maxMessageLength: deps.maxMessageLength,
     idleMinutes: deps.idleMinutes,
     defaultLocale: deps.defaultLocale,
-    renderOutcome: createOutcomeRenderer(deps.catalog, deps.clock),
+    renderOutcome: createOutcomeRenderer(deps.catalog, deps.clock, { joinButtons: deps.queueDesk !== undefined }),
     summaryItems: (context) => summaryItems(context as TriageContext),
     detectEmergency: detectEmergencySign,
     ...(deps.photoLimits && { photoLimits: deps.photoLimits }),
+    ...(deps.queueDesk && { queueDesk: deps.queueDesk }),
   });
 }

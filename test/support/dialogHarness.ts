@@ -1,6 +1,6 @@
 import { ConversationState, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { LuotsiBot } from '../../bots/luotsiBot';
-import { FlowDialog, type FlowDefinition, type OutcomeRenderer, type PersistedFlow } from '../../dialogs/flowDialog';
+import { FlowDialog, type ClientQueueDesk, type FlowDefinition, type OutcomeRenderer, type PersistedFlow } from '../../dialogs/flowDialog';
 import { createTriageDialog } from '../../dialogs/triageDialog';
 import { createI18n } from '../../i18n/i18n';
 import { DEFAULT_CATALOG } from '../../routing';
@@ -21,7 +21,14 @@ export class DialogHarness {
    * (createTriageDialog); with one, a bare FlowDialog around that flow.
    */
   constructor(
-    options: { flow?: FlowDefinition; storage?: Storage; locale?: string; renderOutcome?: OutcomeRenderer; maxMessageLength?: number } = {},
+    options: {
+      flow?: FlowDefinition;
+      storage?: Storage;
+      locale?: string;
+      renderOutcome?: OutcomeRenderer;
+      maxMessageLength?: number;
+      queueDesk?: ClientQueueDesk;
+    } = {},
   ) {
     const state = new ConversationState(options.storage ?? new MemoryStorage());
     const common = {
@@ -34,7 +41,7 @@ export class DialogHarness {
     };
     const dialog = options.flow
       ? new FlowDialog({ ...common, flow: options.flow, ...(options.renderOutcome && { renderOutcome: options.renderOutcome }) })
-      : createTriageDialog({ ...common, catalog: DEFAULT_CATALOG });
+      : createTriageDialog({ ...common, catalog: DEFAULT_CATALOG, ...(options.queueDesk && { queueDesk: options.queueDesk }) });
     const bot = new LuotsiBot(state, dialog);
     this.adapter = new TestAdapter(async (context) => bot.run(context));
     // Not the template: TestAdapter's template would override each activity's own locale.

@@ -1,0 +1,129 @@
+import { ActionTypes, ActivityTypes, TurnContext, type Activity, type CardAction } from 'botbuilder';
+import type { TFunction } from 'i18next';
+import type { TriageResult } from '../flows';
+import type { Locale } from '../flows/contract';
+import { lookupQuestion } from '../flows/sets';
+import { queuePosition } from '../handoff/queueInfo';
+import type { HandoffStore } from '../handoff/handoffStore';
+import { route, type ServiceCatalog } from '../routing';
+import type { BlobStore } from '../storage/blobStore';
+import { textMessage } from './promptRenderer';
+
+/** Value of the "join the queue" button after an outcome. */
+export interface JoinQueuePress {
+  joinQueue: string;
+}
+
+/** Value of the "leave the queue" button. */
+export interface LeaveQueuePress {
+  leaveQueue: true;
+}
+
+export interface QueueDeskDeps {
+  handoff: HandoffStore;
+  blobStore: BlobStore;
+  catalog: ServiceCatalog;
+  clock: () => Date;
+  /** Staff online per queue id, now. */
+  staffOnline: (now: Date) => Promise<Record<string, number>>;
+  defaultHandlingMs: number;
+}
+
+const HANDLING_HISTORY_MS = 48 * 60 * 60 * 1000;
+
+function isTriageResult(value: unknown): value is TriageResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.outcome === 'string' && typeof record.answers === 'object' && record.answers !== null && Array.isArray(record.flags);
+}
+
+/** The "join" button for an open queue the outcome recommends. */
+export function joinButton(queueId: string, queueName: string, t: TFunction): CardAction {
+  const title = t('common:handoff.join', { queue: queueName });
+  const value: JoinQueuePress = { joinQueue: queueId };
+  return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
+}
+
+function leaveButton(t: TFunction): CardAction {
+  const title = t('common:handoff.leave');
+  const value: LeaveQueuePress = { leaveQueue: true };
+  return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
+}
+
+/**
+ * The client's side of the handoff queue: joining a queue the outcome offered open, being
+ * told the place and the estimated wait, writing while waiting (stored on the case for staff)
+ * and leaving. While staff hold the case the bot says nothing: staff answer.
+ */
+export class QueueDesk {
+  constructor(private readonly deps: QueueDeskDeps) {}
+
+  /** Creates the case when `queueId` is an open queue the outcome recommends; returns what to say. */
+  async join(turn: TurnContext, output: unknown, queueId: string, t: TFunction, locale: Locale): Promise<Partial<Activity>[]> {
+    const now = this.deps.clock();
+    if (!isTriageResult(output)) return [textMessage(t('common:handoff.notOffered'), locale)];
+    const result = output;
+    const offered = route(result, this.deps.catalog, now).some((r) => r.kind === 'queue' && r.id === queueId && r.open === true);
+    const queue = this.deps.catalog.queues.find((q) => q.id === queueId);
+    if (!offered || !queue || result.urgency === 'emergency') return [textMessage(t('common:handoff.notOffered'), locale)];
+    const conversationId = turn.activity.conversation.id;
+    const photoIds = Object.entries(result.answers).flatMap(([questionId, value]) =>
+      lookupQuestion(questionId)?.question.kind === 'photo' && Array.isArray(value) ? value : [],
+    );
+    const created = await this.deps.handoff.create(
+      {
+        conversationId,
+        conversationReference: TurnContext.getConversationReference(turn.activity),
+        channel: turn.activity.channelId,
+        queueId,
+        urgency: result.urgency ?? 'non_urgent',
+        ...(result.segment !== undefined && { segment: result.segment }),
+        ...(result.topic !== undefined && { topic: result.topic }),
+        ...(result.subject !== undefined && { subject: result.subject }),
+        locale,
+        answers: result.answers,
+        photoIds,
+      },
+      now,
+    );
+    if (photoIds.length > 0) await this.deps.blobStore.linkToCase(conversationId, created.id, queueId);
+    const joined = textMessage(t('common:handoff.joined', { queue: queue.name[locale] }), locale);
+    return [joined, await this.positionMessage(created.id, queueId, t, locale)];
+  }
+
+  /**
+   * Handles a message while the conversation has an open case: undefined when it has none
+   * (the flow goes on as usual), else what to say (nothing while staff hold the case).
+   */
+  async whileQueued(turn: TurnContext, t: TFunction, locale: Locale, leaveWord: boolean): Promise<Partial<Activity>[] | undefined> {
+    const conversationId = turn.activity.conversation?.id;
+    if (!conversationId) return undefined;
+    const open = await this.deps.handoff.findOpenByConversation(conversationId);
+    if (!open || (open.status !== 'waiting' && open.status !== 'claimed')) return undefined;
+    const now = this.deps.clock();
+    const value = turn.activity.value as Partial<LeaveQueuePress> | undefined;
+    // Leaving is for the queue; once staff hold the case, "end" is just words to them.
+    if (open.status === 'waiting' && (leaveWord || value?.leaveQueue === true)) {
+      await this.deps.handoff.withdraw(conversationId, now);
+      return [textMessage(t('common:handoff.left'), locale), textMessage(t('routing:emergency.safetyNet'), locale)];
+    }
+    const text = turn.activity.type === ActivityTypes.Message && typeof turn.activity.text === 'string' ? turn.activity.text.trim() : '';
+    if (text !== '') await this.deps.handoff.addMessage(open.id, { kind: 'client', conversationId }, text, now);
+    if (open.status === 'claimed') return [];
+    return [textMessage(t('common:handoff.noted'), locale), await this.positionMessage(open.id, open.queueId, t, locale)];
+  }
+
+  private async positionMessage(caseId: string, queueId: string, t: TFunction, locale: Locale): Promise<Partial<Activity>> {
+    const now = this.deps.clock();
+    const entries = await this.deps.handoff.queueEntries(queueId, { now, catalog: this.deps.catalog });
+    const recentHandlingMs = await this.deps.handoff.handlingTimes(queueId, new Date(now.getTime() - HANDLING_HISTORY_MS));
+    const staffOnline = (await this.deps.staffOnline(now))[queueId] ?? 0;
+    const place = queuePosition(caseId, entries, { staffOnline, recentHandlingMs, defaultHandlingMs: this.deps.defaultHandlingMs });
+    const message =
+      place.estimate.kind === 'minutes'
+        ? textMessage(t('common:handoff.position', { position: place.position ?? 1, minutes: place.estimate.minutes }), locale)
+        : textMessage(t('common:handoff.positionUnknown', { position: place.position ?? 1 }), locale);
+    message.suggestedActions = { to: [], actions: [leaveButton(t)] };
+    return message;
+  }
+}

@@ -1,0 +1,81 @@
+import type { Activity } from 'botbuilder';
+import { QueueDesk } from '../../dialogs/queueDesk';
+import { DEFAULT_CATALOG } from '../../routing';
+import { openSqliteDatabase } from '../../storage/sqlite/sqliteDatabase';
+import { DialogHarness, i18n, texts } from '../support/dialogHarness';
+
+const fi = i18n.getFixedT('fi');
+const CONVERSATION = 'Convo1'; // TestAdapter's conversation
+const STAFF = { staffId: 'staff-1', queues: ['general_customer_service'] };
+
+function buttons(replies: Partial<Activity>[]): { title?: string; value?: unknown }[] {
+  return replies.flatMap((r) => r.suggestedActions?.actions ?? []);
+}
+
+describe('the handoff queue from the client side (real SQLite store, TestAdapter)', () => {
+  const db = openSqliteDatabase(':memory:');
+  afterAll(() => db.close());
+  let now = new Date('2026-11-23T08:00:00Z'); // Monday 10.00 in Helsinki: customer service is open
+  const desk = new QueueDesk({
+    handoff: db.handoff,
+    blobStore: db.blobStore,
+    catalog: DEFAULT_CATALOG,
+    clock: () => now,
+    staffOnline: async () => ({ general_customer_service: 1 }),
+    defaultHandlingMs: 10 * 60_000,
+  });
+
+  it('joins an open queue from the outcome, tells the place and wait, takes messages, and keeps quiet once staff hold the case', async () => {
+    const h = new DialogHarness({ queueDesk: desk });
+    h.now = now;
+    await h.join();
+    const outcome = await h.send('ihminen');
+    const join = buttons(outcome).find((b) => (b.value as { joinQueue?: string } | undefined)?.joinQueue === 'general_customer_service');
+    expect(join?.title).toBe(fi('common:handoff.join', { queue: DEFAULT_CATALOG.queues.find((q) => q.id === 'general_customer_service')!.name.fi }));
+
+    // A queue the outcome did not offer cannot be joined by a forged press.
+    expect(texts(await h.send({ type: 'message', value: { joinQueue: 'digital_clinic' } }))).toEqual([fi('common:handoff.notOffered')]);
+
+    const joined = await h.send({ type: 'message', text: join!.title, value: join!.value });
+    expect(texts(joined)[1]).toBe(fi('common:handoff.position', { position: 1, minutes: 10 }));
+    expect(buttons(joined).map((b) => b.title)).toEqual([fi('common:handoff.leave')]);
+    const waiting = await db.handoff.findOpenByConversation(CONVERSATION);
+    expect(waiting).toMatchObject({ queueId: 'general_customer_service', status: 'waiting', locale: 'fi' });
+
+    const noted = await h.send('Minulla on kysymys laskusta');
+    expect(texts(noted)[0]).toBe(fi('common:handoff.noted'));
+
+    // Typed emergency signs still get 112 first; the message stays on the case.
+    const urgent = await h.send('nyt tuli kova rintakipu');
+    expect(texts(urgent).slice(0, 2)).toEqual([fi('routing:outcome.emergency.chest_pain'), fi('routing:emergency.call112')]);
+
+    now = new Date(now.getTime() + 60_000);
+    h.now = now;
+    await db.handoff.claim(STAFF, waiting!.id, now);
+    expect(await h.send('Oletteko siellä?')).toEqual([]);
+    const messages = (await db.handoff.listMessages({ conversationId: CONVERSATION }, waiting!.id)).map((m) => m.text);
+    expect(messages).toEqual(['Minulla on kysymys laskusta', 'nyt tuli kova rintakipu', 'Oletteko siellä?']);
+
+    // Once staff hold the case, "end" is a message to them, not leaving the queue.
+    expect(await h.send('lopeta')).toEqual([]);
+    expect(await db.handoff.findOpenByConversation(CONVERSATION)).toMatchObject({ status: 'claimed' });
+  });
+
+  it('leaves the queue with the word or the button while waiting', async () => {
+    const own = openSqliteDatabase(':memory:');
+    try {
+      const h = new DialogHarness({ queueDesk: new QueueDesk({ handoff: own.handoff, blobStore: own.blobStore, catalog: DEFAULT_CATALOG, clock: () => now, staffOnline: async () => ({}), defaultHandlingMs: 600_000 }) });
+      h.now = now;
+      await h.join();
+      await h.send('ihminen');
+      const joined = await h.send({ type: 'message', value: { joinQueue: 'general_customer_service' } });
+      // Nobody online: the wait is not made up.
+      expect(texts(joined)[1]).toBe(fi('common:handoff.positionUnknown', { position: 1 }));
+      const left = await h.send({ type: 'message', text: fi('common:handoff.leave'), value: { leaveQueue: true } });
+      expect(texts(left)).toEqual([fi('common:handoff.left'), fi('routing:emergency.safetyNet')]);
+      expect(await own.handoff.findOpenByConversation(CONVERSATION)).toBeUndefined();
+    } finally {
+      await own.close();
+    }
+  });
+});
