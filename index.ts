@@ -11,6 +11,7 @@ import { loadConfig, type Config } from './config';
 import type { PersistedFlow } from './dialogs/flowDialog';
 import { textMessage } from './dialogs/promptRenderer';
 import { createChannelAttachmentIntake, createPhotoIntake } from './dialogs/photoIntake';
+import { createHandoffRelay } from './dialogs/handoffRelay';
 import { QueueDesk } from './dialogs/queueDesk';
 import { createTriageDialog } from './dialogs/triageDialog';
 import { DEFAULT_CATALOG, validateCatalog } from './routing';
@@ -188,6 +189,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     defaultHandlingMinutes: config.handoff.defaultHandlingMinutes,
     logger,
     clock,
+    ...createHandoffRelay({ adapter: channel.adapter, i18n }),
   });
   registerPages(server, (lng) => i18n.getResourceBundle(lng, 'common').page as Record<string, string>, config.defaultLocale);
 

@@ -31,7 +31,7 @@ import {
 } from '../handoff';
 import type { Logger } from '../logger';
 import type { ServiceCatalog } from '../routing/catalog/types';
-import type { AuthenticatedStaff, StaffAuthenticator } from '../staff/authentication';
+import type { AuthenticatedStaff, StaffAuthenticator, StaffIdentity } from '../staff/authentication';
 import { LoginFailedError } from '../staff/staffErrors';
 import type { BlobStore, PhotoCaller, PhotoVariant, StoredPhotoRef } from '../storage/blobStore';
 import { asyncRoute } from './asyncRoute';
@@ -82,7 +82,9 @@ export interface StaffApiOptions {
    * Called after a staff message to the client is stored; the live relay to the client hooks
    * in here. A failure is logged and reported as `relayed: false`; the message stays stored.
    */
-  onStaffMessage?: (caseId: string, text: string) => Promise<void>;
+  onStaffMessage?: (handoffCase: HandoffCase, staff: StaffIdentity, text: string) => Promise<void>;
+  /** Tells the client who took their case ("<name>, <role> has joined"). */
+  onClaim?: (handoffCase: HandoffCase, staff: StaffIdentity) => Promise<void>;
 }
 
 // ---------------------------------------------------------------- validation helpers
@@ -397,7 +399,16 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       await readBody(req, []);
       const claimed = await handoff.claim(callerOf(staff), caseId, now);
       audit(staff, 'claim', caseId);
-      send(res, 200, { case: caseJson(claimed, now) });
+      let announced = false;
+      if (options.onClaim) {
+        try {
+          await options.onClaim(claimed, staff.identity);
+          announced = true;
+        } catch (error) {
+          logger.error({ err: error, caseId }, 'could not tell the client who joined');
+        }
+      }
+      send(res, 200, { case: caseJson(claimed, now), announced });
     }),
   );
 
@@ -476,7 +487,7 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       const body = await readBody(req, ['text']);
       const text = textField(body, 'text', options.maxMessageLength);
       const caller = callerOf(staff);
-      const held = (await handoff.listClaimedBy(caller)).some((c) => c.id === caseId);
+      const held = (await handoff.listClaimedBy(caller)).find((c) => c.id === caseId);
       if (!held) {
         await assertCaseAccess(caller, caseId);
         throw new ConflictError('claim the case before writing to the client');
@@ -486,7 +497,7 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       let relayed = false;
       if (options.onStaffMessage) {
         try {
-          await options.onStaffMessage(caseId, text);
+          await options.onStaffMessage(held, staff.identity, text);
           relayed = true;
         } catch (error) {
           logger.error({ err: error, caseId }, 'staff message relay failed');

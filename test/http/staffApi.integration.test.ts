@@ -423,8 +423,12 @@ describe('staff API', () => {
       maxMessageLength: 2000,
       defaultHandlingMinutes: 10,
       logger: createLogger('silent'),
-      onStaffMessage: async (caseId, text) => {
-        relayed.push([caseId, text]);
+      onStaffMessage: async (handoffCase, staff, text) => {
+        relayed.push([handoffCase.id, text]);
+        expect(staff.queues.length).toBeGreaterThan(0);
+      },
+      onClaim: async (handoffCase) => {
+        relayed.push([handoffCase.id, 'claimed']);
       },
     });
     await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', () => resolve()));
@@ -435,7 +439,10 @@ describe('staff API', () => {
       const sent = await call(hooked, 'POST', `/staff/api/cases/${created.id}/messages`, { session: nurseB, body: { text: '  Tervetuloa  ' } });
       expect(sent.status).toBe(201);
       expect(sent.body.relayed).toBe(true);
-      expect(relayed).toEqual([[created.id, 'Tervetuloa']]);
+      expect(relayed).toEqual([
+        [created.id, 'claimed'],
+        [created.id, 'Tervetuloa'],
+      ]);
     } finally {
       await new Promise<void>((resolve) => api.close(() => resolve()));
     }
