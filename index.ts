@@ -189,7 +189,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     defaultHandlingMinutes: config.handoff.defaultHandlingMinutes,
     logger,
     clock,
-    ...createHandoffRelay({ adapter: channel.adapter, i18n }),
+    ...createHandoffRelay({ adapter: channel.adapter, i18n, catalog, clock }),
   });
   registerPages(server, (lng) => i18n.getResourceBundle(lng, 'common').page as Record<string, string>, config.defaultLocale);
 

@@ -7,6 +7,7 @@ import { parseAnswer, type ClientInput } from './answerParser';
 import { GlobalWords, type GlobalWord } from './globalWords';
 import { optionList, renderPrompt, textMessage } from './promptRenderer';
 import { parseSummaryInput, renderSummary } from './summaryRenderer';
+import { feedbackPressOf, type FeedbackDraft, type FeedbackPress } from './feedback';
 import { photoRoom, photoStep, type PhotoDraft, type PhotoLimits, type PhotosDonePress } from './photoAnswers';
 import type { SummaryItem } from '../flows';
 import { foldText } from './textMatch';
@@ -29,6 +30,10 @@ export interface PersistedFlow {
   lastInputAt: number;
   /** Photos received for the photo question being asked, not yet answered with. */
   photoDraft?: PhotoDraft;
+  /** Feedback waiting for its optional comment (the very next message only). */
+  feedbackDraft?: FeedbackDraft;
+  /** Cases this conversation already gave feedback on. */
+  feedbackGiven?: string[];
 }
 
 /** The photo question a conversation waits at, for the channel's photo intake. */
@@ -67,6 +72,15 @@ export interface ClientQueueDesk {
   /** `result` is the finished flow's output. */
   join(turn: TurnContext, result: unknown, queueId: string, t: TFunction, locale: Locale): Promise<Partial<Activity>[]>;
   whileQueued(turn: TurnContext, t: TFunction, locale: Locale, leaveWord: boolean): Promise<Partial<Activity>[] | undefined>;
+  feedback(
+    turn: TurnContext,
+    press: FeedbackPress | undefined,
+    draft: FeedbackDraft | undefined,
+    typed: string | undefined,
+    given: readonly string[],
+    t: TFunction,
+    locale: Locale,
+  ): Promise<{ activities: Partial<Activity>[]; draft: FeedbackDraft | null; recorded?: string }>;
 }
 
 const DEFAULT_PHOTO_LIMITS: PhotoLimits = { maxPerQuestion: 3, maxBytes: 10 * 1024 * 1024 };
@@ -138,6 +152,28 @@ export class FlowDialog {
         if (urgent.length + queued.length > 0) await turn.sendActivities([...urgent, ...queued]);
         return;
       }
+    }
+    const typedText = text !== undefined && (activity.value === undefined || activity.value === null) ? text : undefined;
+    const typedSign = typedText !== undefined ? (this.options.detectEmergency?.(typedText) ?? null) : null;
+    if (desk && typedSign === null) {
+      const press = feedbackPressOf(activity.value);
+      const draft = persisted?.feedbackDraft;
+      const comment = draft && typedText !== undefined && this.words.match(typedText) === undefined ? typedText : undefined;
+      if (press || comment !== undefined) {
+        const given = persisted?.feedbackGiven ?? [];
+        const step = await desk.feedback(turn, press, press ? undefined : draft, comment, given, t, locale);
+        await this.persist(turn, snapshot, undefined, {
+          ...(step.draft && { feedbackDraft: step.draft }),
+          feedbackGiven: step.recorded ? [...given, step.recorded].slice(-20) : given,
+        });
+        await turn.sendActivities(step.activities);
+        return;
+      }
+    }
+    if (snapshot.status === 'done' && typedSign !== null) {
+      // After an outcome too, an emergency typed in gets 112 before anything else.
+      await turn.sendActivities([textMessage(t(`routing:outcome.emergency.${typedSign}`), locale), textMessage(t('routing:emergency.call112'), locale)]);
+      return;
     }
     if (snapshot.status === 'done') {
       const join = (activity.value as { joinQueue?: unknown } | undefined)?.joinQueue;
@@ -359,9 +395,19 @@ export class FlowDialog {
     }
   }
 
-  private async persist(turn: TurnContext, snapshot: AnyMachineSnapshot, photoDraft?: PhotoDraft): Promise<void> {
+  private async persist(
+    turn: TurnContext,
+    snapshot: AnyMachineSnapshot,
+    photoDraft?: PhotoDraft,
+    feedback?: Pick<PersistedFlow, 'feedbackDraft' | 'feedbackGiven'>,
+  ): Promise<void> {
+    // Feedback already given survives every turn; a feedback draft only the turn that set it.
+    const previous = await this.options.state.get(turn);
+    const feedbackGiven = feedback?.feedbackGiven ?? previous?.feedbackGiven;
     const record: PersistedFlow = {
       ...(photoDraft && { photoDraft }),
+      ...(feedback?.feedbackDraft && { feedbackDraft: feedback.feedbackDraft }),
+      ...(feedbackGiven && feedbackGiven.length > 0 && { feedbackGiven }),
       flowId: this.options.flow.id,
       version: this.options.flow.version,
       value: snapshot.value as StateValue,

@@ -3,6 +3,9 @@ import type { i18n as I18n } from 'i18next';
 import { WEB_CHANNEL_ID } from '../channels/webChannelAdapter';
 import type { HandoffCase } from '../handoff/caseTypes';
 import type { StaffIdentity } from '../staff/authentication';
+import type { ServiceCatalog } from '../routing';
+import { helpedQuestion } from './feedback';
+import { helsinkiDateTime } from './outcomeRenderer';
 import { textMessage } from './promptRenderer';
 
 /** Thrown when a case's channel cannot be reached proactively (yet). */
@@ -18,7 +21,7 @@ export class RelayUnavailableError extends Error {
  * uses: who joined, then each message. The client's replies reach the case through the
  * QueueDesk while the bot stays silent.
  */
-export function createHandoffRelay(deps: { adapter: BotAdapter; i18n: I18n }) {
+export function createHandoffRelay(deps: { adapter: BotAdapter; i18n: I18n; catalog: ServiceCatalog; clock: () => Date }) {
   const deliver = async (handoffCase: HandoffCase, activities: Partial<Activity>[], speaker?: StaffIdentity): Promise<void> => {
     // Proactive messages on Azure channels need the app's credentials; only the web channel is wired.
     if (handoffCase.channel !== WEB_CHANNEL_ID) throw new RelayUnavailableError('relay is wired for the web channel only');
@@ -38,6 +41,18 @@ export function createHandoffRelay(deps: { adapter: BotAdapter; i18n: I18n }) {
       const t = deps.i18n.getFixedT(handoffCase.locale);
       const role = t(`common:handoff.roles.${staff.role}`);
       await deliver(handoffCase, [textMessage(t('common:handoff.staffJoined', { name: staff.displayName, role }), handoffCase.locale)]);
+    },
+    onClose: async (handoffCase: HandoffCase, staff: StaffIdentity): Promise<void> => {
+      const { locale } = handoffCase;
+      const t = deps.i18n.getFixedT(locale);
+      const queue = deps.catalog.queues.find((q) => q.id === handoffCase.queueId);
+      const lines = [
+        t('common:handoff.closed', { name: staff.displayName }),
+        ...(handoffCase.outcome ? [t(`common:handoff.next.${handoffCase.outcome}`)] : []),
+        t('common:handoff.keep', { queue: queue?.name[locale] ?? handoffCase.queueId, date: helsinkiDateTime(deps.clock().toISOString(), locale) }),
+        t('routing:emergency.safetyNet'),
+      ];
+      await deliver(handoffCase, [...lines.map((line) => textMessage(line, locale)), helpedQuestion(handoffCase.id, t, locale)]);
     },
     onStaffMessage: async (handoffCase: HandoffCase, staff: StaffIdentity, text: string): Promise<void> => {
       await deliver(handoffCase, [textMessage(text, handoffCase.locale)], staff);

@@ -45,6 +45,8 @@ export interface HandoffStore {
   get(caller: StaffCaller, caseId: string, now: Date): Promise<HandoffCase>;
   /** The case of a conversation that is still open (waiting, claimed or a contact request), for the bot's relay. */
   findOpenByConversation(conversationId: string): Promise<HandoffCase | undefined>;
+  /** A closed case of this conversation, for its client's feedback; undefined for anything else. */
+  findClosedOfConversation(conversationId: string, caseId: string): Promise<HandoffCase | undefined>;
   /**
    * Queued cases of the given queues, most urgent first, then by arrival: `waiting` ones, and
    * `contact_request` ones whose queue is open at `clock.now`. Every queue must be the caller's.

@@ -85,6 +85,8 @@ export interface StaffApiOptions {
   onStaffMessage?: (handoffCase: HandoffCase, staff: StaffIdentity, text: string) => Promise<void>;
   /** Tells the client who took their case ("<name>, <role> has joined"). */
   onClaim?: (handoffCase: HandoffCase, staff: StaffIdentity) => Promise<void>;
+  /** Tells the client the chat ended, what happens next, and asks for feedback. */
+  onClose?: (handoffCase: HandoffCase, staff: StaffIdentity) => Promise<void>;
 }
 
 // ---------------------------------------------------------------- validation helpers
@@ -460,7 +462,16 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       const staffSegment = enumField<Segment>(body, 'staffSegment', [1, 2, 3, 4], false);
       const closed = await handoff.close(callerOf(staff), caseId, { outcome, staffUrgency, ...(staffSegment !== undefined ? { staffSegment } : {}) }, now);
       audit(staff, 'close', caseId);
-      send(res, 200, { case: caseJson(closed, now) });
+      let told = false;
+      if (options.onClose) {
+        try {
+          await options.onClose(closed, staff.identity);
+          told = true;
+        } catch (error) {
+          logger.error({ err: error, caseId }, 'could not tell the client the chat ended');
+        }
+      }
+      send(res, 200, { case: caseJson(closed, now), told });
     }),
   );
 

@@ -78,6 +78,7 @@ export class SqliteHandoffStore implements HandoffStore {
   private readonly insertCase;
   private readonly selectCase;
   private readonly selectOpenByConversation;
+  private readonly selectClosedOfConversation;
   private readonly selectQueued;
   private readonly selectClaimedBy;
   private readonly selectHandling;
@@ -108,6 +109,9 @@ export class SqliteHandoffStore implements HandoffStore {
     this.selectOpenByConversation = db.prepare<[string], CaseRow>(
       `SELECT * FROM handoff_cases WHERE conversation_id = ? AND status IN ('waiting', 'claimed', 'contact_request')
        ORDER BY created_at DESC LIMIT 1`,
+    );
+    this.selectClosedOfConversation = db.prepare<[string, string], CaseRow>(
+      `SELECT * FROM handoff_cases WHERE id = ? AND conversation_id = ? AND status = 'closed'`,
     );
     this.selectQueued = db.prepare<[string], CaseRow>(
       `SELECT * FROM handoff_cases WHERE queue_id = ? AND status IN ('waiting', 'contact_request')
@@ -201,6 +205,11 @@ export class SqliteHandoffStore implements HandoffStore {
     const found = this.readFor(caller, caseId);
     this.insertAudit.run(caseId, caller.staffId, 'view', now.getTime());
     return found;
+  }
+
+  async findClosedOfConversation(conversationId: string, caseId: string): Promise<HandoffCase | undefined> {
+    const row = this.selectClosedOfConversation.get(caseId, conversationId);
+    return row ? toCase(row) : undefined;
   }
 
   async findOpenByConversation(conversationId: string): Promise<HandoffCase | undefined> {

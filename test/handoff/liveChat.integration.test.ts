@@ -32,7 +32,7 @@ async function staffLogin(server: TestServer): Promise<{ cookie: string; csrf: s
 }
 
 describe('live chat between a citizen and a nurse', () => {
-  it('joins, is told who joined, gets the nurse\u2019s words, and the bot keeps quiet', async () => {
+  it('joins, is told who joined, talks with the nurse while the bot keeps quiet, and gives feedback once', async () => {
     const server = await startTestServer({}, tempDataDir(), { clock: () => MONDAY_MORNING });
     const dl = `${server.url}/v3/directline`;
     const { token, conversationId } = (await (await fetch(`${dl}/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
@@ -69,6 +69,34 @@ describe('live chat between a citizen and a nurse', () => {
       };
       const last = log.activities.filter((a) => a.type === 'message').pop()!;
       expect(last).toMatchObject({ text: 'Laskussani on virhe', from: { role: 'user' } });
+
+      // The nurse closes: the client hears what happens next and is asked "Did you get help?".
+      const close = await fetch(`${server.url}/staff/api/cases/${caseId}/close`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ outcome: 'advice_given', staffUrgency: 'non_urgent' }),
+      });
+      expect(await close.json()).toMatchObject({ told: true });
+      await transcript.waitForBot((m) => m.text === fi('common:handoff.next.advice_given'));
+      const question = await transcript.waitForBot((m) => m.text === fi('common:feedback.question'));
+      const partly = question.suggestedActions!.actions.find((a) => a.title === fi('common:feedback.helped.partly'))!;
+      await say(client, partly.title ?? '', (partly as { value?: unknown }).value);
+      const scores = await transcript.waitForBot((m) => m.text === fi('common:feedback.score'));
+      const four = scores.suggestedActions!.actions.find((a) => a.title === '4')!;
+      await say(client, '4', (four as { value?: unknown }).value);
+      await transcript.waitForBot((m) => m.text === fi('common:feedback.comment'));
+      await say(client, 'Nopea apu, kiitos');
+      await transcript.waitForBot((m) => m.text === fi('common:feedback.thanks'));
+      // Pressing an old button again does not count twice.
+      await say(client, '4', (four as { value?: unknown }).value);
+      await transcript.waitForBot((m) => m.text === fi('common:feedback.alreadyGiven'));
+
+      const report = (await (await fetch(`${server.url}/staff/api/reports/feedback`, { headers })).json()) as Record<string, unknown>;
+      expect(JSON.stringify(report)).toContain('general_customer_service');
+      const rows = server.service.database.handoff;
+      const summary = await rows.feedbackSummary({ staffId: 'x', queues: ['general_customer_service'] });
+      expect(summary).toHaveLength(1);
+      expect(summary[0]).toMatchObject({ queueId: 'general_customer_service', count: 1, helped: { yes: 0, partly: 1, no: 0 }, averageScore: 4, comments: 1 });
     } finally {
       client.end();
       await server.stop();
