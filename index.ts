@@ -20,6 +20,7 @@ import { requestBaseUrl } from './http/baseUrl';
 import { createCloudAdapter, registerBotEndpoint } from './http/botEndpoint';
 import { registerHealth } from './http/health';
 import { registerPages } from './http/pages';
+import { registerStaffPages } from './http/staffPages';
 import { registerStaffApi } from './http/staffApi';
 import { StaffAuthenticator } from './staff/authentication';
 import { RateLimiter } from './http/rateLimit';
@@ -192,6 +193,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     ...createHandoffRelay({ adapter: channel.adapter, i18n, catalog, clock }),
   });
   registerPages(server, (lng) => i18n.getResourceBundle(lng, 'common').page as Record<string, string>, config.defaultLocale);
+  registerStaffPages(server, (lng) => i18n.getResourceBundle(lng, 'staff') as Record<string, unknown>, config.defaultLocale, catalog.queues);
 
   const wss = attachStreamUpgrade(server.server, channel, (error) => logger.error({ err: error }, 'stream upgrade failed'));
   const alive = new WeakSet<object>();

@@ -1,0 +1,444 @@
+// Luotsi staff console. No framework; talks to /staff/api on the same origin.
+// Every piece of client-provided text goes into the page with textContent / createElement:
+// never innerHTML, never HTML strings.
+(function () {
+  'use strict';
+
+  var POLL_MS = 5000;
+  var lang = document.documentElement.lang || 'fi';
+  var L = { console: {} };
+  var csrf = null;
+  var me = null;
+  var overview = [];
+  var selectedQueue = null;
+  var openCaseId = null;
+  var openCaseStamp = null;
+  var pollTimer = null;
+
+  var $ = function (id) { return document.getElementById(id); };
+
+  function t(key, params) {
+    var text = (L.console && L.console[key]) || key;
+    if (params) {
+      text = text.replace(/\{\{(\w+)\}\}/g, function (_m, name) { return params[name] === undefined ? '' : String(params[name]); });
+    }
+    return text;
+  }
+  function label(section, code) {
+    if (code === null || code === undefined) return t('notRated');
+    var group = L[section] || {};
+    return group[String(code)] || String(code);
+  }
+  function queueName(id) {
+    var q = (L.queues || []).filter(function (x) { return x.id === id; })[0];
+    return q ? q.name : id;
+  }
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  function formatTime(iso) {
+    if (!iso) return '';
+    try {
+      return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang + '-FI', {
+        timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit',
+      }).format(new Date(iso));
+    } catch (e) { return iso; }
+  }
+  function formatWait(ms) {
+    return t('minutes', { count: Math.floor((ms || 0) / 60000) });
+  }
+
+  function say(text) { $('status').textContent = text; }
+
+  // ------------------------------------------------------------------ API
+
+  function ApiError(status, code) { this.status = status; this.code = code; }
+
+  function api(method, path, body) {
+    var headers = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
+    return fetch(path, {
+      method: method, headers: headers, credentials: 'same-origin', cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (json) {
+        if (!res.ok) throw new ApiError(res.status, json && json.error ? json.error.code : undefined);
+        return json;
+      });
+    }, function () { throw new ApiError(0, 'Network'); });
+  }
+
+  function errorText(err) {
+    if (!(err instanceof ApiError)) return t('errorGeneric');
+    switch (err.status) {
+      case 0: return t('errorNetwork');
+      case 400: return t('errorInvalid');
+      case 401: return t('sessionExpired');
+      case 403: return t('errorForbidden');
+      case 404: return t('errorNotFound');
+      case 409: return t('errorConflict');
+      case 429: return t('errorRateLimited');
+      default: return t('errorGeneric');
+    }
+  }
+
+  function failed(err) {
+    if (err instanceof ApiError && err.status === 401) { showLogin(t('sessionExpired')); return; }
+    say(errorText(err));
+  }
+
+  // ------------------------------------------------------------------ views
+
+  function showLogin(message) {
+    stopPolling();
+    csrf = null; me = null; openCaseId = null; openCaseStamp = null;
+    $('console-view').hidden = true;
+    $('user-bar').hidden = true;
+    $('login-view').hidden = false;
+    $('login-error').textContent = message || '';
+    $('login-username').focus();
+  }
+
+  function showConsole() {
+    $('login-view').hidden = true;
+    $('console-view').hidden = false;
+    $('user-bar').hidden = false;
+    $('user-name').textContent = t('loggedInAs', { name: me.displayName, role: me.role });
+    refresh().then(function () { startPolling(); });
+  }
+
+  function startPolling() {
+    stopPolling();
+    pollTimer = setInterval(function () { refresh().catch(function () {}); }, POLL_MS);
+  }
+  function stopPolling() {
+    if (pollTimer) clearInterval(pollTimer);
+    pollTimer = null;
+  }
+
+  // ------------------------------------------------------------------ overview and list
+
+  function refresh() {
+    return api('GET', '/staff/api/queues').then(function (data) {
+      overview = data.queues || [];
+      if (!selectedQueue || !overview.some(function (q) { return q.queueId === selectedQueue; })) {
+        selectedQueue = overview.length ? overview[0].queueId : null;
+      }
+      renderOverview();
+      if (!selectedQueue) return null;
+      return api('GET', '/staff/api/cases?queue=' + encodeURIComponent(selectedQueue)).then(function (list) {
+        renderCases(list.cases || []);
+        var current = (list.cases || []).filter(function (c) { return c.id === openCaseId; })[0];
+        // Re-read the open case (an audited view) only when it changed: client activity or status.
+        if (current && stampOf(current) !== openCaseStamp) return loadCase(openCaseId, false);
+        return null;
+      });
+    }).catch(failed);
+  }
+
+  function stampOf(c) { return [c.status, c.queueId, c.lastClientActivityAt, c.claimedBy].join('|'); }
+
+  function renderOverview() {
+    var rows = $('queue-rows');
+    clear(rows);
+    overview.forEach(function (q) {
+      var tr = el('tr');
+      var th = el('th');
+      th.scope = 'row';
+      var button = el('button', q.name && q.name[lang] ? q.name[lang] : queueName(q.queueId), 'link-button');
+      button.type = 'button';
+      button.setAttribute('aria-pressed', String(q.queueId === selectedQueue));
+      button.setAttribute('aria-label', t('showQueue', { queue: q.name && q.name[lang] ? q.name[lang] : queueName(q.queueId) }));
+      button.addEventListener('click', function () {
+        selectedQueue = q.queueId;
+        refresh();
+      });
+      th.appendChild(button);
+      tr.appendChild(th);
+      tr.appendChild(el('td', q.open ? t('open') : t('closed')));
+      tr.appendChild(el('td', q.waiting));
+      tr.appendChild(el('td', formatWait(q.longestWaitMs)));
+      var by = q.byUrgency || {};
+      tr.appendChild(el('td', Object.keys(by).map(function (u) { return label('urgency', u) + ': ' + by[u]; }).join(', ')));
+      tr.appendChild(el('td', q.staffOnline));
+      rows.appendChild(tr);
+    });
+    $('cases-heading').textContent = selectedQueue ? t('casesOf', { queue: queueName(selectedQueue) }) : t('casesHeading');
+  }
+
+  function renderCases(cases) {
+    var list = $('case-list');
+    clear(list);
+    $('cases-empty').hidden = cases.length > 0;
+    cases.forEach(function (c) {
+      var li = el('li');
+      var button = el('button', null, 'case-item');
+      button.type = 'button';
+      button.dataset.caseId = c.id;
+      if (c.id === openCaseId) button.setAttribute('aria-current', 'true');
+      button.appendChild(el('span', label('urgency', c.urgency), 'urgency urgency-' + c.urgency));
+      button.appendChild(el('span', c.topic ? c.topic : '–', 'topic'));
+      button.appendChild(el('span', label('status', c.status), 'case-status'));
+      button.appendChild(el('span', c.waitingMs !== null ? t('waitedFor', { time: formatWait(c.waitingMs) }) : t('arrived', { time: formatTime(c.createdAt) }), 'wait'));
+      button.addEventListener('click', function () { loadCase(c.id, true); });
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+  }
+
+  // ------------------------------------------------------------------ case view
+
+  function loadCase(id, focus) {
+    return api('GET', '/staff/api/cases/' + encodeURIComponent(id)).then(function (data) {
+      openCaseId = id;
+      openCaseStamp = stampOf(data.case);
+      renderCase(data);
+      Array.prototype.forEach.call(document.querySelectorAll('#case-list .case-item'), function (b) {
+        if (b.dataset.caseId === id) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current');
+      });
+      if (focus) $('case-heading').focus();
+    }).catch(failed);
+  }
+
+  function addDetail(dl, term, value) {
+    dl.appendChild(el('dt', term));
+    dl.appendChild(el('dd', value === null || value === undefined || value === '' ? '–' : value));
+  }
+
+  function answerText(value) {
+    if (Array.isArray(value)) return value.map(answerText).join(', ');
+    if (value !== null && typeof value === 'object') return JSON.stringify(value);
+    return value === null || value === undefined ? '–' : String(value);
+  }
+
+  function renderCase(data) {
+    var c = data.case;
+    $('case-none').hidden = true;
+    $('case-body').hidden = false;
+    $('case-heading').textContent = t('caseHeading') + ': ' + label('urgency', c.urgency) + ' – ' + queueName(c.queueId);
+
+    var d = $('case-details');
+    clear(d);
+    addDetail(d, t('queue'), queueName(c.queueId));
+    addDetail(d, t('status'), label('status', c.status));
+    addDetail(d, t('botUrgency'), label('urgency', c.urgency));
+    addDetail(d, t('botSegment'), c.segment === null ? t('notRated') : label('segment', c.segment));
+    addDetail(d, t('topic'), c.topic);
+    var s = c.subject || null;
+    addDetail(d, t('subject'), s ? label('subjectKind', s.kind) : null);
+    if (s && s.ageBand) addDetail(d, t('childAge'), label('ageBand', s.ageBand));
+    if (s && s.relationship) addDetail(d, t('relationship'), label('relationshipKind', s.relationship));
+    if (s && s.consent) addDetail(d, t('consent'), label('consentKind', s.consent));
+    addDetail(d, t('language'), label('languageName', c.locale));
+    addDetail(d, t('channel'), c.channel);
+    addDetail(d, t('arrivalLabel'), formatTime(c.createdAt));
+    if (c.claimedBy) addDetail(d, t('claimedBy'), me && c.claimedBy === me.staffId ? t('claimedByYou') : c.claimedBy);
+    if (c.outcome) addDetail(d, t('outcome'), label('outcome', c.outcome));
+    if (c.contactRequest) {
+      addDetail(d, t('contactRequest'), c.contactRequest.message);
+      addDetail(d, t('contactReachBy'), c.contactRequest.reachBy);
+    }
+
+    var a = $('case-answers');
+    clear(a);
+    var keys = Object.keys(c.answers || {});
+    if (!keys.length) a.appendChild(el('dd', t('noAnswers')));
+    keys.forEach(function (k) { addDetail(a, k, answerText(c.answers[k])); });
+
+    var p = $('case-photos');
+    clear(p);
+    var photos = data.photos || [];
+    if (!photos.length) p.appendChild(el('p', t('noPhotos')));
+    photos.forEach(function (photo, i) {
+      var link = el('a');
+      link.href = photo.imageUrl;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      var img = el('img');
+      img.src = photo.thumbnailUrl;
+      img.alt = t('photoAlt', { number: i + 1 });
+      img.loading = 'lazy';
+      link.appendChild(img);
+      p.appendChild(link);
+    });
+    if (data.photosUnavailable > 0) p.appendChild(el('p', t('photosUnavailable', { count: data.photosUnavailable })));
+
+    var m = $('case-messages');
+    clear(m);
+    var messages = data.messages || [];
+    if (!messages.length) m.appendChild(el('li', t('noMessages')));
+    messages.forEach(function (msg) {
+      var li = el('li', null, 'message from-' + msg.from + (msg.internal ? ' internal' : ''));
+      var who = msg.internal ? t('internalNote') : msg.from === 'client' ? t('fromClient') : msg.from === 'staff' ? t('fromStaff') : t('fromSystem');
+      var meta = el('p', who + ' · ' + formatTime(msg.createdAt), 'meta');
+      var body = el('p', msg.text, 'text');
+      li.appendChild(meta);
+      li.appendChild(body);
+      m.appendChild(li);
+    });
+
+    var mine = !!me && c.claimedBy === me.staffId && c.status === 'claimed';
+    var open = c.status !== 'closed';
+    $('claim').hidden = !(c.status === 'waiting' || c.status === 'contact_request' || c.status === 'abandoned');
+    $('message-form').hidden = !mine;
+    $('close-form').hidden = !mine;
+    $('release-form').hidden = !mine;
+    $('transfer-form').hidden = !open;
+    $('note-form').hidden = false;
+
+    fillSelect($('close-urgency'), (L.urgency ? Object.keys(L.urgency) : []).map(function (u) { return [u, label('urgency', u)]; }), c.urgency, false);
+    fillSelect($('close-segment'), ['1', '2', '3', '4'].map(function (s2) { return [s2, label('segment', s2)]; }), c.segment === null ? '' : String(c.segment), t('notRated'));
+    fillSelect($('transfer-queue'), (L.queues || []).filter(function (q) { return q.id !== c.queueId; }).map(function (q) { return [q.id, q.name]; }), null, t('choose'));
+  }
+
+  function fillSelect(select, options, value, emptyLabel) {
+    var previous = select.dataset.caseId === openCaseId ? select.value : null;
+    clear(select);
+    if (emptyLabel) {
+      var empty = el('option', emptyLabel);
+      empty.value = '';
+      select.appendChild(empty);
+    }
+    options.forEach(function (o) {
+      var opt = el('option', o[1]);
+      opt.value = o[0];
+      select.appendChild(opt);
+    });
+    select.value = previous !== null ? previous : value === null ? '' : value;
+    select.dataset.caseId = openCaseId;
+  }
+
+  function caseAction(path, body, done) {
+    if (!openCaseId) return Promise.resolve();
+    var id = openCaseId;
+    return api('POST', '/staff/api/cases/' + encodeURIComponent(id) + '/' + path, body).then(function (res) {
+      say(typeof done === 'function' ? done(res) : done);
+      openCaseStamp = null;
+      return loadCase(id, false).then(refresh);
+    }).catch(failed);
+  }
+
+  function onSubmit(formId, handler) {
+    $(formId).addEventListener('submit', function (event) {
+      event.preventDefault();
+      handler();
+    });
+  }
+
+  function required(field) {
+    var value = field.value.trim();
+    if (!value) { say(t('errorInvalid')); field.focus(); return null; }
+    return value;
+  }
+
+  // ------------------------------------------------------------------ wiring
+
+  function wire() {
+    onSubmit('login-form', function () {
+      var username = $('login-username').value.trim();
+      var password = $('login-password').value;
+      if (!username || !password) { $('login-error').textContent = t('loginMissing'); return; }
+      $('login-error').textContent = '';
+      say(t('loggingIn'));
+      api('POST', '/staff/api/login', { username: username, password: password }).then(function (data) {
+        $('login-password').value = '';
+        csrf = data.csrfToken;
+        me = data.identity;
+        say('');
+        showConsole();
+      }).catch(function (err) {
+        say('');
+        $('login-password').value = '';
+        $('login-error').textContent = err.status === 401 ? t('loginFailed') : err.status === 429 ? t('loginRateLimited') : errorText(err);
+        $('login-password').focus();
+      });
+    });
+
+    $('logout').addEventListener('click', function () {
+      api('POST', '/staff/api/logout', {}).catch(function () {}).then(function () {
+        showLogin('');
+        say(t('loggedOut'));
+      });
+    });
+
+    $('claim').addEventListener('click', function () { caseAction('claim', {}, t('claimed')); });
+
+    onSubmit('message-form', function () {
+      var text = required($('message-text'));
+      if (text === null) return;
+      caseAction('messages', { text: text }, function (res) {
+        $('message-text').value = '';
+        return res.relayed === false ? t('messageNotRelayed') : t('messageSent');
+      });
+    });
+    onSubmit('note-form', function () {
+      var text = required($('note-text'));
+      if (text === null) return;
+      caseAction('notes', { text: text }, function () { $('note-text').value = ''; return t('noteSaved'); });
+    });
+    onSubmit('release-form', function () {
+      var note = required($('release-note'));
+      if (note === null) return;
+      caseAction('release', { note: note }, function () { $('release-note').value = ''; return t('released'); });
+    });
+    onSubmit('transfer-form', function () {
+      var queueId = $('transfer-queue').value;
+      if (!queueId) { say(t('errorInvalid')); $('transfer-queue').focus(); return; }
+      var note = required($('transfer-note'));
+      if (note === null) return;
+      caseAction('transfer', { queueId: queueId, note: note }, function () { $('transfer-note').value = ''; return t('transferred'); });
+    });
+    onSubmit('close-form', function () {
+      var outcome = $('close-outcome').value;
+      if (!outcome) { say(t('errorInvalid')); $('close-outcome').focus(); return; }
+      var body = { outcome: outcome, staffUrgency: $('close-urgency').value };
+      var segment = $('close-segment').value;
+      if (segment) body.staffSegment = Number(segment);
+      caseAction('close', body, t('closedDone'));
+    });
+
+    $('copy-summary').addEventListener('click', function () {
+      if (!openCaseId) return;
+      api('GET', '/staff/api/cases/' + encodeURIComponent(openCaseId) + '/summary?lang=' + encodeURIComponent(lang)).then(function (data) {
+        var area = $('summary-text');
+        area.value = data.text;
+        $('summary-field').hidden = false;
+        var copied = navigator.clipboard && navigator.clipboard.writeText ? navigator.clipboard.writeText(data.text).then(function () { return true; }, function () { return false; }) : Promise.resolve(false);
+        return copied.then(function (ok) {
+          say(ok ? t('summaryCopied') : t('summaryReady'));
+          if (!ok) { area.focus(); area.select(); }
+        });
+      }).catch(failed);
+    });
+
+    Array.prototype.forEach.call(document.querySelectorAll('#language-switch a'), function (a) {
+      if (a.dataset.locale === lang) a.setAttribute('aria-current', 'true');
+    });
+  }
+
+  function start() {
+    wire();
+    fetch('/staff/i18n/' + encodeURIComponent(lang), { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (json) {
+      L = json;
+      fillSelect($('close-outcome'), Object.keys(L.outcome || {}).map(function (o) { return [o, label('outcome', o)]; }), '', t('choose'));
+      return api('GET', '/staff/api/me');
+    }).then(function (data) {
+      csrf = data.csrfToken;
+      me = data.identity;
+      showConsole();
+    }).catch(function (err) {
+      if (err instanceof ApiError && err.status === 401) showLogin('');
+      else { showLogin(''); say(errorText(err)); }
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
