@@ -8,6 +8,7 @@ import { GlobalWords, type GlobalWord } from './globalWords';
 import { optionList, renderPrompt, textMessage } from './promptRenderer';
 import { parseSummaryInput, renderSummary } from './summaryRenderer';
 import { feedbackPressOf, type FeedbackDraft, type FeedbackPress } from './feedback';
+import type { ContactDraft } from './queueDesk';
 import { photoRoom, photoStep, type PhotoDraft, type PhotoLimits, type PhotosDonePress } from './photoAnswers';
 import type { SummaryItem } from '../flows';
 import { foldText } from './textMatch';
@@ -34,6 +35,8 @@ export interface PersistedFlow {
   feedbackDraft?: FeedbackDraft;
   /** Cases this conversation already gave feedback on. */
   feedbackGiven?: string[];
+  /** A contact request being written (the very next message only). */
+  contactDraft?: ContactDraft;
 }
 
 /** The photo question a conversation waits at, for the channel's photo intake. */
@@ -81,6 +84,15 @@ export interface ClientQueueDesk {
     t: TFunction,
     locale: Locale,
   ): Promise<{ activities: Partial<Activity>[]; draft: FeedbackDraft | null; recorded?: string }>;
+  startContact(output: unknown, queueId: string, t: TFunction, locale: Locale): { activities: Partial<Activity>[]; draft: ContactDraft | null };
+  contactStep(
+    turn: TurnContext,
+    output: unknown,
+    draft: ContactDraft,
+    text: string,
+    t: TFunction,
+    locale: Locale,
+  ): Promise<{ activities: Partial<Activity>[]; draft: ContactDraft | null }>;
 }
 
 const DEFAULT_PHOTO_LIMITS: PhotoLimits = { maxPerQuestion: 3, maxBytes: 10 * 1024 * 1024 };
@@ -176,9 +188,21 @@ export class FlowDialog {
       return;
     }
     if (snapshot.status === 'done') {
-      const join = (activity.value as { joinQueue?: unknown } | undefined)?.joinQueue;
-      if (desk && typeof join === 'string' && snapshot.output !== undefined) {
-        await turn.sendActivities(await desk.join(turn, snapshot.output, join, t, locale));
+      const pressed = (activity.value ?? {}) as { joinQueue?: unknown; contactQueue?: unknown };
+      if (desk && typeof pressed.joinQueue === 'string' && snapshot.output !== undefined) {
+        await turn.sendActivities(await desk.join(turn, snapshot.output, pressed.joinQueue, t, locale));
+        return;
+      }
+      const contactDraft = persisted?.contactDraft;
+      const contactStep =
+        desk && typeof pressed.contactQueue === 'string'
+          ? desk.startContact(snapshot.output, pressed.contactQueue, t, locale)
+          : desk && contactDraft && typedText !== undefined && this.words.match(typedText) === undefined
+            ? await desk.contactStep(turn, snapshot.output, contactDraft, typedText, t, locale)
+            : undefined;
+      if (contactStep) {
+        await this.persist(turn, snapshot, undefined, { ...(contactStep.draft && { contactDraft: contactStep.draft }) });
+        await turn.sendActivities(contactStep.activities);
         return;
       }
       await this.startFresh(turn, locale, ['common:session.restarted'], false);
@@ -399,7 +423,7 @@ export class FlowDialog {
     turn: TurnContext,
     snapshot: AnyMachineSnapshot,
     photoDraft?: PhotoDraft,
-    feedback?: Pick<PersistedFlow, 'feedbackDraft' | 'feedbackGiven'>,
+    feedback?: Pick<PersistedFlow, 'feedbackDraft' | 'feedbackGiven' | 'contactDraft'>,
   ): Promise<void> {
     // Feedback already given survives every turn; a feedback draft only the turn that set it.
     const previous = await this.options.state.get(turn);
@@ -407,6 +431,7 @@ export class FlowDialog {
     const record: PersistedFlow = {
       ...(photoDraft && { photoDraft }),
       ...(feedback?.feedbackDraft && { feedbackDraft: feedback.feedbackDraft }),
+      ...(feedback?.contactDraft && { contactDraft: feedback.contactDraft }),
       ...(feedbackGiven && feedbackGiven.length > 0 && { feedbackGiven }),
       flowId: this.options.flow.id,
       version: this.options.flow.version,

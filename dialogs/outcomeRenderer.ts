@@ -5,24 +5,13 @@ import type { Locale, SubjectKind } from '../flows/contract';
 import type { TriageResult } from '../flows';
 import { buildOutcomePayload, route, type Recommendation, type Resource, type ServiceCatalog } from '../routing';
 import { keyChain, textMessage } from './promptRenderer';
-import { joinButton } from './queueDesk';
+import { helsinkiDateTime } from './dateTime';
+import { contactButton, joinButton } from './queueDesk';
+
+export { helsinkiDateTime };
 
 /** Name of the event activity that carries the machine-readable outcome. */
 export const OUTCOME_EVENT = 'triage.outcome';
-
-const BCP47: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
-
-/** A moment in Helsinki time, written the way the client's language writes dates. */
-export function helsinkiDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(BCP47[locale], {
-    timeZone: 'Europe/Helsinki',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(new Date(iso));
-}
 
 function resourceLine(resource: Resource, t: TFunction, locale: Locale): string {
   const phones = resource.phones
@@ -108,11 +97,12 @@ export function createOutcomeRenderer(catalog: ServiceCatalog, clock: () => Date
       if (entry.markdown) message.textFormat = 'markdown';
       return message;
     }));
-    // Open queues can be joined right here; closed ones already say when they open.
+    // Open queues can be joined right here; a closed one takes a contact request for its opening.
     const joinable = options.joinButtons && result.outcome !== 'emergency'
-      ? recommendations.filter((r) => r.kind === 'queue' && r.open === true).flatMap((r) => {
+      ? recommendations.filter((r) => r.kind === 'queue').flatMap((r) => {
           const queue = catalog.queues.find((q) => q.id === r.id);
-          return queue ? [joinButton(queue.id, queue.name[locale], t)] : [];
+          if (!queue) return [];
+          return [r.open ? joinButton(queue.id, queue.name[locale], t) : contactButton(queue.id, queue.name[locale], t)];
         })
       : [];
     const last = out[out.length - 1];

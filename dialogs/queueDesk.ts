@@ -4,6 +4,8 @@ import type { TriageResult } from '../flows';
 import type { Locale } from '../flows/contract';
 import { lookupQuestion } from '../flows/sets';
 import { queuePosition } from '../handoff/queueInfo';
+import { queueStatus } from '../handoff/queueStatus';
+import { helsinkiDateTime } from './dateTime';
 import type { HandoffStore } from '../handoff/handoffStore';
 import { route, type ServiceCatalog } from '../routing';
 import type { BlobStore } from '../storage/blobStore';
@@ -13,6 +15,27 @@ import { textMessage } from './promptRenderer';
 /** Value of the "join the queue" button after an outcome. */
 export interface JoinQueuePress {
   joinQueue: string;
+}
+
+/** Value of the "leave a contact request" button for a closed queue. */
+export interface ContactPress {
+  contactQueue: string;
+}
+
+/** A contact request being written: the message first, then how to reach the client. */
+export interface ContactDraft {
+  queueId: string;
+  message?: string;
+}
+
+const MAX_CONTACT_MESSAGE = 500;
+const MAX_REACH_BY = 100;
+
+/** The "leave a contact request" button for a queue that is closed now. */
+export function contactButton(queueId: string, queueName: string, t: TFunction): CardAction {
+  const title = t('common:handoff.contact.offer', { queue: queueName });
+  const value: ContactPress = { contactQueue: queueId };
+  return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
 }
 
 /** Value of the "leave the queue" button. */
@@ -112,6 +135,56 @@ export class QueueDesk {
     if (text !== '') await this.deps.handoff.addMessage(open.id, { kind: 'client', conversationId }, text, now);
     if (open.status === 'claimed') return [];
     return [textMessage(t('common:handoff.noted'), locale), await this.positionMessage(open.id, open.queueId, t, locale)];
+  }
+
+  /** Starts a contact request for a queue the outcome offered as closed now. */
+  startContact(output: unknown, queueId: string, t: TFunction, locale: Locale): { activities: Partial<Activity>[]; draft: ContactDraft | null } {
+    const offered =
+      isTriageResult(output) &&
+      output.urgency !== 'emergency' &&
+      route(output, this.deps.catalog, this.deps.clock()).some((r) => r.kind === 'queue' && r.id === queueId && r.open === false);
+    if (!offered) return { activities: [textMessage(t('common:handoff.contact.notOffered'), locale)], draft: null };
+    return { activities: [textMessage(t('common:handoff.contact.askMessage'), locale)], draft: { queueId } };
+  }
+
+  /** The next answer of a contact request: the message, then how to reach; then the request is filed. */
+  async contactStep(
+    turn: TurnContext,
+    output: unknown,
+    draft: ContactDraft,
+    text: string,
+    t: TFunction,
+    locale: Locale,
+  ): Promise<{ activities: Partial<Activity>[]; draft: ContactDraft | null }> {
+    const answer = text.trim();
+    const max = draft.message === undefined ? MAX_CONTACT_MESSAGE : MAX_REACH_BY;
+    if (answer === '') return { activities: [textMessage(t('common:handoff.contact.empty'), locale)], draft };
+    if ([...answer].length > max) return { activities: [textMessage(t('common:handoff.contact.tooLong', { max }), locale)], draft };
+    if (draft.message === undefined) {
+      return { activities: [textMessage(t('common:handoff.contact.askReach'), locale)], draft: { ...draft, message: answer } };
+    }
+    if (!isTriageResult(output)) return { activities: [textMessage(t('common:handoff.contact.notOffered'), locale)], draft: null };
+    const now = this.deps.clock();
+    await this.deps.handoff.create(
+      {
+        conversationId: turn.activity.conversation.id,
+        conversationReference: TurnContext.getConversationReference(turn.activity),
+        channel: turn.activity.channelId,
+        queueId: draft.queueId,
+        urgency: output.urgency === undefined || output.urgency === 'emergency' ? 'non_urgent' : output.urgency,
+        ...(output.segment !== undefined && { segment: output.segment }),
+        ...(output.topic !== undefined && { topic: output.topic }),
+        ...(output.subject !== undefined && { subject: output.subject }),
+        locale,
+        answers: output.answers,
+        photoIds: [],
+        contactRequest: { message: draft.message, reachBy: answer },
+      },
+      now,
+    );
+    const status = queueStatus(draft.queueId, this.deps.catalog, now);
+    const time = !status.open && status.nextOpening ? helsinkiDateTime(status.nextOpening.toISOString(), locale) : '';
+    return { activities: [textMessage(t('common:handoff.contact.saved', { time }), locale)], draft: null };
   }
 
   /**

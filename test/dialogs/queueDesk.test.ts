@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { helsinkiDateTime } from '../../dialogs/dateTime';
 import { QueueDesk } from '../../dialogs/queueDesk';
 import { DEFAULT_CATALOG } from '../../routing';
 import { openSqliteDatabase } from '../../storage/sqlite/sqliteDatabase';
@@ -74,6 +75,39 @@ describe('the handoff queue from the client side (real SQLite store, TestAdapter
       const left = await h.send({ type: 'message', text: fi('common:handoff.leave'), value: { leaveQueue: true } });
       expect(texts(left)).toEqual([fi('common:handoff.left'), fi('routing:emergency.safetyNet')]);
       expect(await own.handoff.findOpenByConversation(CONVERSATION)).toBeUndefined();
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('takes a contact request for a closed queue and shows it to staff when the queue opens', async () => {
+    const own = openSqliteDatabase(':memory:');
+    let clock = new Date('2026-11-28T21:30:00Z'); // Saturday 23.30 in Helsinki
+    try {
+      const h = new DialogHarness({
+        queueDesk: new QueueDesk({ handoff: own.handoff, blobStore: own.blobStore, catalog: DEFAULT_CATALOG, clock: () => clock, staffOnline: async () => ({}), defaultHandlingMs: 600_000 }),
+      });
+      h.now = clock;
+      await h.join();
+      const outcome = await h.send('ihminen');
+      const offer = buttons(outcome).find((b) => (b.value as { contactQueue?: string } | undefined)?.contactQueue === 'general_customer_service');
+      expect(offer).toBeDefined();
+      expect(buttons(outcome).some((b) => (b.value as { joinQueue?: string } | undefined)?.joinQueue)).toBe(false);
+
+      expect(texts(await h.send({ type: 'message', text: offer!.title, value: offer!.value }))).toEqual([fi('common:handoff.contact.askMessage')]);
+      expect(texts(await h.send('x'.repeat(501)))).toEqual([fi('common:handoff.contact.tooLong', { max: 500 })]);
+      expect(texts(await h.send('Tarvitsen apua kotihoidon hakemiseen'))).toEqual([fi('common:handoff.contact.askReach')]);
+      const saved = texts(await h.send('040 123 4567'));
+      // Customer service opens on Monday at 8.00 Helsinki time (06.00 UTC in winter).
+      expect(saved).toEqual([fi('common:handoff.contact.saved', { time: helsinkiDateTime('2026-11-30T06:00:00.000Z', 'fi') })]);
+      expect(saved[0]).toMatch(/maanantai/);
+
+      const caller = { staffId: 's', queues: ['general_customer_service'] };
+      expect(await own.handoff.listByQueues(caller, ['general_customer_service'], { now: clock, catalog: DEFAULT_CATALOG })).toHaveLength(0);
+      clock = new Date('2026-11-30T07:00:00Z'); // Monday 9.00
+      const listed = await own.handoff.listByQueues(caller, ['general_customer_service'], { now: clock, catalog: DEFAULT_CATALOG });
+      expect(listed).toHaveLength(1);
+      expect(listed[0]).toMatchObject({ status: 'contact_request', contactRequest: { message: 'Tarvitsen apua kotihoidon hakemiseen', reachBy: '040 123 4567' } });
     } finally {
       await own.close();
     }
