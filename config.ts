@@ -60,6 +60,10 @@ export interface Config {
   handoff: {
     /** Handling time the wait estimate uses while a queue has no history of its own. */
     defaultHandlingMinutes: number;
+    /** A waiting client silent this long is marked abandoned (staff see it). */
+    abandonMinutes: number;
+    /** Shortest time between two queue-position updates to one client. */
+    updateIntervalSeconds: number;
   };
 }
 
@@ -107,6 +111,8 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'STAFF_SESSION_MAX_HOURS', default: '12', description: 'a staff session ends this long after login however active it is' },
   { name: 'STAFF_PRESENCE_MINUTES', default: '5', description: 'a staff member counts as online for their queues this long after their last request' },
   { name: 'STAFF_LOGIN_RATE_LIMIT_PER_MINUTE', default: '10', description: 'staff login attempts allowed per client IP per minute (429 + Retry-After beyond)' },
+  { name: 'HANDOFF_ABANDON_MINUTES', default: '30', description: 'minutes of silence after which a waiting client\'s case is marked abandoned' },
+  { name: 'HANDOFF_UPDATE_SECONDS', default: '60', description: 'shortest time between two queue position updates to one waiting client' },
   { name: 'HANDOFF_DEFAULT_HANDLING_MINUTES', default: '10', description: 'handling time per case the queue wait estimate uses while a queue has no closed cases in the last 48 hours' },
   { name: 'ALLOW_UNAUTHENTICATED_BOT_ENDPOINT', default: 'false', description: 'development only: serve /api/messages without an app id, replying to loopback service URLs only (Bot Framework Emulator)' },
 ];
@@ -230,6 +236,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     handoff: {
       defaultHandlingMinutes: intSetting(env, 'HANDOFF_DEFAULT_HANDLING_MINUTES', 10, 1, 600),
+      abandonMinutes: intSetting(env, 'HANDOFF_ABANDON_MINUTES', 30, 1, 1440),
+      updateIntervalSeconds: intSetting(env, 'HANDOFF_UPDATE_SECONDS', 60, 5, 3600),
     },
   };
 }

@@ -13,6 +13,7 @@ import { textMessage } from './dialogs/promptRenderer';
 import { createChannelAttachmentIntake, createPhotoIntake } from './dialogs/photoIntake';
 import { createHandoffRelay } from './dialogs/handoffRelay';
 import { QueueDesk } from './dialogs/queueDesk';
+import { QueuePositionNotifier } from './dialogs/queueUpdates';
 import { createTriageDialog } from './dialogs/triageDialog';
 import { DEFAULT_CATALOG, validateCatalog } from './routing';
 import { failureOf } from './http/asyncRoute';
@@ -52,6 +53,7 @@ export interface LuotsiServer {
 
 const RETENTION_SWEEP_MS = 60 * 60 * 1000;
 const STREAM_PING_MS = 30 * 1000;
+const QUEUE_WATCH_MS = 15 * 1000;
 
 /** Composition root: builds the whole service from a config without listening. */
 export function createServer(config: Config, overrides: ServerOverrides = {}): LuotsiServer {
@@ -228,6 +230,24 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const sweeper = setInterval(() => void sweep(), RETENTION_SWEEP_MS);
   sweeper.unref();
 
+  // Waiting clients hear when their place or wait changes; silent ones are marked abandoned.
+  const notifier = new QueuePositionNotifier({
+    handoff: database.handoff,
+    desk: queueDesk,
+    catalog,
+    adapter: channel.adapter,
+    i18n,
+    clock,
+    minIntervalMs: config.handoff.updateIntervalSeconds * 1000,
+  });
+  const queueWatch = setInterval(() => {
+    const now = clock();
+    Promise.all([notifier.tick(), database.handoff.markAbandoned(new Date(now.getTime() - config.handoff.abandonMinutes * 60_000), now)]).catch(
+      (error: unknown) => logger.error({ err: error }, 'queue watch failed'),
+    );
+  }, QUEUE_WATCH_MS);
+  queueWatch.unref();
+
   return {
     config,
     server,
@@ -251,6 +271,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       shuttingDown = true;
       clearInterval(pinger);
       clearInterval(sweeper);
+      clearInterval(queueWatch);
       const stopped = new Promise<void>((resolve) => server.server.close(() => resolve()));
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref());
       await Promise.race([channel.turns.idle(), timeout]);

@@ -228,7 +228,8 @@ export class QueueDesk {
     return { activities: [textMessage(t('common:feedback.thanks'), locale)], draft: null, recorded: caseId };
   }
 
-  private async positionMessage(caseId: string, queueId: string, t: TFunction, locale: Locale): Promise<Partial<Activity>> {
+  /** The place-and-wait message for a case (with the leave button). */
+  async positionMessage(caseId: string, queueId: string, t: TFunction, locale: Locale): Promise<Partial<Activity>> {
     const now = this.deps.clock();
     const entries = await this.deps.handoff.queueEntries(queueId, { now, catalog: this.deps.catalog });
     const recentHandlingMs = await this.deps.handoff.handlingTimes(queueId, new Date(now.getTime() - HANDLING_HISTORY_MS));

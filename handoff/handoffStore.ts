@@ -54,6 +54,8 @@ export interface HandoffStore {
   listByQueues(caller: StaffCaller, queueIds: readonly string[], clock: QueueClock): Promise<HandoffCase[]>;
   /** Cases the caller has claimed and not closed, oldest claim first. */
   listClaimedBy(caller: StaffCaller): Promise<HandoffCase[]>;
+  /** Waiting cases of a queue with their conversation references, for the service's own position updates. */
+  waitingForUpdates(queueId: string): Promise<HandoffCase[]>;
   /** The queue as the client's position sees it, without personal data; same rules as listByQueues. */
   queueEntries(queueId: string, clock: QueueClock): Promise<QueueEntry[]>;
   /** Handling times (claim to close, ms) of the queue's cases closed at or after `since`. */

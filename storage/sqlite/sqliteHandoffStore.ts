@@ -229,6 +229,13 @@ export class SqliteHandoffStore implements HandoffStore {
     return this.selectClaimedBy.all(caller.staffId).filter((row) => caller.queues.includes(row.queue_id)).map(toCase);
   }
 
+  async waitingForUpdates(queueId: string): Promise<HandoffCase[]> {
+    return this.selectQueued
+      .all(queueId)
+      .filter((row) => row.status === 'waiting')
+      .map(toCase);
+  }
+
   async queueEntries(queueId: string, clock: QueueClock): Promise<QueueEntry[]> {
     return this.queuedRows([queueId], clock).map((row) => ({
       id: row.id,

@@ -133,9 +133,15 @@
       }
       renderOverview();
       if (!selectedQueue) return null;
-      return api('GET', '/staff/api/cases?queue=' + encodeURIComponent(selectedQueue)).then(function (list) {
-        renderCases(list.cases || []);
-        var current = (list.cases || []).filter(function (c) { return c.id === openCaseId; })[0];
+      return Promise.all([
+        api('GET', '/staff/api/cases?queue=' + encodeURIComponent(selectedQueue)),
+        // Cases this staff member holds are no longer in the waiting list: watch them too.
+        api('GET', '/staff/api/my-cases'),
+      ]).then(function (lists) {
+        var waiting = lists[0].cases || [];
+        var mine = lists[1].cases || [];
+        renderCases(mine.concat(waiting.filter(function (c) { return !mine.some(function (m) { return m.id === c.id; }); })));
+        var current = waiting.concat(mine).filter(function (c) { return c.id === openCaseId; })[0];
         // Re-read the open case (an audited view) only when it changed: client activity or status.
         if (current && stampOf(current) !== openCaseStamp) return loadCase(openCaseId, false);
         return null;

@@ -1,0 +1,57 @@
+import type { BotAdapter } from 'botbuilder';
+import type { i18n as I18n } from 'i18next';
+import { WEB_CHANNEL_ID } from '../channels/webChannelAdapter';
+import type { HandoffStore } from '../handoff/handoffStore';
+import type { ServiceCatalog } from '../routing';
+import type { QueueDesk } from './queueDesk';
+
+/**
+ * Tells waiting clients when their place or estimated wait changes, through the same
+ * adapter as every bot message. Throttled: a client hears at most once per `minIntervalMs`,
+ * and only when the text would differ from what they were told last.
+ */
+export class QueuePositionNotifier {
+  private readonly told = new Map<string, { text: string; at: number }>();
+
+  constructor(
+    private readonly deps: {
+      handoff: HandoffStore;
+      desk: QueueDesk;
+      catalog: ServiceCatalog;
+      adapter: BotAdapter;
+      i18n: I18n;
+      clock: () => Date;
+      minIntervalMs: number;
+    },
+  ) {}
+
+  /** One round over every queue; returns how many clients were told. */
+  async tick(): Promise<number> {
+    const now = this.deps.clock().getTime();
+    let sent = 0;
+    const seen = new Set<string>();
+    for (const queue of this.deps.catalog.queues) {
+      for (const waiting of await this.deps.handoff.waitingForUpdates(queue.id)) {
+        seen.add(waiting.id);
+        // Proactive messages on Azure channels need the app's credentials; only the web channel is wired.
+        if (waiting.channel !== WEB_CHANNEL_ID) continue;
+        const t = this.deps.i18n.getFixedT(waiting.locale);
+        const message = await this.deps.desk.positionMessage(waiting.id, queue.id, t, waiting.locale);
+        const last = this.told.get(waiting.id);
+        if (last && (last.text === message.text || now - last.at < this.deps.minIntervalMs)) continue;
+        if (!last) {
+          // The client was told at joining; remember that text instead of repeating it.
+          this.told.set(waiting.id, { text: message.text ?? '', at: now });
+          continue;
+        }
+        await this.deps.adapter.continueConversation(waiting.conversationReference, async (context) => {
+          await context.sendActivity(message);
+        });
+        this.told.set(waiting.id, { text: message.text ?? '', at: now });
+        sent += 1;
+      }
+    }
+    for (const id of this.told.keys()) if (!seen.has(id)) this.told.delete(id);
+    return sent;
+  }
+}
