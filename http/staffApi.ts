@@ -39,6 +39,8 @@ import { asObject, readJsonBody } from './jsonBody';
 import { queryParam } from './queryParam';
 import type { RateLimiter } from './rateLimit';
 import { caseSummaryText } from './staffCaseSummary';
+import { answerLines } from './answerLines';
+import { toLocale } from '../i18n/i18n';
 import {
   assertQueueAccess,
   assertSameOrigin,
@@ -358,8 +360,10 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       const visible = await blobStore.listForConversation(found.conversationId, photoCallerOf(staff));
       const photos = visible.filter((ref) => ref.caseId === caseId && found.photoIds.includes(ref.id));
       audit(staff, 'view', caseId);
+      const lang = toLocale(queryParam(req, 'lang')) ?? 'fi';
       send(res, 200, {
         case: caseJson(found, now),
+        answerLines: answerLines(found.answers, found.subject, options.i18n.getFixedT(lang)),
         messages: messages.map(messageJson),
         photos: photos.map((ref) => photoJson(caseId, ref)),
         // Photos of the case not (yet) linked to its queue: staff know something is missing.

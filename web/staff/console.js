@@ -202,7 +202,7 @@
   // ------------------------------------------------------------------ case view
 
   function loadCase(id, focus) {
-    return api('GET', '/staff/api/cases/' + encodeURIComponent(id)).then(function (data) {
+    return api('GET', '/staff/api/cases/' + encodeURIComponent(id) + '?lang=' + encodeURIComponent(lang)).then(function (data) {
       openCaseId = id;
       openCaseStamp = stampOf(data.case);
       renderCase(data);
@@ -218,11 +218,7 @@
     dl.appendChild(el('dd', value === null || value === undefined || value === '' ? '–' : value));
   }
 
-  function answerText(value) {
-    if (Array.isArray(value)) return value.map(answerText).join(', ');
-    if (value !== null && typeof value === 'object') return JSON.stringify(value);
-    return value === null || value === undefined ? '–' : String(value);
-  }
+
 
   function renderCase(data) {
     var c = data.case;
@@ -254,9 +250,10 @@
 
     var a = $('case-answers');
     clear(a);
-    var keys = Object.keys(c.answers || {});
-    if (!keys.length) a.appendChild(el('dd', t('noAnswers')));
-    keys.forEach(function (k) { addDetail(a, k, answerText(c.answers[k])); });
+    // The answers in the staff member's language, as the client was asked (server-rendered text).
+    var lines = data.answerLines || [];
+    if (!lines.length) a.appendChild(el('dd', t('noAnswers')));
+    lines.forEach(function (line) { addDetail(a, line.question, line.answer); });
 
     var p = $('case-photos');
     clear(p);
