@@ -78,6 +78,11 @@ export interface HandoffStore {
   withdraw(conversationId: string, now: Date): Promise<HandoffCase | undefined>;
   /** Marks waiting cases whose client has been silent since before `idleCutoff` abandoned; returns their ids. */
   markAbandoned(idleCutoff: Date, now: Date): Promise<string[]>;
+  /**
+   * Abandoned cases of one of the caller's queues that were abandoned (client silent or left)
+   * at or after `since`, most recent first. ForbiddenError outside the caller's queues.
+   */
+  listAbandoned(caller: StaffCaller, queueId: string, since: Date): Promise<HandoffCase[]>;
   /** Stores feedback with no link to a case or conversation. */
   recordFeedback(feedback: NewFeedback, now: Date): Promise<void>;
   /** Feedback per queue and topic, for the caller's queues. */
@@ -89,6 +94,9 @@ export interface HandoffStore {
   /** Audit entries of a case the caller may see, oldest first. */
   listAudit(caller: StaffCaller, caseId: string): Promise<AuditEntry[]>;
 }
+
+/** How far back staff see abandoned cases. */
+export const ABANDONED_VISIBLE_MS = 24 * 60 * 60 * 1000;
 
 /** Statuses a staff member can claim from. */
 export const CLAIMABLE_STATUSES: readonly CaseStatus[] = ['waiting', 'contact_request'];

@@ -1,6 +1,7 @@
 // The staff JSON API under /staff/api: login, queue overview, cases (list, view, photos,
 // claim, release, transfer, close, internal notes, messages to the client), the record-system
-// summary, reports and the audit log.
+// summary, reports and the audit log. GET /staff/api/cases?status=abandoned lists the cases of
+// the caller's queues abandoned in the last 24 hours (client silent or left), newest first per queue.
 //
 // Every route answers JSON (`{error:{code,message}}` on failure via http/errorResponse.ts),
 // never caches, and checks the session with requireStaff (CSRF on state-changing requests).
@@ -29,6 +30,7 @@ import {
   type HandoffStore,
   type StaffCaller,
 } from '../handoff';
+import { ABANDONED_VISIBLE_MS } from '../handoff/handoffStore';
 import type { Logger } from '../logger';
 import type { ServiceCatalog } from '../routing/catalog/types';
 import type { AuthenticatedStaff, StaffAuthenticator, StaffIdentity } from '../staff/authentication';
@@ -59,6 +61,8 @@ const MAX_LOGIN_FIELD = 256;
 /** Bodies of this API are small; the login body included. */
 const MAX_STAFF_BODY_BYTES = 16 * 1024;
 const CASE_OUTCOMES: readonly CaseOutcome[] = ['advice_given', 'appointment_booked', 'referred_service', 'referred_ngo', 'no_reply'];
+/** `?status=` of the case list: `queued` (default: waiting cases and due contact requests) or `abandoned` (last 24 h). */
+const LIST_STATUSES = ['queued', 'abandoned'] as const;
 const PHOTO_VARIANTS: readonly PhotoVariant[] = ['image', 'thumbnail'];
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const QUEUE_ID_PATTERN = /^[a-z0-9_]{1,64}$/;
@@ -333,7 +337,14 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
         assertQueueAccess(staff.identity, queueId);
         queueIds = [queueId];
       }
-      const cases = await handoff.listByQueues(callerOf(staff), queueIds, { now, catalog });
+      const status = queryParam(req, 'status');
+      if (status !== undefined && !(LIST_STATUSES as readonly string[]).includes(status)) {
+        throw invalid(`status must be one of ${LIST_STATUSES.join(', ')}`, 'InvalidParameter');
+      }
+      const cases =
+        status === 'abandoned'
+          ? (await Promise.all(queueIds.map((q) => handoff.listAbandoned(callerOf(staff), q, new Date(now.getTime() - ABANDONED_VISIBLE_MS))))).flat()
+          : await handoff.listByQueues(callerOf(staff), queueIds, { now, catalog });
       send(res, 200, { cases: cases.map((c) => listItemJson(c, now)) });
     }),
   );

@@ -92,6 +92,7 @@ export class SqliteHandoffStore implements HandoffStore {
   private readonly touchConversation;
   private readonly withdrawConversation;
   private readonly abandonIdle;
+  private readonly selectAbandoned;
   private readonly insertFeedback;
   private readonly selectFeedback;
   private readonly selectRatings;
@@ -157,6 +158,10 @@ export class SqliteHandoffStore implements HandoffStore {
     );
     this.abandonIdle = db.prepare<[number, number], { id: string }>(
       `UPDATE handoff_cases SET status = 'abandoned', updated_at = ? WHERE status = 'waiting' AND last_client_activity_at < ? RETURNING id`,
+    );
+    // updated_at is set when a case becomes abandoned, and nothing changes an abandoned case after.
+    this.selectAbandoned = db.prepare<[string, number], CaseRow>(
+      `SELECT * FROM handoff_cases WHERE queue_id = ? AND status = 'abandoned' AND updated_at >= ? ORDER BY updated_at DESC, id`,
     );
     this.insertFeedback = db.prepare(
       `INSERT INTO handoff_feedback (queue_id, topic, bot_urgency, helped, score, comment, day)
@@ -349,6 +354,12 @@ export class SqliteHandoffStore implements HandoffStore {
 
   async markAbandoned(idleCutoff: Date, now: Date): Promise<string[]> {
     return this.abandonIdle.all(now.getTime(), idleCutoff.getTime()).map((row) => row.id);
+  }
+
+  async listAbandoned(caller: StaffCaller, queueId: string, since: Date): Promise<HandoffCase[]> {
+    assertStaffCaller(caller);
+    assertQueueAccess(caller, queueId);
+    return this.selectAbandoned.all(queueId, since.getTime()).map(toCase);
   }
 
   async recordFeedback(feedback: NewFeedback, now: Date): Promise<void> {

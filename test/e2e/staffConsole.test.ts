@@ -138,6 +138,10 @@ describe('staff console in the browser', () => {
     await page.locator('#case-list .case-item').first().waitFor({ timeout: WAIT_MS });
     expect(await page.locator('#case-list .case-item').count()).toBe(1);
     expect(await page.locator('#case-list .case-item').first().textContent()).toContain(text('fi', 'staff:urgency.urgent'));
+    // Codes are shown as labels: the topic and the staff member's role.
+    expect(await page.locator('#case-list .case-item').first().textContent()).toContain(text('fi', 'staff:topic.skin'));
+    expect(await page.locator('#case-list .case-item').first().textContent()).not.toContain('skin');
+    expect(await page.locator('#user-name').textContent()).toContain(text('fi', 'staff:role.nurse'));
   });
 
   test('opens the case: client text is literal, no element is created from it', async () => {
@@ -153,6 +157,7 @@ describe('staff console in the browser', () => {
     expect(details).toContain(text('fi', 'staff:subjectKind.adult'));
     expect(details).toContain(text('fi', 'staff:relationshipKind.adult_child'));
     expect(details).toContain(text('fi', 'staff:segment.2'));
+    expect(details).toContain(text('fi', 'staff:topic.skin'));
   });
 
   test('axe finds nothing serious on the case view', async () => {
@@ -191,6 +196,57 @@ describe('staff console in the browser', () => {
     expect(closed.staffSegment).toBe(1);
     const messages = await server.database.handoff.listMessages(caller, caseId);
     expect(messages.some((m) => m.from === 'staff' && !m.internal && m.text === 'Hei, katson asiaasi nyt.')).toBe(true);
+  });
+
+  test('the reports view shows the re-rating in the matrix; axe finds nothing serious on it', async () => {
+    await page.getByRole('button', { name: text('fi', 'staff:console.reportsRefresh') }).click();
+    await page.locator('#status', { hasText: text('fi', 'staff:console.reportsUpdated') }).waitFor({ timeout: WAIT_MS });
+    // The bot said urgent, the nurse re-rated non-urgent: one case in that cell, none under-triaged.
+    const cell = page.locator('#accuracy-rows td[data-bot="urgent"][data-staff="non_urgent"]');
+    await page.locator('#accuracy-rows td[data-bot="urgent"][data-staff="non_urgent"]', { hasText: '1' }).waitFor({ timeout: WAIT_MS });
+    expect(await cell.textContent()).toBe('1');
+    const totals = await page.locator('#accuracy-totals').textContent();
+    expect(totals).toContain(text('fi', 'staff:console.accuracyUnderTriaged'));
+    expect(await page.locator('#accuracy-table caption').textContent()).toContain(DEFAULT_CATALOG.queues.find((q) => q.id === 'digital_clinic')!.name.fi);
+    expect(await page.locator('#accuracy-table th[scope="row"]').count()).toBe(4);
+    expect(await page.locator('#accuracy-head th[scope="col"]').count()).toBe(5);
+    await page.locator('#reports').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'staff-reports-fi.png'), fullPage: true });
+    expect(severe(await runAxe(page), 'staff reports view')).toEqual([]);
+  });
+
+  test('shows feedback per queue and topic with labels', async () => {
+    await server.database.handoff.recordFeedback({ queueId: 'digital_clinic', topic: 'skin', botUrgency: 'urgent', helped: 'partly', score: 4, comment: 'ok' }, NOW);
+    await page.getByRole('button', { name: text('fi', 'staff:console.reportsRefresh') }).click();
+    const row = page.locator('#feedback-rows tr', { hasText: text('fi', 'staff:topic.skin') });
+    await row.waitFor({ timeout: WAIT_MS });
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(1, 5)).toEqual(['1', '0', '1', '0']);
+    expect(cells[6]).toBe('1');
+  });
+
+  test('a case whose client went silent appears under the abandoned ones, not in the waiting list', async () => {
+    const silent = await server.database.handoff.create(
+      {
+        conversationId: 'conv-console-silent',
+        conversationReference: {},
+        channel: 'directline',
+        queueId: 'digital_clinic',
+        urgency: 'non_urgent',
+        topic: 'dental',
+        locale: 'fi',
+        answers: {},
+        photoIds: [],
+      },
+      new Date(NOW.getTime() - 60 * 60_000),
+    );
+    expect(await server.database.handoff.markAbandoned(new Date(NOW.getTime() - 30 * 60_000), NOW)).toEqual([silent.id]);
+    const item = page.locator(`#abandoned-list .case-item[data-case-id="${silent.id}"]`);
+    await item.waitFor({ timeout: WAIT_MS });
+    expect(await item.textContent()).toContain(text('fi', 'staff:topic.dental'));
+    expect(await item.textContent()).toContain(text('fi', 'staff:status.abandoned'));
+    expect(await page.locator(`#case-list .case-item[data-case-id="${silent.id}"]`).count()).toBe(0);
+    expect(await page.locator('#abandoned-heading').textContent()).toBe(text('fi', 'staff:console.abandonedHeading'));
   });
 
   test('no CSP violations or page errors (the 401s of the login steps aside)', () => {

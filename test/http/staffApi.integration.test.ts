@@ -2,6 +2,7 @@
 // claim, transfer, close and the accuracy report, notes, photos, the summary and the audit log.
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
+import { ForbiddenError } from '../../errors';
 import type { NewCase } from '../../handoff';
 import { RateLimiter } from '../../http/rateLimit';
 import { registerStaffApi } from '../../http/staffApi';
@@ -446,6 +447,37 @@ describe('staff API', () => {
     } finally {
       await new Promise<void>((resolve) => api.close(() => resolve()));
     }
+  });
+
+  it('lists a queue\'s abandoned cases of the last 24 hours, not in the waiting list; 403 for another queue', async () => {
+    // markAbandoned works across the whole database: this is the describe's last test.
+    const silentSince = new Date(Date.now() - 30 * DAY_MS);
+    const silent = await store().create(newCase({ topic: 'skin' }), silentSince);
+    const waiting = await store().create(newCase(), new Date());
+    const marked = await store().markAbandoned(new Date(silentSince.getTime() + 1000), new Date());
+    expect(marked).toContain(silent.id);
+    expect(marked).not.toContain(waiting.id);
+
+    const abandoned = await call(server, 'GET', '/staff/api/cases?queue=digital_clinic&status=abandoned', { session: nurseA });
+    expect(abandoned.status).toBe(200);
+    expect(abandoned.headers.get('cache-control')).toBe('no-store');
+    const ids = abandoned.body.cases.map((c: { id: string }) => c.id);
+    expect(ids).toContain(silent.id);
+    expect(ids).not.toContain(waiting.id);
+    expect(abandoned.body.cases.every((c: { status: string; queueId: string }) => c.status === 'abandoned' && c.queueId === 'digital_clinic')).toBe(true);
+    expect(abandoned.body.cases.find((c: { id: string }) => c.id === silent.id)).not.toHaveProperty('answers');
+
+    const queued = await call(server, 'GET', '/staff/api/cases?queue=digital_clinic', { session: nurseA });
+    expect(queued.body.cases.map((c: { id: string }) => c.id)).not.toContain(silent.id);
+    expect(queued.body.cases.map((c: { id: string }) => c.id)).toContain(waiting.id);
+    const explicitQueued = await call(server, 'GET', '/staff/api/cases?queue=digital_clinic&status=queued', { session: nurseA });
+    expect(explicitQueued.body.cases.map((c: { id: string }) => c.id)).not.toContain(silent.id);
+
+    const forbidden = await call(server, 'GET', '/staff/api/cases?queue=digital_clinic&status=abandoned', { session: social });
+    expect(forbidden.status).toBe(403);
+    expect((await call(server, 'GET', '/staff/api/cases?queue=digital_clinic&status=closed', { session: nurseA })).body.error.code).toBe('InvalidParameter');
+    expect((await call(server, 'GET', '/staff/api/cases?status=abandoned', { session: social })).body.cases.map((c: { id: string }) => c.id)).not.toContain(silent.id);
+    await expect(store().listAbandoned({ staffId: 'x', queues: ['social_guidance'] }, 'digital_clinic', new Date(0))).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 

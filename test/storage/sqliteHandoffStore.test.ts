@@ -194,6 +194,24 @@ describe('SqliteHandoffStore', () => {
     expect((await store.get(nurse, held.id, MONDAY_MORNING)).status).toBe('claimed');
   });
 
+  it('lists a queue\'s cases abandoned in the given window for staff of that queue only', async () => {
+    const old = await store.create(newCase({ conversationId: 'old' }), at('2026-11-07T06:00:00Z'));
+    const silent = await store.create(newCase({ conversationId: 'silent' }), at('2026-11-09T06:00:00Z'));
+    const left = await store.create(newCase({ conversationId: 'left' }), at('2026-11-09T06:00:00Z'));
+    const waiting = await store.create(newCase({ conversationId: 'waiting' }), MONDAY_MORNING);
+    await store.markAbandoned(at('2026-11-07T07:00:00Z'), at('2026-11-07T08:00:00Z'));
+    await store.touchClientActivity('left', at('2026-11-09T06:22:00Z'));
+    await store.markAbandoned(at('2026-11-09T06:20:00Z'), at('2026-11-09T06:25:00Z'));
+    await store.withdraw('left', MONDAY_MORNING);
+    const since = at('2026-11-08T06:30:00Z');
+    expect((await store.listAbandoned(nurse, 'social_guidance', since)).map((c) => c.id)).toEqual([left.id, silent.id]);
+    expect((await store.listAbandoned(other, 'social_guidance', since)).every((c) => c.status === 'abandoned')).toBe(true);
+    expect((await store.listAbandoned(nurse, 'social_guidance', at('2026-11-01T00:00:00Z'))).map((c) => c.id)).toContain(old.id);
+    expect((await store.listAbandoned(nurse, 'social_guidance', since)).map((c) => c.id)).not.toContain(waiting.id);
+    await expect(store.listAbandoned(outsider, 'social_guidance', since)).rejects.toThrow(ForbiddenError);
+    await expect(store.listAbandoned({ staffId: '', queues: [] } as StaffCaller, 'social_guidance', since)).rejects.toThrow(ForbiddenError);
+  });
+
   it('lets the client withdraw from the queue', async () => {
     const c = await store.create(newCase(), MONDAY_MORNING);
     expect((await store.withdraw('conv-1', MONDAY_MORNING))?.id).toBe(c.id);

@@ -29,6 +29,10 @@
     var group = L[section] || {};
     return group[String(code)] || String(code);
   }
+  function topicLabel(code) {
+    if (code === null || code === undefined || code === '') return t('noTopic');
+    return label('topic', code);
+  }
   function queueName(id) {
     var q = (L.queues || []).filter(function (x) { return x.id === id; })[0];
     return q ? q.name : id;
@@ -98,7 +102,7 @@
 
   function showLogin(message) {
     stopPolling();
-    csrf = null; me = null; openCaseId = null; openCaseStamp = null;
+    csrf = null; me = null; openCaseId = null; openCaseStamp = null; reportsLoadedFor = null;
     $('console-view').hidden = true;
     $('user-bar').hidden = true;
     $('login-view').hidden = false;
@@ -110,7 +114,7 @@
     $('login-view').hidden = true;
     $('console-view').hidden = false;
     $('user-bar').hidden = false;
-    $('user-name').textContent = t('loggedInAs', { name: me.displayName, role: me.role });
+    $('user-name').textContent = t('loggedInAs', { name: me.displayName, role: label('role', me.role) });
     refresh().then(function () { startPolling(); });
   }
 
@@ -133,14 +137,17 @@
       }
       renderOverview();
       if (!selectedQueue) return null;
+      if (reportsLoadedFor !== selectedQueue) loadReports(false);
       return Promise.all([
         api('GET', '/staff/api/cases?queue=' + encodeURIComponent(selectedQueue)),
         // Cases this staff member holds are no longer in the waiting list: watch them too.
         api('GET', '/staff/api/my-cases'),
+        api('GET', '/staff/api/cases?queue=' + encodeURIComponent(selectedQueue) + '&status=abandoned'),
       ]).then(function (lists) {
         var waiting = lists[0].cases || [];
         var mine = lists[1].cases || [];
         renderCases(mine.concat(waiting.filter(function (c) { return !mine.some(function (m) { return m.id === c.id; }); })));
+        renderAbandoned(lists[2].cases || []);
         var current = waiting.concat(mine).filter(function (c) { return c.id === openCaseId; })[0];
         // Re-read the open case (an audited view) only when it changed: client activity or status.
         if (current && stampOf(current) !== openCaseStamp) return loadCase(openCaseId, false);
@@ -180,9 +187,17 @@
   }
 
   function renderCases(cases) {
-    var list = $('case-list');
-    clear(list);
     $('cases-empty').hidden = cases.length > 0;
+    renderCaseItems($('case-list'), cases);
+  }
+
+  function renderAbandoned(cases) {
+    $('abandoned-empty').hidden = cases.length > 0;
+    renderCaseItems($('abandoned-list'), cases);
+  }
+
+  function renderCaseItems(list, cases) {
+    clear(list);
     cases.forEach(function (c) {
       var li = el('li');
       var button = el('button', null, 'case-item');
@@ -190,12 +205,96 @@
       button.dataset.caseId = c.id;
       if (c.id === openCaseId) button.setAttribute('aria-current', 'true');
       button.appendChild(el('span', label('urgency', c.urgency), 'urgency urgency-' + c.urgency));
-      button.appendChild(el('span', c.topic ? c.topic : '–', 'topic'));
+      button.appendChild(el('span', topicLabel(c.topic), 'topic'));
       button.appendChild(el('span', label('status', c.status), 'case-status'));
       button.appendChild(el('span', c.waitingMs !== null ? t('waitedFor', { time: formatWait(c.waitingMs) }) : t('arrived', { time: formatTime(c.createdAt) }), 'wait'));
       button.addEventListener('click', function () { loadCase(c.id, true); });
       li.appendChild(button);
       list.appendChild(li);
+    });
+  }
+
+
+  // ------------------------------------------------------------------ reports
+
+  var URGENCY_ORDER = ['emergency', 'urgent', 'non_urgent', 'self_care'];
+  var reportsLoadedFor = null;
+
+  function reportQueueLabel() {
+    return selectedQueue ? queueName(selectedQueue) : '–';
+  }
+
+  function loadReports(announce) {
+    if (!selectedQueue) return Promise.resolve();
+    var q = encodeURIComponent(selectedQueue);
+    return Promise.all([
+      api('GET', '/staff/api/reports/accuracy?queue=' + q),
+      api('GET', '/staff/api/reports/feedback?queue=' + q),
+    ]).then(function (r) {
+      reportsLoadedFor = selectedQueue;
+      renderAccuracy(r[0].report || {});
+      renderFeedback(r[1].feedback || []);
+      if (announce) say(t('reportsUpdated'));
+    }).catch(failed);
+  }
+
+  function renderAccuracy(report) {
+    $('accuracy-caption').textContent = t('accuracyCaption', { queue: reportQueueLabel() });
+    var totals = $('accuracy-totals');
+    clear(totals);
+    addDetail(totals, t('accuracyTotal'), String(report.total || 0));
+    addDetail(totals, t('accuracyAgreed'), String(report.agreed || 0));
+    addDetail(totals, t('accuracyUnderTriaged'), String(report.underTriaged || 0));
+    addDetail(totals, t('accuracyOverTriaged'), String(report.overTriaged || 0));
+    var head = $('accuracy-head');
+    clear(head);
+    var corner = el('th', t('accuracyCorner'));
+    corner.scope = 'col';
+    head.appendChild(corner);
+    URGENCY_ORDER.forEach(function (u) {
+      var th = el('th', label('urgency', u));
+      th.scope = 'col';
+      head.appendChild(th);
+    });
+    var rows = $('accuracy-rows');
+    clear(rows);
+    var matrix = report.matrix || {};
+    URGENCY_ORDER.forEach(function (bot) {
+      var tr = el('tr');
+      var th = el('th', label('urgency', bot));
+      th.scope = 'row';
+      tr.appendChild(th);
+      URGENCY_ORDER.forEach(function (staff) {
+        var td = el('td', String((matrix[bot] && matrix[bot][staff]) || 0));
+        td.dataset.bot = bot;
+        td.dataset.staff = staff;
+        tr.appendChild(td);
+      });
+      rows.appendChild(tr);
+    });
+  }
+
+  function renderFeedback(rows) {
+    $('feedback-caption').textContent = t('feedbackCaption', { queue: reportQueueLabel() });
+    $('feedback-empty').hidden = rows.length > 0;
+    $('feedback-table').hidden = rows.length === 0;
+    var body = $('feedback-rows');
+    clear(body);
+    rows.forEach(function (f) {
+      var tr = el('tr');
+      var th = el('th', queueName(f.queueId));
+      th.scope = 'row';
+      tr.appendChild(th);
+      tr.appendChild(el('td', topicLabel(f.topic)));
+      tr.appendChild(el('td', String(f.count)));
+      var helped = f.helped || {};
+      tr.appendChild(el('td', String(helped.yes || 0)));
+      tr.appendChild(el('td', String(helped.partly || 0)));
+      tr.appendChild(el('td', String(helped.no || 0)));
+      var avg = Number(f.averageScore) || 0;
+      tr.appendChild(el('td', avg.toLocaleString(lang === 'en' ? 'en-GB' : lang + '-FI', { minimumFractionDigits: 1, maximumFractionDigits: 1 })));
+      tr.appendChild(el('td', String(f.comments || 0)));
+      body.appendChild(tr);
     });
   }
 
@@ -232,7 +331,7 @@
     addDetail(d, t('status'), label('status', c.status));
     addDetail(d, t('botUrgency'), label('urgency', c.urgency));
     addDetail(d, t('botSegment'), c.segment === null ? t('notRated') : label('segment', c.segment));
-    addDetail(d, t('topic'), c.topic);
+    addDetail(d, t('topic'), c.topic ? topicLabel(c.topic) : null);
     var s = c.subject || null;
     addDetail(d, t('subject'), s ? label('subjectKind', s.kind) : null);
     if (s && s.ageBand) addDetail(d, t('childAge'), label('ageBand', s.ageBand));
@@ -289,7 +388,7 @@
 
     var mine = !!me && c.claimedBy === me.staffId && c.status === 'claimed';
     var open = c.status !== 'closed';
-    $('claim').hidden = !(c.status === 'waiting' || c.status === 'contact_request' || c.status === 'abandoned');
+    $('claim').hidden = !(c.status === 'waiting' || c.status === 'contact_request');
     $('message-form').hidden = !mine;
     $('close-form').hidden = !mine;
     $('release-form').hidden = !mine;
@@ -372,6 +471,7 @@
     });
 
     $('claim').addEventListener('click', function () { caseAction('claim', {}, t('claimed')); });
+    $('reports-refresh').addEventListener('click', function () { loadReports(true); });
 
     onSubmit('message-form', function () {
       var text = required($('message-text'));
@@ -404,7 +504,7 @@
       var body = { outcome: outcome, staffUrgency: $('close-urgency').value };
       var segment = $('close-segment').value;
       if (segment) body.staffSegment = Number(segment);
-      caseAction('close', body, t('closedDone'));
+      caseAction('close', body, t('closedDone')).then(function () { return loadReports(false); });
     });
 
     $('copy-summary').addEventListener('click', function () {
