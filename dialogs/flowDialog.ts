@@ -7,8 +7,8 @@ import { parseAnswer, type ClientInput } from './answerParser';
 import { GlobalWords, type GlobalWord } from './globalWords';
 import { optionList, renderPrompt, textMessage } from './promptRenderer';
 import { parseSummaryInput, renderSummary } from './summaryRenderer';
-import { feedbackPressOf, type FeedbackDraft, type FeedbackPress } from './feedback';
-import type { ContactDraft } from './queueDesk';
+import { feedbackPressOf, type FeedbackDraft } from './feedback';
+import type { ContactDraft, QueueDesk } from './queueDesk';
 import { photoRoom, photoStep, type PhotoDraft, type PhotoLimits, type PhotosDonePress } from './photoAnswers';
 import type { SummaryItem } from '../flows';
 import { foldText } from './textMatch';
@@ -70,30 +70,8 @@ export interface FlowDialogOptions {
   queueDesk?: ClientQueueDesk;
 }
 
-/** What the dialog needs of the handoff queue; see QueueDesk. */
-export interface ClientQueueDesk {
-  /** `result` is the finished flow's output. */
-  join(turn: TurnContext, result: unknown, queueId: string, t: TFunction, locale: Locale): Promise<Partial<Activity>[]>;
-  whileQueued(turn: TurnContext, t: TFunction, locale: Locale, leaveWord: boolean): Promise<Partial<Activity>[] | undefined>;
-  feedback(
-    turn: TurnContext,
-    press: FeedbackPress | undefined,
-    draft: FeedbackDraft | undefined,
-    typed: string | undefined,
-    given: readonly string[],
-    t: TFunction,
-    locale: Locale,
-  ): Promise<{ activities: Partial<Activity>[]; draft: FeedbackDraft | null; recorded?: string }>;
-  startContact(output: unknown, queueId: string, t: TFunction, locale: Locale): { activities: Partial<Activity>[]; draft: ContactDraft | null };
-  contactStep(
-    turn: TurnContext,
-    output: unknown,
-    draft: ContactDraft,
-    text: string,
-    t: TFunction,
-    locale: Locale,
-  ): Promise<{ activities: Partial<Activity>[]; draft: ContactDraft | null }>;
-}
+/** What the dialog needs of the handoff queue. */
+export type ClientQueueDesk = Pick<QueueDesk, 'join' | 'whileQueued' | 'feedback' | 'startContact' | 'contactStep'>;
 
 const DEFAULT_PHOTO_LIMITS: PhotoLimits = { maxPerQuestion: 3, maxBytes: 10 * 1024 * 1024 };
 
@@ -160,11 +138,12 @@ export class FlowDialog {
       if (queued) {
         // Waiting for staff does not make an emergency wait: 112 first, the message is still on the case.
         const sign = text !== undefined ? (this.options.detectEmergency?.(text) ?? null) : null;
-        const urgent = sign === null ? [] : [textMessage(t(`routing:outcome.emergency.${sign}`), locale), textMessage(t('routing:emergency.call112'), locale)];
+        const urgent = sign === null ? [] : this.emergencyReply(sign, t, locale);
         if (urgent.length + queued.length > 0) await turn.sendActivities([...urgent, ...queued]);
         return;
       }
     }
+    // Only what the client typed is screened: a pressed button's label is the flow's own wording.
     const typedText = text !== undefined && (activity.value === undefined || activity.value === null) ? text : undefined;
     const typedSign = typedText !== undefined ? (this.options.detectEmergency?.(typedText) ?? null) : null;
     if (desk && typedSign === null) {
@@ -184,7 +163,7 @@ export class FlowDialog {
     }
     if (snapshot.status === 'done' && typedSign !== null) {
       // After an outcome too, an emergency typed in gets 112 before anything else.
-      await turn.sendActivities([textMessage(t(`routing:outcome.emergency.${typedSign}`), locale), textMessage(t('routing:emergency.call112'), locale)]);
+      await turn.sendActivities(this.emergencyReply(typedSign, t, locale));
       return;
     }
     if (snapshot.status === 'done') {
@@ -216,11 +195,8 @@ export class FlowDialog {
     }
 
     const localeSwitch = this.requestedLocale(turn);
-    // Only what the client typed is screened: a pressed button's label is the flow's own wording.
-    const typed = text !== undefined && (activity.value === undefined || activity.value === null) ? text : undefined;
-    const sign = typed !== undefined ? (this.options.detectEmergency?.(typed) ?? null) : null;
     const draft = persisted?.photoDraft;
-    const photo = sign === null && !localeSwitch ? photoStep(prompt, draft, activity, t, this.photoLimits) : { kind: 'none' as const };
+    const photo = typedSign === null && !localeSwitch ? photoStep(prompt, draft, activity, t, this.photoLimits) : { kind: 'none' as const };
     if (photo.kind === 'refused') {
       await this.replyAtPhoto(turn, snapshot, draft, photo.message);
       return;
@@ -234,8 +210,8 @@ export class FlowDialog {
     let word: GlobalWord | undefined;
     if (photo.kind === 'answer') {
       event = { type: 'ANSWER', value: photo.ids };
-    } else if (sign !== null) {
-      event = { type: 'EMERGENCY_SIGN', sign };
+    } else if (typedSign !== null) {
+      event = { type: 'EMERGENCY_SIGN', sign: typedSign };
     } else if (localeSwitch) {
       event = { type: 'SET_LOCALE', locale: localeSwitch };
     } else if (text !== undefined && (word = this.words.match(text)) !== undefined) {
@@ -285,6 +261,11 @@ export class FlowDialog {
     const out = this.afterTransition(snapshot, next, event);
     if (photo.kind === 'answer' && photo.note) out.unshift(textMessage(photo.note, locale));
     await turn.sendActivities(out);
+  }
+
+  /** The answer to an emergency sign outside the flow's own outcome: what it means, then 112. */
+  private emergencyReply(sign: string, t: TFunction, locale: Locale): Partial<Activity>[] {
+    return [textMessage(t(`routing:outcome.emergency.${sign}`), locale), textMessage(t('routing:emergency.call112'), locale)];
   }
 
   /** The photo question the stored flow waits at, if any, and how many photos it holds. */

@@ -3,7 +3,8 @@ import type { TFunction } from 'i18next';
 import type { TriageResult } from '../flows';
 import type { Locale } from '../flows/contract';
 import { lookupQuestion } from '../flows/sets';
-import { queuePosition } from '../handoff/queueInfo';
+import { HANDLING_HISTORY_MS, queuePosition, type EstimateInputs } from '../handoff/queueInfo';
+import type { QueueEntry } from '../handoff/caseTypes';
 import { queueStatus } from '../handoff/queueStatus';
 import { helsinkiDateTime } from './dateTime';
 import type { HandoffStore } from '../handoff/handoffStore';
@@ -52,8 +53,6 @@ export interface QueueDeskDeps {
   staffOnline: (now: Date) => Promise<Record<string, number>>;
   defaultHandlingMs: number;
 }
-
-const HANDLING_HISTORY_MS = 48 * 60 * 60 * 1000;
 
 function isTriageResult(value: unknown): value is TriageResult {
   if (typeof value !== 'object' || value === null) return false;
@@ -228,13 +227,18 @@ export class QueueDesk {
     return { activities: [textMessage(t('common:feedback.thanks'), locale)], draft: null, recorded: caseId };
   }
 
-  /** The place-and-wait message for a case (with the leave button). */
-  async positionMessage(caseId: string, queueId: string, t: TFunction, locale: Locale): Promise<Partial<Activity>> {
+  /** What a queue's place-and-wait messages are computed from; read once per queue, not per case. */
+  async queueSnapshot(queueId: string): Promise<{ entries: QueueEntry[]; inputs: EstimateInputs }> {
     const now = this.deps.clock();
     const entries = await this.deps.handoff.queueEntries(queueId, { now, catalog: this.deps.catalog });
     const recentHandlingMs = await this.deps.handoff.handlingTimes(queueId, new Date(now.getTime() - HANDLING_HISTORY_MS));
     const staffOnline = (await this.deps.staffOnline(now))[queueId] ?? 0;
-    const place = queuePosition(caseId, entries, { staffOnline, recentHandlingMs, defaultHandlingMs: this.deps.defaultHandlingMs });
+    return { entries, inputs: { staffOnline, recentHandlingMs, defaultHandlingMs: this.deps.defaultHandlingMs } };
+  }
+
+  /** The place-and-wait message for a case (with the leave button). */
+  positionActivity(caseId: string, snapshot: { entries: QueueEntry[]; inputs: EstimateInputs }, t: TFunction, locale: Locale): Partial<Activity> {
+    const place = queuePosition(caseId, snapshot.entries, snapshot.inputs);
     const message =
       place.estimate.kind === 'minutes'
         ? textMessage(t('common:handoff.position', { position: place.position ?? 1, minutes: place.estimate.minutes }), locale)
@@ -242,4 +246,9 @@ export class QueueDesk {
     message.suggestedActions = { to: [], actions: [leaveButton(t)] };
     return message;
   }
+
+  private async positionMessage(caseId: string, queueId: string, t: TFunction, locale: Locale): Promise<Partial<Activity>> {
+    return this.positionActivity(caseId, await this.queueSnapshot(queueId), t, locale);
+  }
+
 }

@@ -31,12 +31,16 @@ export class QueuePositionNotifier {
     let sent = 0;
     const seen = new Set<string>();
     for (const queue of this.deps.catalog.queues) {
-      for (const waiting of await this.deps.handoff.waitingForUpdates(queue.id)) {
+      const waitingCases = await this.deps.handoff.waitingForUpdates(queue.id);
+      if (waitingCases.length === 0) continue;
+      // One read of the queue serves every case in it: positions come from the same entries.
+      const snapshot = await this.deps.desk.queueSnapshot(queue.id);
+      for (const waiting of waitingCases) {
         seen.add(waiting.id);
         // Proactive messages on Azure channels need the app's credentials; only the web channel is wired.
         if (waiting.channel !== WEB_CHANNEL_ID) continue;
         const t = this.deps.i18n.getFixedT(waiting.locale);
-        const message = await this.deps.desk.positionMessage(waiting.id, queue.id, t, waiting.locale);
+        const message = this.deps.desk.positionActivity(waiting.id, snapshot, t, waiting.locale);
         const last = this.told.get(waiting.id);
         if (last && (last.text === message.text || now - last.at < this.deps.minIntervalMs)) continue;
         if (!last) {
