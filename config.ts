@@ -12,10 +12,19 @@ export interface Config {
   /** Public base URL (scheme://host[:port]) used in streamUrls; derived from the request when unset. */
   publicUrl: string | undefined;
   dataDir: string;
+  /** PostgreSQL backend; SQLite in dataDir when `url` is unset. */
+  database: {
+    url: string | undefined;
+    schema: string;
+    poolSize: number;
+    connectTimeoutMs: number;
+  };
   /** HMAC key for channel tokens; when unset outside production one is generated into dataDir. */
   tokenSecret: string | undefined;
   tokenTtlSeconds: number;
   tokenRateLimitPerMinute: number;
+  /** Messages (and uploads) per conversation per minute. */
+  messageRateLimitPerMinute: number;
   maxBodyBytes: number;
   maxMessageLength: number;
   photo: {
@@ -31,6 +40,10 @@ export interface Config {
     trustedAttachmentHosts: string[];
   };
   activityRetentionDays: number;
+  /** Days an ended (closed, abandoned) handoff case is kept. */
+  caseRetentionDays: number;
+  /** Days audit entries are kept. */
+  auditRetentionDays: number;
   flowIdleMinutes: number;
   turnTimeoutMs: number;
   shutdownTimeoutMs: number;
@@ -64,6 +77,8 @@ export interface Config {
     abandonMinutes: number;
     /** Shortest time between two queue-position updates to one client. */
     updateIntervalSeconds: number;
+    /** A claimed case returns to its queue when its staff member has made no request for this long. */
+    staffDropGraceSeconds: number;
   };
 }
 
@@ -83,9 +98,14 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'PORT', default: '3978', description: 'TCP port' },
   { name: 'PUBLIC_URL', default: '(from request)', description: 'public base URL, e.g. https://chat.example.fi, used in WebSocket stream URLs' },
   { name: 'DATA_DIR', default: './data', description: 'directory of the SQLite database and the generated development token key' },
+  { name: 'DATABASE_URL', default: '(unset: SQLite)', description: 'postgresql://user:password@host:5432/db — use PostgreSQL (required for several instances); unset, the embedded SQLite in DATA_DIR' },
+  { name: 'DATABASE_SCHEMA', default: 'public', description: 'PostgreSQL schema of Luotsi\'s tables (created if missing)' },
+  { name: 'DATABASE_POOL_SIZE', default: '10', description: 'PostgreSQL connections per instance for queries (and as many again for turn locks)' },
+  { name: 'DATABASE_CONNECT_TIMEOUT_MS', default: '5000', description: 'how long a request waits for a PostgreSQL connection before it is answered 503 + Retry-After' },
   { name: 'DIRECTLINE_TOKEN_SECRET', default: '(generated in development)', description: 'HMAC key (at least 32 characters) that signs web channel tokens; required in production' },
   { name: 'TOKEN_TTL_SECONDS', default: '3600', description: 'lifetime of a web channel token; clients refresh before it ends' },
   { name: 'TOKEN_RATE_LIMIT_PER_MINUTE', default: '20', description: 'token generations allowed per client IP per minute' },
+  { name: 'MESSAGE_RATE_LIMIT_PER_MINUTE', default: '60', description: 'messages and uploads one conversation may send per minute (burst of as many); beyond it 429 + Retry-After and a notice in the chat' },
   { name: 'MAX_BODY_BYTES', default: '65536', description: 'largest accepted JSON request body' },
   { name: 'MAX_MESSAGE_LENGTH', default: '2000', description: 'longest chat message in characters; longer ones get a "too long" answer' },
   { name: 'PHOTO_MAX_BYTES', default: '10485760', description: 'largest photo file in bytes (10 MB); larger ones get a "too large" answer' },
@@ -93,7 +113,9 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'PHOTO_MAX_INPUT_PIXELS', default: '40000000', description: 'largest image in pixels (width x height) that is decoded; protects against decompression bombs' },
   { name: 'TRUSTED_ATTACHMENT_HOSTS', default: 'directline.botframework.com,*.directline.botframework.com,smba.trafficmanager.net', description: 'comma-separated hosts (or *.suffix) that photos sent on Azure Bot Service channels are fetched from; nothing else is fetched' },
   { name: 'UPLOAD_MAX_BODY_BYTES', default: '41943040', description: 'largest whole upload request in bytes' },
-  { name: 'ACTIVITY_RETENTION_DAYS', default: '30', description: 'days a web conversation, its messages and its photos are kept after its last activity' },
+  { name: 'ACTIVITY_RETENTION_DAYS', default: '30', description: 'days a web conversation, its messages, its bot state and its photos not handed to staff are kept after its last activity' },
+  { name: 'CASE_RETENTION_DAYS', default: '90', description: 'days a closed or abandoned (incl. withdrawn) handoff case, its messages and its photos are kept after it ended: time for follow-up contacts and complaints; the record of care belongs in the client/patient record system' },
+  { name: 'AUDIT_RETENTION_DAYS', default: '730', description: 'days staff audit entries (views, claims, exports, deletions, client erasures) are kept, also after the case is gone; set per the county\'s records management plan' },
   { name: 'FLOW_IDLE_MINUTES', default: '30', description: 'idle minutes after which the next message starts the conversation afresh' },
   { name: 'TURN_TIMEOUT_MS', default: '15000', description: 'longest time the channel waits for the bot to finish a turn' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long shutdown waits for turns in flight' },
@@ -113,6 +135,7 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'STAFF_LOGIN_RATE_LIMIT_PER_MINUTE', default: '10', description: 'staff login attempts allowed per client IP per minute (429 + Retry-After beyond)' },
   { name: 'HANDOFF_ABANDON_MINUTES', default: '30', description: 'minutes of silence after which a waiting client\'s case is marked abandoned' },
   { name: 'HANDOFF_UPDATE_SECONDS', default: '60', description: 'shortest time between two queue position updates to one waiting client' },
+  { name: 'HANDOFF_STAFF_DROP_GRACE_SECONDS', default: '180', description: 'a claimed case goes back to its queue (arrival time kept, with a note, the client told) when the staff member holding it has made no request for this long' },
   { name: 'HANDOFF_DEFAULT_HANDLING_MINUTES', default: '10', description: 'handling time per case the queue wait estimate uses while a queue has no closed cases in the last 48 hours' },
   { name: 'ALLOW_UNAUTHENTICATED_BOT_ENDPOINT', default: 'false', description: 'development only: serve /api/messages without an app id, replying to loopback service URLs only (Bot Framework Emulator)' },
 ];
@@ -158,6 +181,26 @@ function hostList(env: Env, name: string, fallback: string[]): string[] {
   return hosts;
 }
 
+function databaseUrlSetting(env: Env): string | undefined {
+  const raw = optional(env, 'DATABASE_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch (cause) {
+    // The value may hold a password: never echo it.
+    throw new ConfigError('DATABASE_URL', 'is not a URL', { cause });
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
+  return raw;
+}
+
+function schemaSetting(env: Env): string {
+  const schema = optional(env, 'DATABASE_SCHEMA') ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('DATABASE_SCHEMA', `must be a lower-case SQL name (a-z, 0-9, _), got "${schema}"`);
+  return schema;
+}
+
 function publicUrlSetting(env: Env): string | undefined {
   const raw = optional(env, 'PUBLIC_URL');
   if (raw === undefined) return undefined;
@@ -181,6 +224,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (mode === 'production' && tokenSecret === undefined) {
     throw new ConfigError('DIRECTLINE_TOKEN_SECRET', 'is required in production');
   }
+  // A key typed by hand ("changeme…", "xxxx…") or left from an example is guessable: production
+  // takes only a random one (the README and .env.example show how to generate it).
+  if (mode === 'production' && tokenSecret !== undefined && (new Set(tokenSecret).size < 10 || /change.?me|example|secret|password|development/i.test(tokenSecret))) {
+    throw new ConfigError('DIRECTLINE_TOKEN_SECRET', 'looks like a placeholder, not a random key; generate one (see .env.example)');
+  }
   const appId = optional(env, 'MicrosoftAppId');
   const appPassword = optional(env, 'MicrosoftAppPassword');
   const appType = oneOf(env, 'MicrosoftAppType', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant');
@@ -199,15 +247,25 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError('ALLOW_UNAUTHENTICATED_BOT_ENDPOINT', 'makes no sense with MicrosoftAppId set; unset one of them');
   }
   const dataDirRaw = optional(env, 'DATA_DIR') ?? './data';
+  if (mode === 'production' && optional(env, 'STAFF_SECURE_COOKIES') !== undefined && !boolSetting(env, 'STAFF_SECURE_COOKIES', true)) {
+    throw new ConfigError('STAFF_SECURE_COOKIES', 'cannot be false in production: staff sessions travel only over HTTPS');
+  }
   return {
     mode,
     host: optional(env, 'HOST') ?? '127.0.0.1',
     port: intSetting(env, 'PORT', 3978, 0, 65535),
     publicUrl: publicUrlSetting(env),
     dataDir: path.resolve(cwd, dataDirRaw),
+    database: {
+      url: databaseUrlSetting(env),
+      schema: schemaSetting(env),
+      poolSize: intSetting(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+      connectTimeoutMs: intSetting(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5000, 100, 120000),
+    },
     tokenSecret,
     tokenTtlSeconds: intSetting(env, 'TOKEN_TTL_SECONDS', 3600, 60, 86400),
     tokenRateLimitPerMinute: intSetting(env, 'TOKEN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
+    messageRateLimitPerMinute: intSetting(env, 'MESSAGE_RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
     maxBodyBytes: intSetting(env, 'MAX_BODY_BYTES', 65536, 1024, 10 * 1024 * 1024),
     maxMessageLength: intSetting(env, 'MAX_MESSAGE_LENGTH', 2000, 10, 100000),
     photo: {
@@ -218,6 +276,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       trustedAttachmentHosts: hostList(env, 'TRUSTED_ATTACHMENT_HOSTS', ['directline.botframework.com', '*.directline.botframework.com', 'smba.trafficmanager.net']),
     },
     activityRetentionDays: intSetting(env, 'ACTIVITY_RETENTION_DAYS', 30, 1, 3650),
+    caseRetentionDays: intSetting(env, 'CASE_RETENTION_DAYS', 90, 1, 3650),
+    auditRetentionDays: intSetting(env, 'AUDIT_RETENTION_DAYS', 730, 30, 7300),
     flowIdleMinutes: intSetting(env, 'FLOW_IDLE_MINUTES', 30, 1, 10080),
     turnTimeoutMs: intSetting(env, 'TURN_TIMEOUT_MS', 15000, 100, 120000),
     shutdownTimeoutMs: intSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 120000),
@@ -238,6 +298,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       defaultHandlingMinutes: intSetting(env, 'HANDOFF_DEFAULT_HANDLING_MINUTES', 10, 1, 600),
       abandonMinutes: intSetting(env, 'HANDOFF_ABANDON_MINUTES', 30, 1, 1440),
       updateIntervalSeconds: intSetting(env, 'HANDOFF_UPDATE_SECONDS', 60, 5, 3600),
+      staffDropGraceSeconds: intSetting(env, 'HANDOFF_STAFF_DROP_GRACE_SECONDS', 180, 30, 3600),
     },
   };
 }

@@ -12,8 +12,10 @@ import type { PersistedFlow } from './dialogs/flowDialog';
 import { textMessage } from './dialogs/promptRenderer';
 import { createChannelAttachmentIntake, createPhotoIntake } from './dialogs/photoIntake';
 import { createHandoffRelay } from './dialogs/handoffRelay';
+import { createConversationEraser } from './dialogs/dataErasure';
 import { QueueDesk } from './dialogs/queueDesk';
 import { QueuePositionNotifier } from './dialogs/queueUpdates';
+import { StaffConnectionWatch } from './dialogs/staffConnectionWatch';
 import { createTriageDialog } from './dialogs/triageDialog';
 import { DEFAULT_CATALOG, validateCatalog } from './routing';
 import { failureOf } from './http/asyncRoute';
@@ -29,7 +31,9 @@ import { securityHeaders } from './http/securityHeaders';
 import { createI18n, toLocale } from './i18n/i18n';
 import { createLogger, type Logger } from './logger';
 import type { LuotsiDatabase } from './storage/database';
-import { openSqliteDatabase } from './storage/sqlite/sqliteDatabase';
+import { openDatabase } from './storage/openDatabase';
+import { eraseConversationRest, retentionPeriods, runRetention } from './storage/dataProtection';
+import { isStorageUnavailable } from './storage/unavailable';
 
 /** Replaceable parts for tests and benchmarks; production uses the defaults. */
 export interface ServerOverrides {
@@ -47,6 +51,8 @@ export interface LuotsiServer {
   readonly logger: Logger;
   /** Starts listening; resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /** One round of the queue watch now (position updates, abandoned marking); false if another instance is running it. */
+  runQueueWatch(): Promise<boolean>;
   /** Graceful stop: no new requests, turns in flight finish, streams close, the database closes. */
   close(): Promise<void>;
 }
@@ -59,7 +65,8 @@ const QUEUE_WATCH_MS = 15 * 1000;
 export function createServer(config: Config, overrides: ServerOverrides = {}): LuotsiServer {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? (() => new Date());
-  const database = overrides.database ?? openSqliteDatabase(config.dataDir);
+  // Connections dropped by a database restart are logged, then replaced on the next query.
+  const database = overrides.database ?? openDatabase(config, (error) => logger.warn({ err: error }, 'database connection lost'));
   const i18n = createI18n();
   let shuttingDown = false;
 
@@ -92,10 +99,18 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     defaultLocale: config.defaultLocale,
     photoLimits: { maxPerQuestion: config.photo.maxPerQuestion, maxBytes: config.photo.maxBytes },
     queueDesk,
+    eraseData: createConversationEraser({ stores: database, conversationState, clock }),
   });
 
   const channel = new WebChannel({
     log: database.activityLog,
+    coordination: database.coordination,
+    commitTurn: (conversationId, state, replies, now) => database.commitTurn(conversationId, state, replies, now),
+    messageLimiter: new RateLimiter(config.messageRateLimitPerMinute),
+    tooFastNotice: (requested) => {
+      const locale = toLocale(requested) ?? config.defaultLocale;
+      return textMessage(i18n.getFixedT(locale)('common:errors.tooFast'), locale);
+    },
     signer: new TokenSigner(resolveTokenSecret(config)),
     tokenTtlSeconds: config.tokenTtlSeconds,
     turnTimeoutMs: config.turnTimeoutMs,
@@ -133,6 +148,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const runBot = (context: TurnContext) => bot.run(context);
 
   const onTurnError = async (context: TurnContext, error: Error) => {
+    // The database is out of reach: nothing can be saved or said. Fail the request (503 +
+    // Retry-After) so the client sends the message again once the database is back.
+    if (isStorageUnavailable(error)) throw error;
     // Ids and the error only: the activity's text must never reach the log.
     logger.error({ err: error, conversation: context.activity.conversation?.id, activityType: context.activity.type }, 'turn failed');
     const locale = toLocale(context.activity.locale) ?? config.defaultLocale;
@@ -193,6 +211,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     logger,
     clock,
     ...createHandoffRelay({ adapter: channel.adapter, i18n, catalog, clock }),
+    onCaseDeleted: async (deleted) => {
+      await eraseConversationRest(database, { channelId: deleted.channel, conversationId: deleted.conversationId });
+    },
   });
   registerPages(server, (lng) => i18n.getResourceBundle(lng, 'common').page as Record<string, string>, config.defaultLocale);
   registerStaffPages(server, (lng) => i18n.getResourceBundle(lng, 'staff') as Record<string, unknown>, config.defaultLocale, catalog.queues);
@@ -216,18 +237,17 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   });
 
   const sweep = async () => {
-    const cutoff = new Date(clock().getTime() - config.activityRetentionDays * 86_400_000);
     try {
-      const conversations = await database.activityLog.purgeIdleBefore(cutoff);
-      const states = await database.botState.purgeUpdatedBefore(cutoff);
-      const photos = await database.blobStore.purgeCreatedBefore(cutoff);
+      const purged = await runRetention(database, retentionPeriods(config), clock());
       const staffSessions = await staffAuthenticator.purgeExpiredSessions(clock());
-      if (conversations + states + photos + staffSessions > 0) logger.info({ conversations, states, photos, staffSessions }, 'retention sweep');
+      if (Object.values(purged).some((n) => n > 0) || staffSessions > 0) logger.info({ ...purged, staffSessions }, 'retention sweep');
     } catch (error) {
       logger.error({ err: error }, 'retention sweep failed');
     }
   };
-  const sweeper = setInterval(() => void sweep(), RETENTION_SWEEP_MS);
+  // One instance sweeps at a time; the others skip the round.
+  const sweepOnce = () => database.coordination.runExclusive('retention-sweep', sweep).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
+  const sweeper = setInterval(() => void sweepOnce(), RETENTION_SWEEP_MS);
   sweeper.unref();
 
   // Waiting clients hear when their place or wait changes; silent ones are marked abandoned.
@@ -240,11 +260,26 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     clock,
     minIntervalMs: config.handoff.updateIntervalSeconds * 1000,
   });
+  // One instance watches the queues (its updates reach streams on every instance through the log).
+  const connectionWatch = new StaffConnectionWatch({
+    handoff: database.handoff,
+    staff: database.staff,
+    desk: queueDesk,
+    adapter: channel.adapter,
+    i18n,
+    clock,
+    graceMs: config.handoff.staffDropGraceSeconds * 1000,
+    noteLocale: config.defaultLocale,
+  });
+  const runQueueWatch = () =>
+    database.coordination.runExclusive('queue-watch', async () => {
+      const now = clock();
+      // Cases of staff whose connection was lost go back first, so the updates below count them.
+      await connectionWatch.tick();
+      await Promise.all([notifier.tick(), database.handoff.markAbandoned(new Date(now.getTime() - config.handoff.abandonMinutes * 60_000), now)]);
+    });
   const queueWatch = setInterval(() => {
-    const now = clock();
-    Promise.all([notifier.tick(), database.handoff.markAbandoned(new Date(now.getTime() - config.handoff.abandonMinutes * 60_000), now)]).catch(
-      (error: unknown) => logger.error({ err: error }, 'queue watch failed'),
-    );
+    runQueueWatch().catch((error: unknown) => logger.error({ err: error }, 'queue watch failed'));
   }, QUEUE_WATCH_MS);
   queueWatch.unref();
 
@@ -254,12 +289,15 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     channel,
     database,
     logger,
-    listen(port = config.port, host = config.host) {
-      return new Promise((resolve, reject) => {
+    runQueueWatch,
+    async listen(port = config.port, host = config.host) {
+      // Never serve on an old schema: migrations finish (or fail) first.
+      await database.ready();
+      return new Promise<string>((resolve, reject) => {
         server.server.once('error', reject);
         server.listen(port, host, () => {
           server.server.off('error', reject);
-          void sweep();
+          void sweepOnce();
           const address = server.address() as AddressInfo;
           const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve(`http://${shownHost}:${address.port}`);

@@ -1,5 +1,6 @@
 import { okObject, stringField, type JsonClient } from './jsonClient';
 import type { Scenario, VirtualUser } from './load';
+import type { ServerSet } from './serverSet';
 
 /** The floor: one JSON POST of a message-sized body, answered with an id. */
 class BareUser implements VirtualUser {
@@ -13,8 +14,8 @@ class BareUser implements VirtualUser {
 
 /** One untimed request first, so that, as for the bots, the timed turns run on open keep-alive sockets. */
 export const bareScenario: Scenario = {
-  async createUser(client: JsonClient): Promise<VirtualUser> {
-    const user = new BareUser(client);
+  async createUser(servers: ServerSet, ordinal: number): Promise<VirtualUser> {
+    const user = new BareUser(servers.pick(ordinal));
     await user.turn();
     return user;
   },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Connector } from './connector';
 import type { JsonClient } from './jsonClient';
 import type { Scenario, VirtualUser } from './load';
+import type { ServerSet } from './serverSet';
 
 /**
  * A Bot Framework channel talking to the stock echo bot: POST /api/messages, and the turn
@@ -60,9 +61,9 @@ export function echoBotScenario(connector: Connector, serviceUrl: string, timeou
   const prefix = randomBytes(6).toString('hex');
   let created = 0;
   return {
-    async createUser(client: JsonClient): Promise<VirtualUser> {
+    async createUser(servers: ServerSet, ordinal: number): Promise<VirtualUser> {
       created += 1;
-      const user = new EchoBotUser(client, connector, serviceUrl, `${prefix}-${created}`, timeoutMs);
+      const user = new EchoBotUser(servers.pick(ordinal), connector, serviceUrl, `${prefix}-${created}`, timeoutMs);
       await user.start();
       return user;
     },

@@ -67,3 +67,39 @@ export function otherProcessesCpuSeconds(before: Map<number, number>, after: Map
   }
   return total;
 }
+
+/** Resident memory of the process now (VmRSS) in MiB, or undefined off Linux. */
+export function currentRssMiB(pid: number): number | undefined {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The process and all its descendants now (e.g. a PostgreSQL server and its backends); [] off Linux. */
+export function processTree(rootPid: number): number[] {
+  const parentOf = new Map<number, number>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  if (!parentOf.has(rootPid)) return [];
+  const tree = [rootPid];
+  for (let i = 0; i < tree.length; i += 1) {
+    for (const [pid, parent] of parentOf) if (parent === tree[i]) tree.push(pid);
+  }
+  return tree;
+}

@@ -1,15 +1,25 @@
 import os from 'node:os';
-import type { RunResult } from './load';
+import type { QueueResult } from './handoffQueueBench';
+import type { Measurement } from './loadRuns';
+import { ratioTable, resultTable, scaleTable } from './loadTables';
 import type { BenchOptions } from './options';
-import type { Target, TargetKey } from './targets';
+import type { RssResult } from './rssRun';
+import { queueTable, rssTable } from './stateTables';
+import type { Target } from './targets';
 
-/** One measured run plus what the server process used during it. */
-export interface Measurement extends RunResult {
-  target: TargetKey;
-  label: string;
-  serverPeakRssMiB: number | undefined;
+/** Everything one `npm run bench` measured; parts not selected are empty. */
+export interface BenchResults {
+  targets: Target[];
+  load: Measurement[];
+  /** The PostgreSQL one-instance and two-instance runs of the scale part. */
+  scale: Measurement[];
+  rss: RssResult[];
+  queue: QueueResult[];
+  warnings: string[];
+  postgresVersion: string | undefined;
 }
 
+/** CPU, cores, memory, OS, Node: what the figures depend on. */
 export function describeMachine(): string {
   const cpus = os.cpus();
   const model = cpus[0]?.model.trim() || 'unknown CPU';
@@ -18,65 +28,65 @@ export function describeMachine(): string {
   return `${model}, ${cpus.length} cores, ${memGiB} GiB RAM, ${os.type()} ${os.release()} (${os.arch()}), Node ${process.version}; 1-min load average at the end ${load}`;
 }
 
-const fixed = (value: number | undefined, digits: number) => (value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
-const percentOfCore = (seconds: number | undefined, elapsedMs: number) => (seconds === undefined ? 'n/a' : `${Math.round((seconds / (elapsedMs / 1000)) * 100)} %`);
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !(b > 0) ? 'n/a' : `${(a / b).toFixed(2)}×`);
-
-function resultTable(results: readonly Measurement[]): string[] {
-  const lines = [
-    '| Target | Conversations | Turns | Errors | Turns/s | p50 ms | p95 ms | p99 ms | Server CPU | Load-gen CPU | Other CPU | Server peak RSS |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ];
-  for (const r of results) {
-    lines.push(
-      `| ${r.label} | ${r.concurrency} | ${r.turns} | ${r.errors} | ${fixed(r.turnsPerSecond, 0)} | ${fixed(r.latency.p50, 1)} | ${fixed(r.latency.p95, 1)} | ${fixed(r.latency.p99, 1)} | ` +
-        `${percentOfCore(r.serverCpuSeconds, r.elapsedMs)} | ${percentOfCore(r.loadGeneratorCpuSeconds, r.elapsedMs)} | ${percentOfCore(r.otherCpuSeconds, r.elapsedMs)} | ${fixed(r.serverPeakRssMiB, 0)} MiB |`,
-    );
-  }
-  return lines;
-}
-
-function ratioTable(results: readonly Measurement[], concurrency: readonly number[]): string[] {
-  const find = (target: TargetKey, n: number) => results.find((r) => r.target === target && r.concurrency === n);
-  const lines = [
-    '| Conversations | Turns/s Luotsi / echo bot | Turns/s Luotsi / bare | p50 Luotsi / echo bot | p50 Luotsi / bare |',
-    '|---:|---:|---:|---:|---:|',
-  ];
-  for (const n of concurrency) {
-    const luotsi = find('luotsi', n);
-    const echo = find('echoBot', n);
-    const bare = find('bare', n);
-    lines.push(
-      `| ${n} | ${ratio(luotsi?.turnsPerSecond, echo?.turnsPerSecond)} | ${ratio(luotsi?.turnsPerSecond, bare?.turnsPerSecond)} | ` +
-        `${ratio(luotsi?.latency.p50, echo?.latency.p50)} | ${ratio(luotsi?.latency.p50, bare?.latency.p50)} |`,
-    );
-  }
-  return lines;
-}
-
 /** The Markdown block printed to stdout, ready to paste into README. */
-export function renderReport(options: BenchOptions, targets: readonly Target[], results: readonly Measurement[], warnings: readonly string[]): string {
+export function renderReport(options: BenchOptions, results: BenchResults): string {
   const lines = [
-    `Machine: ${describeMachine()}.`,
+    `Machine: ${describeMachine()}${results.postgresVersion ? `; ${results.postgresVersion}` : ''}.`,
     '',
-    `Load: N simulated conversations at once, ${options.turns} turns each (a run stops at ${options.durationMs / 1000} s), ` +
-      'HTTP/1.1 keep-alive over 127.0.0.1. Each server runs in its own process; the load generator is another process on the same cores. ' +
-      'Every target gets a warm-up before it is measured. Latency is per turn, from the request being sent until the reply has been read. ' +
-      'CPU is percent of one core during the timed part; "Other CPU" is what other processes on the machine used meanwhile ' +
-      '(anything well above a few percent means the figures were disturbed).',
-    '',
-    ...resultTable(results),
-    '',
-    ...ratioTable(results, options.concurrency),
-    '',
-    'A turn is:',
-    ...targets.map((t) => `- ${t.label}: ${t.turnMeans}.`),
   ];
-  const failures = results.filter((r) => r.firstError !== undefined);
-  if (failures.length > 0 || warnings.length > 0) {
-    lines.push('', 'Problems seen:');
-    for (const r of failures) lines.push(`- ${r.label}, ${r.concurrency} conversations: ${r.errors} errors, first: ${r.firstError}`);
-    for (const w of warnings) lines.push(`- ${w}`);
+  if (results.load.length > 0) {
+    lines.push(
+      `**Load.** N simulated conversations at once, ${options.turns} turns each (a run stops at ${options.durationMs / 1000} s), ` +
+        'HTTP/1.1 keep-alive over 127.0.0.1. Each server runs in its own process; the load generator (and PostgreSQL) share the same cores. ' +
+        'Every target gets a warm-up before it is measured. Latency is per turn, from the request being sent until the reply has been read. ' +
+        'CPU is percent of one core during the timed part; "DB CPU" is the PostgreSQL server with its backends; "Other CPU" is what other processes on the machine used meanwhile ' +
+        `(anything well above a few percent means the figures were disturbed). Luotsi on PostgreSQL runs with DATABASE_POOL_SIZE=${options.poolSize}.`,
+      '',
+      ...resultTable(results.load),
+      '',
+      ...ratioTable(results.load, options.concurrency),
+      '',
+      'A turn is:',
+      ...results.targets.map((t) => `- ${t.label}: ${t.turnMeans}.`),
+      '',
+    );
   }
-  return lines.join('\n');
+  if (results.scale.length > 0) {
+    lines.push(
+      `**Two instances on one PostgreSQL.** Two Luotsi processes with the same DATABASE_URL, DATABASE_SCHEMA and DIRECTLINE_TOKEN_SECRET; ` +
+        'conversations start on either in turn and each conversation\'s turns alternate between them (no stickiness). Same load as above; ' +
+        'the one-instance figures are the PostgreSQL target\'s runs at the same concurrency.',
+      '',
+      ...scaleTable(results.scale, options.scaleConcurrency),
+      '',
+    );
+  }
+  if (results.rss.length > 0) {
+    lines.push(
+      `**Memory after ${options.rssConversations} conversations.** A fresh Luotsi process; ${options.rssConcurrency} at a time, each conversation generates a token, ` +
+        `starts, and answers the triage until the outcome or ${options.rssMaxTurns} turns. RSS (VmRSS from /proc) when ready, and ${3} s after the last conversation.`,
+      '',
+      ...rssTable(results.rss),
+      '',
+    );
+  }
+  if (results.queue.length > 0) {
+    lines.push(
+      `**Handoff queue with ${options.queueCases} waiting cases**, in the bench process through the backend's store API (\`database.handoff\`; PostgreSQL pool ${options.poolSize}): ` +
+        'one staff list (`listByQueues`), one `QueueDesk.queueSnapshot` and `positionActivity` for every waiting client (what one round of ' +
+        `position updates computes for the queue), then ${options.queueClaims} claims of the oldest waiting case, one after another.`,
+      '',
+      ...queueTable(results.queue),
+      '',
+    );
+  }
+  const failures = [...results.load, ...results.scale].filter((r) => r.firstError !== undefined);
+  const problems = [
+    ...failures.map((r) => `- ${r.label}, ${r.concurrency} conversations: ${r.errors} errors, first: ${r.firstError}`),
+    ...results.rss.filter((r) => r.firstError !== undefined).map((r) => `- ${r.label}, memory run: ${r.errors} errors, first: ${r.firstError}`),
+    ...results.queue.filter((r) => r.firstClaimError !== undefined).map((r) => `- queue on ${r.backend}: ${r.claimErrors} claim errors, first: ${r.firstClaimError}`),
+    ...results.warnings.map((w) => `- ${w}`),
+  ];
+  if (problems.length > 0) lines.push('Problems seen:', ...problems);
+  return lines.join('\n').trimEnd();
 }

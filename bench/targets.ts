@@ -10,10 +10,11 @@ import { echoBotScenario } from './echoBotUser';
 import { freePort } from './freePort';
 import type { Scenario } from './load';
 import { luotsiScenario } from './luotsiUser';
+import type { BenchPostgres } from './postgresServer';
 
-export type TargetKey = 'luotsi' | 'echoBot' | 'bare';
+export type TargetKey = 'luotsiSqlite' | 'luotsiPostgres' | 'luotsiPostgresPair' | 'echoBot' | 'bare';
 
-/** A server under test, started in its own process. */
+/** A server under test, started in its own process (or processes). */
 export interface Target {
   key: TargetKey;
   label: string;
@@ -23,11 +24,17 @@ export interface Target {
 }
 
 export interface RunningTarget {
-  baseUrl: string;
-  child: ManagedChild;
+  /** One per server process; the load is spread over them round-robin. */
+  baseUrls: string[];
+  children: ManagedChild[];
+  /** Processes the servers need besides themselves (the database server), read when asked. */
+  helperPids(): number[];
   scenario: Scenario;
   stop(): Promise<void>;
 }
+
+/** Where Luotsi keeps its data in a run: SQLite in a temporary data directory, or a fresh schema on the bench's PostgreSQL. */
+export type LuotsiStorage = { kind: 'sqlite' } | { kind: 'postgres'; postgres: BenchPostgres; poolSize: number };
 
 const READY_TIMEOUT_MS = 20_000;
 /** dist/bench at run time; the repository root (where dist/index.js lives) is two levels up. */
@@ -44,52 +51,98 @@ function baseEnv(): Record<string, string> {
   return env;
 }
 
-export function luotsiTarget(): Target {
+/** A temporary data directory removed when the target stops or the bench ends. */
+function tempDataDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'luotsi-bench-'));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  const unregister = onCleanup(removeDir);
   return {
-    key: 'luotsi',
-    label: 'Luotsi web channel',
-    turnMeans: 'POST activity (returns after the bot turn: flow restore, transition, SQLite state and log writes) + GET activities after the watermark',
+    dir,
+    remove() {
+      removeDir();
+      unregister();
+    },
+  };
+}
+
+/** Starts one Luotsi process (`node dist/index.js`) with the given database settings. */
+async function startLuotsi(name: string, tokenSecret: string, databaseEnv: Record<string, string>): Promise<{ baseUrl: string; child: ManagedChild; stop(): Promise<void> }> {
+  const port = await freePort();
+  const dataDir = tempDataDir();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    const child = await startChild({
+      name,
+      script: path.join(REPO_ROOT, 'dist', 'index.js'),
+      cwd: REPO_ROOT,
+      env: {
+        ...baseEnv(),
+        // Production mode as deployed; it requires a real token key, made per target run.
+        NODE_ENV: 'production',
+        DIRECTLINE_TOKEN_SECRET: tokenSecret,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATA_DIR: dataDir.dir,
+        LOG_LEVEL: 'warn',
+        // Every simulated client comes from 127.0.0.1; 100000 is the most config.ts accepts.
+        TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
+        ...databaseEnv,
+      },
+      readyUrl: `${baseUrl}/readyz`,
+      readyTimeoutMs: READY_TIMEOUT_MS,
+    });
+    return {
+      baseUrl,
+      child,
+      async stop() {
+        await child.stop();
+        dataDir.remove();
+      },
+    };
+  } catch (error) {
+    dataDir.remove();
+    throw error;
+  }
+}
+
+const SQLITE_TURN = 'POST activity (returns after the bot turn: flow restore, transition, SQLite state and log writes) + GET activities after the watermark';
+const POSTGRES_TURN = 'as on SQLite, with state, activity log and turn lock in PostgreSQL';
+
+/**
+ * Luotsi on the given storage, as `instances` processes sharing it (PostgreSQL only) with
+ * one token key, so any instance accepts any conversation's token.
+ */
+export function luotsiTarget(key: TargetKey, label: string, storage: LuotsiStorage, instances = 1): Target {
+  if (instances > 1 && storage.kind !== 'postgres') throw new Error('several Luotsi instances need PostgreSQL');
+  return {
+    key,
+    label,
+    turnMeans: storage.kind === 'sqlite' ? SQLITE_TURN : instances > 1 ? `${POSTGRES_TURN}; turns alternate between the ${instances} instances` : POSTGRES_TURN,
     async start() {
-      const port = await freePort();
-      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'luotsi-bench-'));
-      const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
-      const unregister = onCleanup(removeDataDir);
-      const baseUrl = `http://127.0.0.1:${port}`;
+      // base64url, not hex: config.ts refuses a key with fewer than 16 distinct characters as a placeholder.
+      const tokenSecret = randomBytes(32).toString('base64url');
+      const databaseEnv: Record<string, string> =
+        storage.kind === 'sqlite'
+          ? {}
+          : { DATABASE_URL: storage.postgres.url, DATABASE_SCHEMA: storage.postgres.freshSchema(key.toLowerCase()), DATABASE_POOL_SIZE: String(storage.poolSize) };
+      const started: Awaited<ReturnType<typeof startLuotsi>>[] = [];
+      const stopAll = async () => {
+        for (const server of started) await server.stop();
+      };
       try {
-        const child = await startChild({
-          name: 'Luotsi',
-          script: path.join(REPO_ROOT, 'dist', 'index.js'),
-          cwd: REPO_ROOT,
-          env: {
-            ...baseEnv(),
-            // Production mode as deployed; it requires a real token key, so one is made per run.
-            NODE_ENV: 'production',
-            DIRECTLINE_TOKEN_SECRET: randomBytes(24).toString('hex'),
-            HOST: '127.0.0.1',
-            PORT: String(port),
-            DATA_DIR: dataDir,
-            LOG_LEVEL: 'warn',
-            // Every simulated client comes from 127.0.0.1; 100000 is the most config.ts accepts.
-            TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
-          },
-          readyUrl: `${baseUrl}/readyz`,
-          readyTimeoutMs: READY_TIMEOUT_MS,
-        });
-        return {
-          baseUrl,
-          child,
-          scenario: luotsiScenario,
-          async stop() {
-            await child.stop();
-            removeDataDir();
-            unregister();
-          },
-        };
+        // One after another: the first one migrates the new schema, the others find it done.
+        for (let i = 0; i < instances; i += 1) started.push(await startLuotsi(instances > 1 ? `Luotsi ${i + 1}` : 'Luotsi', tokenSecret, databaseEnv));
       } catch (error) {
-        removeDataDir();
-        unregister();
+        await stopAll();
         throw error;
       }
+      return {
+        baseUrls: started.map((s) => s.baseUrl),
+        children: started.map((s) => s.child),
+        helperPids: () => (storage.kind === 'postgres' ? storage.postgres.processes() : []),
+        scenario: luotsiScenario,
+        stop: stopAll,
+      };
     },
   };
 }
@@ -110,7 +163,7 @@ export function echoBotTarget(connector: Connector, serviceUrl: string, timeoutM
         readyUrl: `${baseUrl}/healthz`,
         readyTimeoutMs: READY_TIMEOUT_MS,
       });
-      return { baseUrl, child, scenario: echoBotScenario(connector, serviceUrl, timeoutMs), stop: () => child.stop() };
+      return { baseUrls: [baseUrl], children: [child], helperPids: () => [], scenario: echoBotScenario(connector, serviceUrl, timeoutMs), stop: () => child.stop() };
     },
   };
 }
@@ -131,7 +184,7 @@ export function bareTarget(): Target {
         readyUrl: `${baseUrl}/healthz`,
         readyTimeoutMs: READY_TIMEOUT_MS,
       });
-      return { baseUrl, child, scenario: bareScenario, stop: () => child.stop() };
+      return { baseUrls: [baseUrl], children: [child], helperPids: () => [], scenario: bareScenario, stop: () => child.stop() };
     },
   };
 }

@@ -50,6 +50,11 @@ export class StreamHub {
     for (const subscriber of set) void this.pump(conversationId, subscriber);
   }
 
+  /** Re-checks every open stream (after announcements may have been missed). */
+  publishAll(): void {
+    for (const conversationId of this.subscribers.keys()) this.publish(conversationId);
+  }
+
   /** Number of open streams (for readiness and shutdown). */
   get size(): number {
     let n = 0;

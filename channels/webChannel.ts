@@ -9,6 +9,9 @@ import type { BlobStore, PhotoContent, PhotoVariant } from '../storage/blobStore
 import { PhotoLinks, photoUri } from './photoLinks';
 import { toLocale } from '../i18n/i18n';
 import type { ActivityLog, WireActivity } from '../storage/activityLog';
+import type { Coordination } from '../storage/coordination';
+import type { LuotsiDatabase } from '../storage/database';
+import type { RateLimiter } from '../http/rateLimit';
 import { normalizeClientActivity } from './incomingActivity';
 import { StreamHub } from './streamHub';
 import { assertConversation, bearerToken, TokenSigner, type ChannelTokenClaims } from './tokens';
@@ -33,6 +36,14 @@ export interface WebChannelOptions {
   tokenTtlSeconds: number;
   turnTimeoutMs: number;
   logger: Logger;
+  /** Turn locks and change announcements shared with other instances on the same database. */
+  coordination: Coordination;
+  /** Writes a turn's state and replies in one transaction (the database's commitTurn). */
+  commitTurn?: LuotsiDatabase['commitTurn'];
+  /** Messages per conversation (per instance); beyond it 429 + Retry-After and one notice in the chat. */
+  messageLimiter?: RateLimiter;
+  /** The chat notice a client gets when it sends too fast, in its language. */
+  tooFastNotice?: (locale: string | undefined) => Partial<Activity>;
   clock?: () => Date;
 }
 
@@ -68,6 +79,8 @@ export class WebChannel {
   private readonly clock: () => Date;
   private readonly links: PhotoLinks;
   private bot: BotTurn | undefined;
+  /** When each conversation last heard the "too fast" notice (bounded). */
+  private readonly toldTooFast = new Map<string, number>();
 
   constructor(private readonly options: WebChannelOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -77,7 +90,17 @@ export class WebChannel {
       (error) => options.logger.error({ err: error }, 'stream failed'),
       (conversationId, activity) => this.links.present(conversationId, activity),
     );
-    this.adapter = new WebChannelAdapter(options.log, this.hub, this.clock);
+    this.adapter = new WebChannelAdapter(options.log, (conversationId) => this.appended(conversationId), this.clock, options.commitTurn);
+    // Another instance wrote to a conversation whose stream is open here (staff reply, queue update).
+    options.coordination.onAnnounce((conversationId) => (conversationId === undefined ? this.hub.publishAll() : this.hub.publish(conversationId)));
+  }
+
+  /** New activities are in the conversation's log: push them here and tell the other instances. */
+  private appended(conversationId: string): void {
+    this.hub.publish(conversationId);
+    // The log already holds the activities; a lost announcement only delays other instances'
+    // streams until the client's next poll or reconnect, so it must not fail the turn.
+    this.options.coordination.announce(conversationId).catch((error: unknown) => this.options.logger.warn({ err: error }, 'announce failed'));
   }
 
   /** Connects the bot that handles this channel's turns. */
@@ -147,10 +170,11 @@ export class WebChannel {
     const claims = await this.authorize(authorization, conversationId);
     const activity = normalizeClientActivity(body, conversationId, claims.uid);
     if (activity.type === ActivityTypes.Typing) return { id: '' };
+    await this.takeMessage(conversationId);
     let id = '';
     await this.runTurn(conversationId, async () => {
       const logged = await this.options.log.append(conversationId, activity, this.clock());
-      this.hub.publish(conversationId);
+      this.appended(conversationId);
       id = logged.activity.id;
       return this.forBot(logged.activity);
     });
@@ -184,6 +208,7 @@ export class WebChannel {
     // The activity part lists the files' names and types: the bytes decide, so drop them.
     const activity = normalizeClientActivity({ ...parsed.activity, attachments: undefined }, conversationId, claims.uid);
     if (activity.type !== ActivityTypes.Message) throw new BadRequestError('an upload carries a message activity', 'UnsupportedActivityType');
+    await this.takeMessage(conversationId);
     let id = '';
     await this.runTurn(conversationId, async () => {
       const outcome = await photos.intake(conversationId, parsed.files);
@@ -192,7 +217,7 @@ export class WebChannel {
           ? outcome.photoIds.map((photoId) => ({ contentType: 'image/jpeg', contentUrl: photoUri(photoId, 'image'), thumbnailUrl: photoUri(photoId, 'thumbnail') }))
           : [];
       const logged = await this.options.log.append(conversationId, { ...activity, attachments }, this.clock());
-      this.hub.publish(conversationId);
+      this.appended(conversationId);
       id = logged.activity.id;
       const forBot = this.forBot(logged.activity);
       return { ...forBot, channelData: { ...(forBot.channelData as object | undefined), luotsiUpload: outcome } };
@@ -226,7 +251,10 @@ export class WebChannel {
   private async runTurn(conversationId: string, prepare: () => Promise<Partial<Activity>>): Promise<void> {
     const bot = this.bot;
     if (!bot) throw new Error('web channel has no bot');
-    const turn = this.turns.run(conversationId, async () => this.adapter.processActivity(await prepare(), bot));
+    // The queue orders turns inside this process; the lock orders them across instances.
+    const turn = this.turns.run(conversationId, () =>
+      this.options.coordination.withConversationLock(conversationId, async () => this.adapter.processActivity(await prepare(), bot)),
+    );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new BotTimeoutError('the bot did not answer in time')), this.options.turnTimeoutMs);
@@ -235,6 +263,38 @@ export class WebChannel {
       await Promise.race([turn, timeout]);
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Counts a message against the conversation's limit (after authorization, so nobody can spend
+   * another conversation's budget). Over the limit the client hears why once per minute, in its
+   * language, and the request gets 429; nothing of the conversation changes.
+   */
+  private async takeMessage(conversationId: string): Promise<void> {
+    const limiter = this.options.messageLimiter;
+    if (!limiter) return;
+    try {
+      limiter.take(conversationId);
+    } catch (error) {
+      const now = this.clock().getTime();
+      const notice = this.options.tooFastNotice;
+      if (notice && (this.toldTooFast.get(conversationId) ?? 0) < now - 60_000) {
+        this.toldTooFast.set(conversationId, now);
+        if (this.toldTooFast.size > 10_000) this.toldTooFast.delete(this.toldTooFast.keys().next().value as string);
+        const conversation = await this.options.log.getConversation(conversationId);
+        const said = {
+          ...notice(conversation?.locale),
+          channelId: WEB_CHANNEL_ID,
+          serviceUrl: WEB_SERVICE_URL,
+          from: { ...WEB_BOT_ACCOUNT },
+          recipient: { id: conversation?.userId ?? '', role: 'user' },
+          conversation: { id: conversationId },
+        };
+        await this.options.log.append(conversationId, said as Partial<Activity>, this.clock());
+        this.appended(conversationId);
+      }
+      throw error;
     }
   }
 

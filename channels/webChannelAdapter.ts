@@ -8,7 +8,8 @@ import {
 } from 'botbuilder';
 import { NotImplementedError } from '../errors';
 import type { ActivityLog } from '../storage/activityLog';
-import type { StreamHub } from './streamHub';
+import type { LuotsiDatabase } from '../storage/database';
+import { withDeferredStateWrites } from '../storage/turnWrites';
 
 /** Channel id of the local web channel. */
 export const WEB_CHANNEL_ID = 'webchat';
@@ -22,6 +23,9 @@ const MAX_DELAY_MS = 5000;
 
 type BotLogic = (context: TurnContext) => Promise<void>;
 
+/** Turn-state key of the replies a client turn holds back until it has finished. */
+const HELD_REPLIES = Symbol('luotsi.heldReplies');
+
 /**
  * The in-process Bot Framework adapter of the web channel: runs the bot on activities
  * the channel received, and writes the bot's replies straight into the activity log
@@ -30,50 +34,91 @@ type BotLogic = (context: TurnContext) => Promise<void>;
 export class WebChannelAdapter extends BotAdapter {
   constructor(
     private readonly log: ActivityLog,
-    private readonly hub: StreamHub,
+    /** Called after replies are in the log, so streams (on this and other instances) push them. */
+    private readonly onAppended: (conversationId: string) => void,
     private readonly clock: () => Date = () => new Date(),
+    /** Writes a client turn's state and replies in one transaction; without it they are written one by one. */
+    private readonly commitTurn?: LuotsiDatabase['commitTurn'],
   ) {
     super();
   }
 
-  /** Runs the bot on one incoming activity. */
+  /**
+   * Runs the bot on one incoming activity. The turn's replies are held back and written to the
+   * log only after the bot's logic has finished, conversation state save included: a turn that
+   * fails (database gone, process killed) shows the client nothing, so what the client sees
+   * never runs ahead of what the bot remembers, and the client's retry meets the same question.
+   */
   async processActivity(activity: Partial<Activity>, logic: BotLogic): Promise<void> {
     const context = new TurnContext(this, activity);
-    await this.runMiddleware(context, logic);
+    const held: Partial<Activity>[] = [];
+    context.turnState.set(HELD_REPLIES, held);
+    const commit = this.commitTurn;
+    if (!commit) {
+      await this.runMiddleware(context, logic);
+      context.turnState.delete(HELD_REPLIES);
+      await this.write(context, held);
+      return;
+    }
+    // The state the bot saves during the turn waits too, and both go in one transaction.
+    const writes = await withDeferredStateWrites(() => this.runMiddleware(context, logic));
+    context.turnState.delete(HELD_REPLIES);
+    const conversationId = this.conversationIdOf(context);
+    const logged = await commit(conversationId, writes.state, held.map((reply) => this.asLogged(context, conversationId, reply)), this.clock());
+    if (logged.length > 0) this.onAppended(conversationId);
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const held = context.turnState.get(HELD_REPLIES) as Partial<Activity>[] | undefined;
+    const outgoing = activities.filter((activity) => activity.type !== ActivityTypes.InvokeResponse);
+    if (held) {
+      // Pauses between held replies mean nothing: they are all written together after the turn.
+      held.push(...outgoing.filter((activity) => activity.type !== 'delay'));
+      return activities.map(() => ({ id: '' }));
+    }
     const responses: ResourceResponse[] = [];
-    const conversationId = context.activity.conversation?.id;
-    if (!conversationId) throw new Error('turn without conversation');
-    for (const activity of activities) {
+    for (const activity of outgoing) {
       if (activity.type === 'delay') {
         const ms = typeof activity.value === 'number' ? Math.min(activity.value, MAX_DELAY_MS) : 1000;
         await new Promise((resolve) => setTimeout(resolve, ms));
         responses.push({ id: '' });
         continue;
       }
-      if (activity.type === ActivityTypes.InvokeResponse) {
-        responses.push({ id: '' });
-        continue;
-      }
-      const { timestamp: _ignoredTimestamp, localTimestamp: _ignoredLocal, ...rest } = activity;
-      const logged = await this.log.append(
-        conversationId,
-        {
-          ...rest,
-          channelId: WEB_CHANNEL_ID,
-          serviceUrl: WEB_SERVICE_URL,
-          // Everything this adapter sends is the bot speaking, whatever reference it came from.
-          from: { ...WEB_BOT_ACCOUNT, ...activity.from, role: 'bot' },
-          conversation: { ...context.activity.conversation, id: conversationId },
-        },
-        this.clock(),
-      );
+      responses.push(...(await this.write(context, [activity])));
+    }
+    return responses;
+  }
+
+  /** Appends the bot's activities to the log in order, then lets the streams know. */
+  private async write(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    if (activities.length === 0) return [];
+    const conversationId = this.conversationIdOf(context);
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      const logged = await this.log.append(conversationId, this.asLogged(context, conversationId, activity), this.clock());
       responses.push({ id: logged.activity.id });
     }
-    this.hub.publish(conversationId);
+    this.onAppended(conversationId);
     return responses;
+  }
+
+  private conversationIdOf(context: TurnContext): string {
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId) throw new Error('turn without conversation');
+    return conversationId;
+  }
+
+  /** The bot's activity as the log keeps it. */
+  private asLogged(context: TurnContext, conversationId: string, activity: Partial<Activity>): Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'> {
+    const { timestamp: _ignoredTimestamp, localTimestamp: _ignoredLocal, ...rest } = activity;
+    return {
+      ...rest,
+      channelId: WEB_CHANNEL_ID,
+      serviceUrl: WEB_SERVICE_URL,
+      // Everything this adapter sends is the bot speaking, whatever reference it came from.
+      from: { ...WEB_BOT_ACCOUNT, ...activity.from, role: 'bot' },
+      conversation: { ...context.activity.conversation, id: conversationId },
+    };
   }
 
   async updateActivity(_context: TurnContext, _activity: Partial<Activity>): Promise<void> {

@@ -11,7 +11,7 @@ import { feedbackPressOf, type FeedbackDraft } from './feedback';
 import type { ContactDraft, QueueDesk } from './queueDesk';
 import { photoRoom, photoStep, type PhotoDraft, type PhotoLimits, type PhotosDonePress } from './photoAnswers';
 import type { SummaryItem } from '../flows';
-import { foldText } from './textMatch';
+import { foldText, foldedAlternatives } from './textMatch';
 
 /** A flow the dialog can host: a machine and the version stamp its persisted snapshots carry. */
 export interface FlowDefinition {
@@ -37,6 +37,13 @@ export interface PersistedFlow {
   feedbackGiven?: string[];
   /** A contact request being written (the very next message only). */
   contactDraft?: ContactDraft;
+  /** "Delete my data" was asked and waits for yes or no (the very next message only). */
+  erasePending?: boolean;
+}
+
+/** The value of the yes/no buttons of the "delete my data" confirmation. */
+export interface ErasePress {
+  eraseData: boolean;
 }
 
 /** The photo question a conversation waits at, for the channel's photo intake. */
@@ -68,6 +75,11 @@ export interface FlowDialogOptions {
   photoLimits?: PhotoLimits;
   /** The handoff queue as the client sees it (join after the outcome, write while waiting, leave). */
   queueDesk?: ClientQueueDesk;
+  /**
+   * Deletes the conversation's data once the client confirmed "delete my data" (cases, photos,
+   * bot state incl. this turn's cached copy, the activity log so far); without it the word is not offered.
+   */
+  eraseData?: (turn: TurnContext) => Promise<void>;
 }
 
 /** What the dialog needs of the handoff queue. */
@@ -119,7 +131,12 @@ export class FlowDialog {
 
   /** Handles one message or event of the client. */
   async continue(turn: TurnContext): Promise<void> {
-    const persisted = await this.options.state.get(turn);
+    let persisted = await this.options.state.get(turn);
+    if (this.options.eraseData) {
+      const erasure = await this.erasureStep(turn, persisted);
+      if (erasure === 'handled') return;
+      persisted = erasure;
+    }
     const restored = this.restore(persisted);
     if (!restored.snapshot) {
       const locale = persisted?.context.locale ?? this.incomingLocale(turn);
@@ -261,6 +278,74 @@ export class FlowDialog {
     const out = this.afterTransition(snapshot, next, event);
     if (photo.kind === 'answer' && photo.note) out.unshift(textMessage(photo.note, locale));
     await turn.sendActivities(out);
+  }
+
+  /**
+   * "Delete my data", checked before anything else (also while queued or after an outcome): the
+   * word asks for confirmation; yes erases and ends, no carries on where the client was. Anything
+   * else withdraws the question, so a later "yes" to another question never deletes. Returns the
+   * stored flow to carry on with, or 'handled'.
+   */
+  private async erasureStep(turn: TurnContext, persisted: PersistedFlow | undefined): Promise<PersistedFlow | undefined | 'handled'> {
+    const eraseData = this.options.eraseData;
+    const activity = turn.activity;
+    if (!eraseData || activity.type !== ActivityTypes.Message) return persisted;
+    const text = typeof activity.text === 'string' ? activity.text : undefined;
+    const press = activity.value as Partial<ErasePress> | null | undefined;
+    const pressed = typeof press === 'object' && press !== null && typeof press.eraseData === 'boolean' ? press.eraseData : undefined;
+    const restored = this.restore(persisted);
+    const locale = restored.snapshot ? flowContext(restored.snapshot).locale : (persisted?.context.locale ?? this.incomingLocale(turn));
+    const t = this.options.i18n.getFixedT(locale);
+    if (persisted?.erasePending) {
+      const folded = text === undefined ? '' : foldText(text);
+      const answer = pressed ?? (this.wordList('common:erase.yesWords').includes(folded) ? true : this.wordList('common:erase.noWords').includes(folded) ? false : undefined);
+      if (answer === true) {
+        await eraseData(turn);
+        await turn.sendActivities([textMessage(t('common:erase.done'), locale)]);
+        return 'handled';
+      }
+      const { erasePending: _withdrawn, ...carryOn } = persisted;
+      if (answer === undefined) {
+        await this.options.state.set(turn, carryOn);
+        return carryOn;
+      }
+      if (!restored.snapshot) {
+        await this.startFresh(turn, locale, ['common:erase.kept'], false);
+        return 'handled';
+      }
+      await this.options.state.set(turn, carryOn);
+      await turn.sendActivities([textMessage(t('common:erase.kept'), locale), ...this.renderState(restored.snapshot, t, false)]);
+      return 'handled';
+    }
+    if (pressed !== undefined || text === undefined || this.words.match(text) !== 'erase') return persisted;
+    let base = persisted;
+    if (!base) {
+      // Nothing stored yet (e.g. a new state after a restart): keep a fresh flow to come back to on "no".
+      await this.persist(turn, initialTransition(this.options.flow.machine, { locale })[0]);
+      base = await this.options.state.get(turn);
+    }
+    if (base) await this.options.state.set(turn, { ...base, erasePending: true });
+    const question = textMessage(t('common:erase.confirm'), locale);
+    question.suggestedActions = {
+      to: [],
+      actions: ([true, false] as const).map((eraseData) => {
+        const title = t(eraseData ? 'common:erase.yes' : 'common:erase.no');
+        const value: ErasePress = { eraseData };
+        return { type: 'messageBack', title, text: title, displayText: title, value };
+      }),
+    };
+    await turn.sendActivities([question]);
+    return 'handled';
+  }
+
+  /** A `a|b|c` word list of the locales, in every language at once, folded. */
+  private wordList(listKey: string): string[] {
+    let cached = this.labelCache.get(`words:${listKey}`);
+    if (!cached) {
+      cached = LOCALES.flatMap((lng) => foldedAlternatives(this.options.i18n.getFixedT(lng)(listKey)));
+      this.labelCache.set(`words:${listKey}`, cached);
+    }
+    return cached;
   }
 
   /** The answer to an emergency sign outside the flow's own outcome: what it means, then 112. */

@@ -3,9 +3,10 @@ import { LOCALES } from '../flows/contract';
 import { foldText, foldedAlternatives } from './textMatch';
 
 /** Words that act at any point of a conversation. */
-export type GlobalWord = 'restart' | 'back' | 'language' | 'human' | 'end';
+export type GlobalWord = 'restart' | 'back' | 'language' | 'human' | 'end' | 'erase';
 
-const WORDS: readonly GlobalWord[] = ['restart', 'back', 'language', 'human', 'end'];
+// `erase` is "delete my data": the dialog asks for confirmation before anything is deleted.
+const WORDS: readonly GlobalWord[] = ['restart', 'back', 'language', 'human', 'end', 'erase'];
 
 /**
  * Recognises the global words in every language at once: a Swedish speaker on a

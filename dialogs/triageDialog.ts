@@ -3,7 +3,7 @@ import type { i18n as I18n } from 'i18next';
 import { detectEmergencySign, summaryItems, triageFlow, type TriageContext } from '../flows';
 import type { Locale } from '../flows/contract';
 import type { ServiceCatalog } from '../routing';
-import { FlowDialog, type ClientQueueDesk, type PersistedFlow } from './flowDialog';
+import { FlowDialog, type ClientQueueDesk, type FlowDialogOptions, type PersistedFlow } from './flowDialog';
 import { createOutcomeRenderer } from './outcomeRenderer';
 import type { PhotoLimits } from './photoAnswers';
 
@@ -19,6 +19,8 @@ export interface TriageDialogDeps {
   photoLimits?: PhotoLimits;
   /** The handoff queue; without it outcomes offer no "join the queue" button. */
   queueDesk?: ClientQueueDesk;
+  /** "Delete my data" (see FlowDialogOptions.eraseData); without it the word is not offered. */
+  eraseData?: FlowDialogOptions['eraseData'];
 }
 
 /** The FlowDialog hosting the triage flow: summary, free-text emergency screen and routed outcome. */
@@ -36,5 +38,6 @@ export function createTriageDialog(deps: TriageDialogDeps): FlowDialog {
     detectEmergency: detectEmergencySign,
     ...(deps.photoLimits && { photoLimits: deps.photoLimits }),
     ...(deps.queueDesk && { queueDesk: deps.queueDesk }),
+    ...(deps.eraseData && { eraseData: deps.eraseData }),
   });
 }

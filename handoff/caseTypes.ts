@@ -117,13 +117,35 @@ export interface FeedbackAggregate {
   comments: number;
 }
 
-/** Audited staff actions. */
-export type AuditAction = 'view' | 'claim' | 'release' | 'transfer' | 'close' | 'note' | 'delete';
+/**
+ * Audited actions. `export` and `delete` are staff data-subject requests; `erase` is the client's
+ * own "delete my data" (actor CLIENT_ACTOR). Entries of a deleted case are kept until audit retention.
+ */
+export type AuditAction = 'view' | 'claim' | 'release' | 'transfer' | 'close' | 'note' | 'delete' | 'export' | 'erase';
+
+/** The audit actor of a client's own erasure: no staff member, and nothing that names the client. */
+export const CLIENT_ACTOR = 'client';
 
 /** One audit log entry: who did what to which case, when. */
 export interface AuditEntry {
+  /** A staff id, or CLIENT_ACTOR. */
   staffId: string;
   action: AuditAction;
   caseId: string;
   at: Date;
+}
+
+/** Everything stored of one case, for a staff data-subject export (photos come from the BlobStore). */
+export interface CaseExport {
+  case: HandoffCase;
+  /** Internal notes included: the export is for the data subject's request, handled by staff. */
+  messages: CaseMessage[];
+  /** The case's audit trail, the export's own entry last. */
+  audit: AuditEntry[];
+}
+
+/** What a retention round of ended cases deleted. */
+export interface CasePurge {
+  cases: number;
+  photos: number;
 }

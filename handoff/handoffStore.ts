@@ -5,7 +5,9 @@ import type { Segment, Urgency } from '../flows';
 import type { ServiceCatalog } from '../routing/catalog/types';
 import type {
   AuditEntry,
+  CaseExport,
   CaseMessage,
+  CasePurge,
   CaseOutcome,
   CaseStatus,
   FeedbackAggregate,
@@ -54,6 +56,8 @@ export interface HandoffStore {
   listByQueues(caller: StaffCaller, queueIds: readonly string[], clock: QueueClock): Promise<HandoffCase[]>;
   /** Cases the caller has claimed and not closed, oldest claim first. */
   listClaimedBy(caller: StaffCaller): Promise<HandoffCase[]>;
+  /** Every claimed case in every queue, for the watch that returns cases of staff whose connection was lost (never for a staff caller). */
+  listAllClaimed(): Promise<HandoffCase[]>;
   /** Waiting cases of a queue with their conversation references, for the service's own position updates. */
   waitingForUpdates(queueId: string): Promise<HandoffCase[]>;
   /** The queue as the client's position sees it, without personal data; same rules as listByQueues. */
@@ -93,7 +97,29 @@ export interface HandoffStore {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Audit entries of a case the caller may see, oldest first. */
   listAudit(caller: StaffCaller, caseId: string): Promise<AuditEntry[]>;
+  /** A case with its messages and audit trail for a data-subject export; writes an `export` entry in the same transaction. */
+  exportCase(caller: StaffCaller, caseId: string, now: Date): Promise<CaseExport>;
+  /**
+   * Deletes a case of the caller's queues (any status) with its messages and linked photos, and
+   * writes a `delete` entry that outlives it; returns the case as it was.
+   */
+  deleteCase(caller: StaffCaller, caseId: string, now: Date): Promise<HandoffCase>;
+  /**
+   * The client's "delete my data": every case of the conversation (a waiting one leaves the queue,
+   * one staff hold is withdrawn) with messages and linked photos; one `erase` entry per case by
+   * CLIENT_ACTOR. Returns the deleted case ids.
+   */
+  eraseConversation(conversationId: string, now: Date): Promise<string[]>;
+  /** Retention: deletes closed and abandoned cases that ended before `cutoff`, with messages and linked photos. */
+  purgeEndedBefore(cutoff: Date): Promise<CasePurge>;
+  /** Retention: deletes audit entries written before `cutoff`; returns how many. */
+  purgeAuditBefore(cutoff: Date): Promise<number>;
+  /** Every audit entry under a case id, with no access check: for operators and tests, never exposed over HTTP. */
+  auditTrailUnchecked(caseId: string): Promise<AuditEntry[]>;
 }
+
+/** Statuses of a case that has ended; retention counts its age from when it ended (updated_at). */
+export const ENDED_STATUSES: readonly CaseStatus[] = ['closed', 'abandoned'];
 
 /** How far back staff see abandoned cases. */
 export const ABANDONED_VISIBLE_MS = 24 * 60 * 60 * 1000;

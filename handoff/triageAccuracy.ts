@@ -24,17 +24,18 @@ export function emptyMatrix(): ConfusionMatrix {
   return { emergency: row(), urgent: row(), non_urgent: row(), self_care: row() };
 }
 
-/** Builds the report from (bot, staff) urgency pairs. */
-export function triageAccuracyReport(pairs: Iterable<{ bot: Urgency; staff: Urgency }>): TriageAccuracyReport {
+/** Builds the report from (bot, staff) urgency pairs; `count` (default 1) weighs a pair from the aggregate table. */
+export function triageAccuracyReport(pairs: Iterable<{ bot: Urgency; staff: Urgency; count?: number }>): TriageAccuracyReport {
   const report: TriageAccuracyReport = { matrix: emptyMatrix(), total: 0, agreed: 0, underTriaged: 0, overTriaged: 0 };
-  for (const { bot, staff } of pairs) {
+  for (const { bot, staff, count } of pairs) {
     if (!URGENCIES.includes(bot) || !URGENCIES.includes(staff)) continue;
-    report.matrix[bot][staff] += 1;
-    report.total += 1;
+    const n = count ?? 1;
+    report.matrix[bot][staff] += n;
+    report.total += n;
     const difference = URGENCY_RANK[staff] - URGENCY_RANK[bot];
-    if (difference === 0) report.agreed += 1;
-    else if (difference < 0) report.underTriaged += 1;
-    else report.overTriaged += 1;
+    if (difference === 0) report.agreed += n;
+    else if (difference < 0) report.underTriaged += n;
+    else report.overTriaged += n;
   }
   return report;
 }

@@ -13,6 +13,7 @@ import {
   StorageUnavailableError,
   UnauthorizedError,
 } from '../errors';
+import { isStorageUnavailable } from '../storage/unavailable';
 
 /** HTTP status for an error; the one place where error classes meet HTTP. */
 export function statusOf(error: unknown): number {
@@ -26,7 +27,7 @@ export function statusOf(error: unknown): number {
   if (error instanceof RateLimitedError) return 429;
   if (error instanceof NotImplementedError) return 501;
   if (error instanceof BotTimeoutError) return 502;
-  if (error instanceof StorageUnavailableError) return 503;
+  if (error instanceof StorageUnavailableError || isStorageUnavailable(error)) return 503;
   return 500;
 }
 

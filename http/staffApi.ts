@@ -93,6 +93,11 @@ export interface StaffApiOptions {
   onClaim?: (handoffCase: HandoffCase, staff: StaffIdentity) => Promise<void>;
   /** Tells the client the chat ended, what happens next, and asks for feedback. */
   onClose?: (handoffCase: HandoffCase, staff: StaffIdentity) => Promise<void>;
+  /**
+   * After a staff deletion: erases what the case's conversation still holds (its log, bot state,
+   * other photos). A failure is logged and reported as `conversationErased: false`; the case is gone.
+   */
+  onCaseDeleted?: (deleted: HandoffCase) => Promise<void>;
 }
 
 // ---------------------------------------------------------------- validation helpers
@@ -553,6 +558,56 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       const caseId = idParam(req, 'id');
       const entries = await handoff.listAudit(callerOf(staff), caseId);
       send(res, 200, { entries: entries.map((e) => ({ ...e, at: iso(e.at) })) });
+    }),
+  );
+
+  // -- data-subject requests (export and deletion), only for cases of the caller's queues
+
+  server.get(
+    '/staff/api/cases/:id/export',
+    asyncRoute(async (req, res) => {
+      const now = clock();
+      const staff = await staffOf(req, now);
+      const caseId = idParam(req, 'id');
+      const exported = await handoff.exportCase(callerOf(staff), caseId, now);
+      // The same access rule as the photo route: only photos linked to this case, for this caller.
+      const refs = (await blobStore.listForConversation(exported.case.conversationId, photoCallerOf(staff))).filter((ref) => ref.caseId === caseId);
+      const photos = [];
+      for (const ref of refs) {
+        const image = await blobStore.get(ref.id, photoCallerOf(staff), 'image');
+        photos.push({ ...photoJson(caseId, ref), imageBase64: image.bytes.toString('base64') });
+      }
+      audit(staff, 'export', caseId);
+      res.setHeader('Content-Disposition', `attachment; filename="luotsi-case-${caseId}.json"`);
+      send(res, 200, {
+        exportedAt: iso(now),
+        exportedBy: staff.identity.staffId,
+        case: caseJson(exported.case, now),
+        messages: exported.messages.map(messageJson),
+        photos,
+        audit: exported.audit.map((e) => ({ ...e, at: iso(e.at) })),
+      });
+    }),
+  );
+
+  server.del(
+    '/staff/api/cases/:id',
+    asyncRoute(async (req, res) => {
+      const now = clock();
+      const staff = await staffOf(req, now);
+      const caseId = idParam(req, 'id');
+      const deleted = await handoff.deleteCase(callerOf(staff), caseId, now);
+      audit(staff, 'delete', caseId);
+      let conversationErased = true;
+      if (options.onCaseDeleted) {
+        try {
+          await options.onCaseDeleted(deleted);
+        } catch (error) {
+          conversationErased = false;
+          logger.error({ err: error, caseId }, 'could not erase the conversation of a deleted case');
+        }
+      }
+      send(res, 200, { deleted: caseId, conversationErased });
     }),
   );
 

@@ -10,7 +10,7 @@ import { LuotsiError } from '../errors';
 import { DEFAULT_CATALOG } from '../routing/catalog';
 import { createStaffAccount, requireAccountByUsername, validateQueues } from '../staff/accounts';
 import { STAFF_ROLES } from '../staff/roles';
-import { openSqliteDatabase } from '../storage/sqlite/sqliteDatabase';
+import { openDatabase } from '../storage/openDatabase';
 
 /** Standard input as the command needs it: a stream that may be a terminal. */
 export type CliInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
@@ -83,7 +83,8 @@ export async function main(argv: readonly string[], io: StaffAddIo): Promise<num
       // Validate what can be validated before asking for a password, so a typo costs no typing.
       validateQueues(splitList(args.queues ?? ''), knownQueueIds);
       const password = await readPassword(io);
-      database = openSqliteDatabase(config.dataDir);
+      database = openDatabase(config, () => undefined);
+      await database.ready();
       const account = await createStaffAccount(
         database.staff,
         { username: args.username, displayName: args.name ?? '', role: args.role ?? '', queues: splitList(args.queues ?? '') },
@@ -94,7 +95,8 @@ export async function main(argv: readonly string[], io: StaffAddIo): Promise<num
       io.stdout.write(`Created staff account ${account.username} (id ${account.id}, role ${account.role}, queues ${account.queues.join(', ')}).\n`);
       return 0;
     }
-    database = openSqliteDatabase(config.dataDir);
+    database = openDatabase(config, () => undefined);
+    await database.ready();
     const account = await requireAccountByUsername(database.staff, args.username);
     if (args['set-queues'] !== undefined) {
       const queues = validateQueues(splitList(args['set-queues']), knownQueueIds);

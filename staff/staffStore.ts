@@ -73,4 +73,6 @@ export interface StaffStore {
    * Queues nobody is online for are absent.
    */
   onlineCountsByQueue(activeSince: Date, now: Date): Promise<Record<string, number>>;
+  /** When each of the staff members last used any live session; absent when they have none. */
+  lastSeenByStaff(staffIds: readonly string[], now: Date): Promise<Map<string, Date>>;
 }

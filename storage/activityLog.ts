@@ -34,6 +34,12 @@ export interface ActivityLog {
   append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date): Promise<LoggedActivity>;
   /** Activities after the watermark, oldest first. */
   listAfter(conversationId: string, watermark: number, limit: number): Promise<LoggedActivity[]>;
+  /**
+   * The client's erasure: deletes every activity of the conversation so far; returns how many.
+   * The conversation row (ids, locale, times, next watermark) stays so the token and the
+   * watermark sequence keep working for the confirmation that follows; retention removes it later.
+   */
+  eraseActivities(conversationId: string): Promise<number>;
   /** Deletes conversations idle since before `cutoff` with their activities; returns how many. */
   purgeIdleBefore(cutoff: Date): Promise<number>;
 }

@@ -60,7 +60,11 @@ export interface BlobStore {
   linkToCase(conversationId: string, caseId: string, queueId: string): Promise<number>;
   /** Deletes every photo of the conversation (erasure, conversation end); returns how many. */
   deleteForConversation(conversationId: string): Promise<number>;
-  /** Deletes photos created before `cutoff` (retention); returns how many. */
+  /**
+   * Retention by age: deletes photos created before `cutoff` that are not linked to a case;
+   * returns how many. Photos of a case are deleted with the case (HandoffStore), so they stay
+   * as long as the case does.
+   */
   purgeCreatedBefore(cutoff: Date): Promise<number>;
 }
 

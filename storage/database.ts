@@ -1,10 +1,14 @@
-import type { Storage } from 'botbuilder';
-import type { ActivityLog } from './activityLog';
+import type { Activity, Storage, StoreItems } from 'botbuilder';
+import type { ActivityLog, LoggedActivity } from './activityLog';
 import type { BlobStore } from './blobStore';
+import type { Coordination } from './coordination';
 
-/** Everything Luotsi keeps, behind async interfaces so another backend can follow SQLite. */
+/** Which backend holds the data. */
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** Everything Luotsi keeps, behind async interfaces implemented for SQLite and PostgreSQL. */
 export interface LuotsiDatabase {
-  readonly kind: 'sqlite';
+  readonly kind: DatabaseKind;
   /** Bot Framework conversation and user state, with the SDK's eTag contract. */
   readonly botState: Storage & { purgeUpdatedBefore(cutoff: Date): Promise<number> };
   readonly activityLog: ActivityLog;
@@ -12,6 +16,15 @@ export interface LuotsiDatabase {
   readonly blobStore: BlobStore;
   readonly handoff: import('../handoff/handoffStore').HandoffStore;
   readonly staff: import('../staff/staffStore').StaffStore;
+  /**
+   * Keeps a web channel turn in one transaction: its conversation state (eTag-checked) and the
+   * bot's replies, so a crash or an outage never leaves one without the other.
+   */
+  commitTurn(conversationId: string, state: StoreItems | undefined, replies: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date): Promise<LoggedActivity[]>;
+  /** Locks, leader jobs and change announcements shared by every instance on this database. */
+  readonly coordination: Coordination;
+  /** Resolves when the schema is up to date (migrations done); rejects if they failed. */
+  ready(): Promise<void>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

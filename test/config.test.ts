@@ -2,7 +2,8 @@ import path from 'node:path';
 import { loadConfig, SETTINGS } from '../config';
 import { ConfigError } from '../errors';
 
-const SECRET = 'x'.repeat(40);
+// Random-looking, as production requires.
+const SECRET = 'q7Vd2LrX9kPz4TmW8nYb3JcH6sFg1QaE5uZo0RtN';
 
 function failure(env: Record<string, string>): ConfigError {
   try {
@@ -50,6 +51,12 @@ describe('loadConfig', () => {
     [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b' }, 'MicrosoftAppTenantId'],
     [{ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: SECRET, ALLOW_UNAUTHENTICATED_BOT_ENDPOINT: 'true' }, 'ALLOW_UNAUTHENTICATED_BOT_ENDPOINT'],
     [{ ALLOW_UNAUTHENTICATED_BOT_ENDPOINT: 'true', MicrosoftAppId: 'a', MicrosoftAppPassword: 'b' }, 'ALLOW_UNAUTHENTICATED_BOT_ENDPOINT'],
+    [{ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: 'x'.repeat(40) }, 'DIRECTLINE_TOKEN_SECRET'],
+    [{ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: 'change-me-to-a-long-random-value-ABCDEFGHIJ' }, 'DIRECTLINE_TOKEN_SECRET'],
+    [{ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: SECRET, STAFF_SECURE_COOKIES: 'false' }, 'STAFF_SECURE_COOKIES'],
+    [{ DATABASE_URL: 'mysql://db/luotsi' }, 'DATABASE_URL'],
+    [{ DATABASE_SCHEMA: 'Robert"); DROP' }, 'DATABASE_SCHEMA'],
+    [{ MESSAGE_RATE_LIMIT_PER_MINUTE: '0' }, 'MESSAGE_RATE_LIMIT_PER_MINUTE'],
   ])('fails fast naming the bad variable for %j', (env, variable) => {
     const error = failure(env as Record<string, string>);
     expect(error.variable).toBe(variable);

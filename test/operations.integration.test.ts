@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createI18n } from '../i18n/i18n';
 import type { LuotsiDatabase } from '../storage/database';
-import { openSqliteDatabase } from '../storage/sqlite/sqliteDatabase';
+import { sharedTestDatabase } from './support/testDatabase';
 import { createLogger } from '../logger';
 import { startTestServer, tempDataDir } from './support/testServer';
 
@@ -29,7 +29,8 @@ async function conversation(startUrl: string): Promise<Client> {
 describe('graceful shutdown', () => {
   it('lets a turn in flight finish and persist before the database closes', async () => {
     const dataDir = tempDataDir();
-    const real = openSqliteDatabase(dataDir);
+    const shared = sharedTestDatabase(dataDir);
+    const real = await shared.open();
     // A slow state write keeps the turn in flight while shutdown starts.
     const slow: LuotsiDatabase = {
       ...real,
@@ -40,7 +41,7 @@ describe('graceful shutdown', () => {
         },
       }),
     };
-    const server = await startTestServer({}, dataDir, { database: slow });
+    const server = await startTestServer(shared.env, dataDir, { database: slow });
     const c = await conversation(server.url);
     const inFlight = c.post({ type: 'message', text: '1' });
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -48,7 +49,7 @@ describe('graceful shutdown', () => {
     expect((await inFlight).status).toBe(200);
     await closing;
 
-    const again = await startTestServer({}, dataDir);
+    const again = await startTestServer(shared.env, dataDir);
     try {
       // The answer given during shutdown was kept: the flow continues at the consent question.
       expect((await c.post({ type: 'message', text: 'sopii' }, again.url)).status).toBe(200);

@@ -25,6 +25,7 @@ export class SqliteActivityLog implements ActivityLog {
   private readonly insertActivity;
   private readonly selectAfter;
   private readonly purgeConversations;
+  private readonly eraseConversation;
 
   constructor(private readonly db: SqliteHandle) {
     this.insertConversation = db.prepare(
@@ -43,6 +44,7 @@ export class SqliteActivityLog implements ActivityLog {
       'SELECT watermark, activity FROM channel_activities WHERE conversation_id = ? AND watermark > ? ORDER BY watermark LIMIT ?',
     );
     this.purgeConversations = db.prepare('DELETE FROM channel_conversations WHERE last_activity_at < ?');
+    this.eraseConversation = db.prepare('DELETE FROM channel_activities WHERE conversation_id = ?');
   }
 
   async createConversation(c: Omit<ChannelConversation, 'started' | 'lastActivityAt'>): Promise<void> {
@@ -67,22 +69,23 @@ export class SqliteActivityLog implements ActivityLog {
   }
 
   async append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date): Promise<LoggedActivity> {
-    return this.db
-      .transaction((): LoggedActivity => {
-        const taken = this.takeWatermark.get(now.getTime(), conversationId);
-        if (!taken) throw new Error('conversation does not exist');
-        const logged: LoggedActivity = {
-          watermark: taken.watermark,
-          activity: {
-            ...activity,
-            id: activityId(conversationId, taken.watermark),
-            timestamp: now.toISOString(),
-          },
-        };
-        this.insertActivity.run(conversationId, taken.watermark, JSON.stringify(logged.activity));
-        return logged;
-      })
-      .immediate();
+    return this.db.transaction(() => this.appendInTransaction(conversationId, activity, now)).immediate();
+  }
+
+  /** `append` inside the caller's (synchronous) transaction. */
+  appendInTransaction(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date): LoggedActivity {
+    const taken = this.takeWatermark.get(now.getTime(), conversationId);
+    if (!taken) throw new Error('conversation does not exist');
+    const logged: LoggedActivity = {
+      watermark: taken.watermark,
+      activity: {
+        ...activity,
+        id: activityId(conversationId, taken.watermark),
+        timestamp: now.toISOString(),
+      },
+    };
+    this.insertActivity.run(conversationId, taken.watermark, JSON.stringify(logged.activity));
+    return logged;
   }
 
   async listAfter(conversationId: string, watermark: number, limit: number): Promise<LoggedActivity[]> {
@@ -90,6 +93,10 @@ export class SqliteActivityLog implements ActivityLog {
       watermark: row.watermark,
       activity: JSON.parse(row.activity) as LoggedActivity['activity'],
     }));
+  }
+
+  async eraseActivities(conversationId: string): Promise<number> {
+    return this.eraseConversation.run(conversationId).changes;
   }
 
   async purgeIdleBefore(cutoff: Date): Promise<number> {

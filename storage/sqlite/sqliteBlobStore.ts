@@ -68,7 +68,7 @@ export class SqliteBlobStore implements BlobStore {
       'UPDATE photo_blobs SET case_id = @caseId, queue_id = @queueId WHERE conversation_id = @conversationId AND (case_id IS NULL OR case_id = @caseId)',
     );
     this.removeConversation = db.prepare('DELETE FROM photo_blobs WHERE conversation_id = ?');
-    this.purge = db.prepare('DELETE FROM photo_blobs WHERE created_at < ?');
+    this.purge = db.prepare('DELETE FROM photo_blobs WHERE created_at < ? AND case_id IS NULL');
   }
 
   async put(photos: readonly NewPhoto[], now: Date = new Date()): Promise<StoredPhotoRef[]> {

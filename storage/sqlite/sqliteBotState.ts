@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { StorageConflictError } from '../../errors';
+import { deferStateWrite } from '../turnWrites';
 import type { SqliteHandle } from './openSqlite';
 
 interface Row {
@@ -40,19 +41,22 @@ export class SqliteBotState implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
+    // Inside a web channel turn the write joins the turn's commit (storage/turnWrites.ts).
+    if (deferStateWrite(changes)) return;
+    this.db.transaction(() => this.writeInTransaction(changes)).immediate();
+  }
+
+  /** The eTag-checked write inside the caller's (synchronous) transaction. */
+  writeInTransaction(changes: StoreItems): void {
     const now = Date.now();
-    this.db
-      .transaction(() => {
-        for (const [key, item] of Object.entries(changes)) {
-          const { eTag, ...doc } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
-          const current = this.selectOne.get(key);
-          if (current && eTag !== undefined && eTag !== '*' && eTag !== current.etag) {
-            throw new StorageConflictError(`eTag conflict writing a state item`);
-          }
-          this.upsert.run({ key, doc: JSON.stringify(doc), etag: randomUUID(), now });
-        }
-      })
-      .immediate();
+    for (const [key, item] of Object.entries(changes)) {
+      const { eTag, ...doc } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
+      const current = this.selectOne.get(key);
+      if (current && eTag !== undefined && eTag !== '*' && eTag !== current.etag) {
+        throw new StorageConflictError(`eTag conflict writing a state item`);
+      }
+      this.upsert.run({ key, doc: JSON.stringify(doc), etag: randomUUID(), now });
+    }
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { StorageUnavailableError } from '../../errors';
+import { LocalCoordination } from '../coordination';
 import type { LuotsiDatabase } from '../database';
 import { openSqlite } from './openSqlite';
 import { SqliteActivityLog } from './sqliteActivityLog';
@@ -14,13 +15,26 @@ export const SQLITE_FILE = 'luotsi.db';
 /** Opens the embedded SQLite database under `dataDir` (or in memory for ':memory:'). */
 export function openSqliteDatabase(dataDir: string | ':memory:'): LuotsiDatabase {
   const db = openSqlite(dataDir === ':memory:' ? ':memory:' : path.join(dataDir, SQLITE_FILE));
+  const coordination = new LocalCoordination();
+  const botState = new SqliteBotState(db);
+  const activityLog = new SqliteActivityLog(db);
   return {
     kind: 'sqlite',
-    botState: new SqliteBotState(db),
-    activityLog: new SqliteActivityLog(db),
+    botState,
+    activityLog,
     blobStore: new SqliteBlobStore(db),
     handoff: new SqliteHandoffStore(db),
     staff: new SqliteStaffStore(db),
+    coordination,
+    async commitTurn(conversationId, state, replies, now) {
+      return db
+        .transaction(() => {
+          if (state) botState.writeInTransaction(state);
+          return replies.map((reply) => activityLog.appendInTransaction(conversationId, reply, now));
+        })
+        .immediate();
+    },
+    ready: () => Promise.resolve(),
     async ping() {
       try {
         db.prepare('SELECT 1').get();
@@ -29,6 +43,7 @@ export function openSqliteDatabase(dataDir: string | ':memory:'): LuotsiDatabase
       }
     },
     async close() {
+      await coordination.close();
       if (db.open) db.close();
     },
   };

@@ -7,7 +7,9 @@ import { URGENCY_RANK } from '../../handoff/caseOrder';
 import type {
   AuditAction,
   AuditEntry,
+  CaseExport,
   CaseMessage,
+  CasePurge,
   CaseOutcome,
   CaseStatus,
   FeedbackAggregate,
@@ -21,6 +23,7 @@ import type {
   QueuedUrgency,
   StaffCaller,
 } from '../../handoff/caseTypes';
+import { CLIENT_ACTOR } from '../../handoff/caseTypes';
 import { assertQueueAccess, assertStaffCaller, type CloseCase, type HandoffStore, type QueueClock } from '../../handoff/handoffStore';
 import { queueOpenAt } from '../../handoff/queueStatus';
 import { triageAccuracyReport, type TriageAccuracyReport } from '../../handoff/triageAccuracy';
@@ -95,9 +98,16 @@ export class SqliteHandoffStore implements HandoffStore {
   private readonly selectAbandoned;
   private readonly insertFeedback;
   private readonly selectFeedback;
-  private readonly selectRatings;
   private readonly insertAudit;
   private readonly selectAudit;
+  private readonly addRating;
+  private readonly selectRatingCounts;
+  private readonly selectConversationCaseIds;
+  private readonly selectEndedBefore;
+  private readonly deleteCasePhotos;
+  private readonly deleteCaseMessages;
+  private readonly deleteCaseRow;
+  private readonly purgeAudit;
 
   constructor(private readonly db: SqliteHandle) {
     this.insertCase = db.prepare(
@@ -171,13 +181,29 @@ export class SqliteHandoffStore implements HandoffStore {
       `SELECT topic, helped, COUNT(*) AS n, SUM(score) AS score_sum, COUNT(comment) AS comments
        FROM handoff_feedback WHERE queue_id = ? GROUP BY topic, helped`,
     );
-    this.selectRatings = db.prepare<[string], { bot: Urgency; staff: Urgency }>(
-      `SELECT urgency AS bot, staff_urgency AS staff FROM handoff_cases WHERE queue_id = ? AND status = 'closed' AND staff_urgency IS NOT NULL`,
-    );
     this.insertAudit = db.prepare('INSERT INTO handoff_audit (case_id, staff_id, action, at) VALUES (?, ?, ?, ?)');
     this.selectAudit = db.prepare<[string], { case_id: string; staff_id: string; action: AuditAction; at: number }>(
       'SELECT case_id, staff_id, action, at FROM handoff_audit WHERE case_id = ? ORDER BY id',
     );
+    // The anonymous accuracy aggregate: one row per day × queue × bot urgency × staff urgency.
+    this.addRating = db.prepare(
+      `INSERT INTO handoff_triage_ratings (day, queue_id, bot_urgency, staff_urgency, count) VALUES (?, ?, ?, ?, 1)
+       ON CONFLICT (day, queue_id, bot_urgency, staff_urgency) DO UPDATE SET count = count + 1`,
+    );
+    this.selectRatingCounts = db.prepare<[string], { bot: Urgency; staff: Urgency; count: number }>(
+      `SELECT bot_urgency AS bot, staff_urgency AS staff, SUM(count) AS count FROM handoff_triage_ratings
+       WHERE queue_id = ? GROUP BY bot_urgency, staff_urgency`,
+    );
+    this.selectConversationCaseIds = db.prepare<[string], { id: string }>('SELECT id FROM handoff_cases WHERE conversation_id = ?');
+    this.selectEndedBefore = db.prepare<[number], { id: string }>(
+      `SELECT id FROM handoff_cases WHERE status IN ('closed', 'abandoned') AND updated_at < ?`,
+    );
+    // Photos live in the same database: deleting them in the case's transaction means a case is
+    // never gone while its photos stay (they would be unreachable yet kept).
+    this.deleteCasePhotos = db.prepare('DELETE FROM photo_blobs WHERE case_id = ?');
+    this.deleteCaseMessages = db.prepare('DELETE FROM handoff_messages WHERE case_id = ?');
+    this.deleteCaseRow = db.prepare('DELETE FROM handoff_cases WHERE id = ?');
+    this.purgeAudit = db.prepare('DELETE FROM handoff_audit WHERE at < ?');
   }
 
   async create(input: NewCase, now: Date): Promise<HandoffCase> {
@@ -232,6 +258,13 @@ export class SqliteHandoffStore implements HandoffStore {
     assertStaffCaller(caller);
     // A case transferred away by someone else is released, so what is left is in the caller's queues.
     return this.selectClaimedBy.all(caller.staffId).filter((row) => caller.queues.includes(row.queue_id)).map(toCase);
+  }
+
+  async listAllClaimed(): Promise<HandoffCase[]> {
+    return this.db
+      .prepare<[], CaseRow>("SELECT * FROM handoff_cases WHERE status = 'claimed' ORDER BY claimed_at, id")
+      .all()
+      .map(toCase);
   }
 
   async waitingForUpdates(queueId: string): Promise<HandoffCase[]> {
@@ -311,7 +344,10 @@ export class SqliteHandoffStore implements HandoffStore {
         }).changes;
         if (changed !== 1) throw new ConflictError('the case is not held by this staff member');
         this.insertAudit.run(caseId, caller.staffId, 'close', now.getTime());
-        return this.mustRead(caseId);
+        const closed = this.mustRead(caseId);
+        // Counted now, so the accuracy report survives the case's retention.
+        this.addRating.run(now.toISOString().slice(0, 10), closed.queueId, closed.urgency, closing.staffUrgency);
+        return closed;
       })
       .immediate();
   }
@@ -404,7 +440,7 @@ export class SqliteHandoffStore implements HandoffStore {
 
   async triageAccuracy(caller: StaffCaller): Promise<TriageAccuracyReport> {
     assertStaffCaller(caller);
-    return triageAccuracyReport([...new Set(caller.queues)].flatMap((queueId) => this.selectRatings.all(queueId)));
+    return triageAccuracyReport([...new Set(caller.queues)].flatMap((queueId) => this.selectRatingCounts.all(queueId)));
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
@@ -413,7 +449,75 @@ export class SqliteHandoffStore implements HandoffStore {
 
   async listAudit(caller: StaffCaller, caseId: string): Promise<AuditEntry[]> {
     this.readFor(caller, caseId);
-    return this.selectAudit.all(caseId).map((row) => ({ caseId: row.case_id, staffId: row.staff_id, action: row.action, at: new Date(row.at) }));
+    return this.selectAudit.all(caseId).map(toAudit);
+  }
+
+  async exportCase(caller: StaffCaller, caseId: string, now: Date): Promise<CaseExport> {
+    this.readFor(caller, caseId);
+    return this.db
+      .transaction((): CaseExport => {
+        this.insertAudit.run(caseId, caller.staffId, 'export', now.getTime());
+        return {
+          case: this.mustRead(caseId),
+          messages: this.selectMessages.all(caseId).map(toMessage),
+          audit: this.selectAudit.all(caseId).map(toAudit),
+        };
+      })
+      .immediate();
+  }
+
+  async deleteCase(caller: StaffCaller, caseId: string, now: Date): Promise<HandoffCase> {
+    const found = this.readFor(caller, caseId);
+    return this.db
+      .transaction((): HandoffCase => {
+        if (this.removeCase(caseId) === undefined) throw new NotFoundError('case not found');
+        this.insertAudit.run(caseId, caller.staffId, 'delete', now.getTime());
+        return found;
+      })
+      .immediate();
+  }
+
+  async eraseConversation(conversationId: string, now: Date): Promise<string[]> {
+    return this.db
+      .transaction((): string[] => {
+        const ids = this.selectConversationCaseIds.all(conversationId).map((row) => row.id);
+        for (const id of ids) {
+          this.removeCase(id);
+          this.insertAudit.run(id, CLIENT_ACTOR, 'erase', now.getTime());
+        }
+        return ids;
+      })
+      .immediate();
+  }
+
+  async purgeEndedBefore(cutoff: Date): Promise<CasePurge> {
+    return this.db
+      .transaction((): CasePurge => {
+        const purged: CasePurge = { cases: 0, photos: 0 };
+        for (const { id } of this.selectEndedBefore.all(cutoff.getTime())) {
+          const photos = this.removeCase(id);
+          if (photos === undefined) continue;
+          purged.cases += 1;
+          purged.photos += photos;
+        }
+        return purged;
+      })
+      .immediate();
+  }
+
+  async purgeAuditBefore(cutoff: Date): Promise<number> {
+    return this.purgeAudit.run(cutoff.getTime()).changes;
+  }
+
+  async auditTrailUnchecked(caseId: string): Promise<AuditEntry[]> {
+    return this.selectAudit.all(caseId).map(toAudit);
+  }
+
+  /** Deletes a case row with its messages and linked photos (inside the caller's transaction); undefined if it was gone, else the photo count. */
+  private removeCase(caseId: string): number | undefined {
+    const photos = this.deleteCasePhotos.run(caseId).changes;
+    this.deleteCaseMessages.run(caseId);
+    return this.deleteCaseRow.run(caseId).changes === 1 ? photos : undefined;
   }
 
   /** The case for staff: NotFoundError when missing, ForbiddenError outside the caller's queues. */
@@ -474,6 +578,10 @@ function toCase(row: CaseRow): HandoffCase {
   if (row.subject !== null) c.subject = JSON.parse(row.subject) as TriageSubject;
   if (row.contact_message !== null) c.contactRequest = { message: row.contact_message, reachBy: row.contact_reach ?? '' };
   return c;
+}
+
+function toAudit(row: { case_id: string; staff_id: string; action: AuditAction; at: number }): AuditEntry {
+  return { caseId: row.case_id, staffId: row.staff_id, action: row.action, at: new Date(row.at) };
 }
 
 function toMessage(row: MessageRow): CaseMessage {

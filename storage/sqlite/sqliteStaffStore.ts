@@ -207,6 +207,15 @@ export class SqliteStaffStore implements StaffStore {
     return counts;
   }
 
+  async lastSeenByStaff(staffIds: readonly string[], now: Date): Promise<Map<string, Date>> {
+    const rows = this.db
+      .prepare<[string, number], { staff_id: string; seen: number }>(
+        'SELECT staff_id, MAX(last_seen_at) AS seen FROM staff_sessions WHERE staff_id IN (SELECT value FROM json_each(?)) AND expires_at > ? GROUP BY staff_id',
+      )
+      .all(JSON.stringify(staffIds), now.getTime());
+    return new Map(rows.map((row) => [row.staff_id, new Date(row.seen)]));
+  }
+
   private toAccount(row: AccountRow): StaffAccount {
     // Roles are validated on the way in; a row edited by hand to an unknown role is refused here.
     if (!isStaffRole(row.role)) throw new StorageUnavailableError(`staff account has an unknown role`);

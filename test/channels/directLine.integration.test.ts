@@ -70,7 +70,7 @@ describe('reconnecting after a server restart', () => {
     client.end();
     await server.stop();
 
-    server = await startTestServer({}, dataDir);
+    server = await startTestServer(server.env, dataDir);
     try {
       client = directLineClient({ url: server.url, token, conversationId, webSocket: true });
       transcript = new Transcript(client);

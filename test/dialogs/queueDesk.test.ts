@@ -2,7 +2,8 @@ import type { Activity } from 'botbuilder';
 import { helsinkiDateTime } from '../../dialogs/dateTime';
 import { QueueDesk } from '../../dialogs/queueDesk';
 import { DEFAULT_CATALOG } from '../../routing';
-import { openSqliteDatabase } from '../../storage/sqlite/sqliteDatabase';
+import type { LuotsiDatabase } from '../../storage/database';
+import { openTestDatabase } from '../support/testDatabase';
 import { DialogHarness, i18n, texts } from '../support/dialogHarness';
 
 const fi = i18n.getFixedT('fi');
@@ -13,18 +14,22 @@ function buttons(replies: Partial<Activity>[]): { title?: string; value?: unknow
   return replies.flatMap((r) => r.suggestedActions?.actions ?? []);
 }
 
-describe('the handoff queue from the client side (real SQLite store, TestAdapter)', () => {
-  const db = openSqliteDatabase(':memory:');
-  afterAll(() => db.close());
+describe('the handoff queue from the client side (real store of the run\'s backend, TestAdapter)', () => {
+  let db: LuotsiDatabase;
+  let desk: QueueDesk;
   let now = new Date('2026-11-23T08:00:00Z'); // Monday 10.00 in Helsinki: customer service is open
-  const desk = new QueueDesk({
-    handoff: db.handoff,
-    blobStore: db.blobStore,
-    catalog: DEFAULT_CATALOG,
-    clock: () => now,
-    staffOnline: async () => ({ general_customer_service: 1 }),
-    defaultHandlingMs: 10 * 60_000,
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    desk = new QueueDesk({
+      handoff: db.handoff,
+      blobStore: db.blobStore,
+      catalog: DEFAULT_CATALOG,
+      clock: () => now,
+      staffOnline: async () => ({ general_customer_service: 1 }),
+      defaultHandlingMs: 10 * 60_000,
+    });
   });
+  afterAll(() => db.close());
 
   it('joins an open queue from the outcome, tells the place and wait, takes messages, and keeps quiet once staff hold the case', async () => {
     const h = new DialogHarness({ queueDesk: desk });
@@ -63,7 +68,7 @@ describe('the handoff queue from the client side (real SQLite store, TestAdapter
   });
 
   it('leaves the queue with the word or the button while waiting', async () => {
-    const own = openSqliteDatabase(':memory:');
+    const own = await openTestDatabase();
     try {
       const h = new DialogHarness({ queueDesk: new QueueDesk({ handoff: own.handoff, blobStore: own.blobStore, catalog: DEFAULT_CATALOG, clock: () => now, staffOnline: async () => ({}), defaultHandlingMs: 600_000 }) });
       h.now = now;
@@ -81,7 +86,7 @@ describe('the handoff queue from the client side (real SQLite store, TestAdapter
   });
 
   it('takes a contact request for a closed queue and shows it to staff when the queue opens', async () => {
-    const own = openSqliteDatabase(':memory:');
+    const own = await openTestDatabase();
     let clock = new Date('2026-11-28T21:30:00Z'); // Saturday 23.30 in Helsinki
     try {
       const h = new DialogHarness({

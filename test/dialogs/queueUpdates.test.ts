@@ -1,10 +1,9 @@
-import { StreamHub } from '../../channels/streamHub';
 import { WebChannelAdapter } from '../../channels/webChannelAdapter';
 import { QueueDesk } from '../../dialogs/queueDesk';
 import { QueuePositionNotifier } from '../../dialogs/queueUpdates';
 import type { NewCase } from '../../handoff/caseTypes';
 import { DEFAULT_CATALOG } from '../../routing';
-import { openSqliteDatabase } from '../../storage/sqlite/sqliteDatabase';
+import { openTestDatabase } from '../support/testDatabase';
 import { i18n } from '../support/dialogHarness';
 
 const fi = i18n.getFixedT('fi');
@@ -23,11 +22,11 @@ function waitingCase(conversationId: string): NewCase {
   };
 }
 
-describe('queue position updates through the web channel adapter (SQLite in memory)', () => {
+describe('queue position updates through the web channel adapter (store of the run\'s backend)', () => {
   it('tells a waiting client when the place changes, at most once per interval, never repeating itself', async () => {
-    const db = openSqliteDatabase(':memory:');
+    const db = await openTestDatabase();
     let now = new Date('2026-11-23T08:00:00Z');
-    const adapter = new WebChannelAdapter(db.activityLog, new StreamHub(db.activityLog, () => undefined), () => now);
+    const adapter = new WebChannelAdapter(db.activityLog, () => undefined, () => now);
     for (const id of ['c-first', 'c-second']) await db.activityLog.createConversation({ id, userId: 'u', locale: 'fi', createdAt: now.getTime() });
     const said = async (conversationId: string) => (await db.activityLog.listAfter(conversationId, 0, 100)).map((e) => e.activity);
     const desk = new QueueDesk({ handoff: db.handoff, blobStore: db.blobStore, catalog: DEFAULT_CATALOG, clock: () => now, staffOnline: async () => ({ [QUEUE]: 1 }), defaultHandlingMs: 600_000 });

@@ -518,9 +518,11 @@ describe('staff settings', () => {
       loginRateLimitPerMinute: 10,
     });
     expect(dev.handoff.defaultHandlingMinutes).toBe(10);
-    const prod = loadConfig({ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: 'x'.repeat(40) }, '/');
+    const secret = 'q7Vd2LrX9kPz4TmW8nYb3JcH6sFg1QaE5uZo0RtN';
+    const prod = loadConfig({ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: secret }, '/');
     expect(prod.staff.secureCookies).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: 'x'.repeat(40), STAFF_SECURE_COOKIES: 'false' }, '/').staff.secureCookies).toBe(false);
+    // Production never sends the staff session over plain HTTP.
+    expect(() => loadConfig({ NODE_ENV: 'production', DIRECTLINE_TOKEN_SECRET: secret, STAFF_SECURE_COOKIES: 'false' }, '/')).toThrow(/STAFF_SECURE_COOKIES/);
     expect(() => loadConfig({ STAFF_MAX_FAILED_LOGINS: '0' }, '/')).toThrow(/STAFF_MAX_FAILED_LOGINS/);
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../scripts/staffAdd';
 import { StaffAuthenticator } from '../../staff/authentication';
-import { openSqliteDatabase } from '../../storage/sqlite/sqliteDatabase';
+import { sharedTestDatabase, type SharedTestDatabase } from '../support/testDatabase';
 
 const PASSWORD = 'pitkä ja hyvä salasana';
 
@@ -19,8 +19,10 @@ function collect(): { stream: PassThrough; text: () => string } {
 
 describe('npm run staff:add', () => {
   let dataDir: string;
+  let shared: SharedTestDatabase;
   beforeEach(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-staff-'));
+    shared = sharedTestDatabase(path.join(dataDir, 'data'));
   });
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -31,7 +33,8 @@ describe('npm run staff:add', () => {
       stdin: Readable.from([Buffer.from(stdin, 'utf8')]),
       stdout: stdout.stream,
       stderr: stderr.stream,
-      env: { NODE_ENV: 'test', DATA_DIR: 'data' },
+      // DATA_DIR relative to cwd, as an operator would type it; on PostgreSQL the run's schema.
+      env: { NODE_ENV: 'test', ...shared.env, DATA_DIR: 'data' },
       cwd: dataDir,
     });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
@@ -46,7 +49,7 @@ describe('npm run staff:add', () => {
     // Neither the password nor the display name is echoed.
     expect(result.stdout).not.toContain(PASSWORD);
     expect(result.stdout).not.toContain('Meikäläinen');
-    const database = openSqliteDatabase(path.join(dataDir, 'data'));
+    const database = await shared.open();
     try {
       const login = await new StaffAuthenticator(database.staff).login('maija', PASSWORD, new Date());
       expect(login.identity).toMatchObject({ displayName: 'Maija Meikäläinen', role: 'nurse', queues: ['digital_clinic', 'general_customer_service'] });
@@ -94,7 +97,7 @@ describe('npm run staff:add', () => {
     expect(setQueues).toMatchObject({ code: 0, stdout: 'Staff account maija now belongs to queues social_guidance.\n' });
     expect((await run(['--username', 'maija', '--set-queues', 'nope'], '')).code).toBe(1);
     expect((await run(['--username', 'maija', '--disable'], '')).stdout).toBe('Staff account maija is disabled; its sessions have ended.\n');
-    const database = openSqliteDatabase(path.join(dataDir, 'data'));
+    const database = await shared.open();
     try {
       await expect(new StaffAuthenticator(database.staff).login('maija', PASSWORD, new Date())).rejects.toMatchObject({ reason: 'disabled' });
       expect((await run(['--username', 'maija', '--enable'], '')).code).toBe(0);

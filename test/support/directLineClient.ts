@@ -62,7 +62,7 @@ export class Transcript {
       };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== check);
-        reject(new Error(`no matching bot message; got ${this.botMessages().length} bot messages`));
+        reject(new Error(`no matching bot message; got ${this.botMessages().length} bot messages, the last: ${JSON.stringify(this.botMessages().slice(-2).map((m) => m.text))}`));
       }, ms);
       this.waiters.push(check);
       check();

@@ -70,4 +70,29 @@ export const HANDOFF_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX handoff_audit_case ON handoff_audit(case_id, id);
     `,
   },
+  {
+    // Retention and erasure (data protection issue). The triage accuracy matrix must outlive the
+    // cases it was counted from, so it gets its own anonymous table: day × queue × bot urgency ×
+    // staff urgency × count, nothing that points back to a case. Existing closed, re-rated cases
+    // are counted into it here; from now on close() adds to it in the same transaction.
+    // The indexes serve the retention sweep (ended cases by age, audit by age, photos by case).
+    version: 4,
+    sql: `
+      CREATE TABLE handoff_triage_ratings (
+        day TEXT NOT NULL,
+        queue_id TEXT NOT NULL,
+        bot_urgency TEXT NOT NULL,
+        staff_urgency TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (day, queue_id, bot_urgency, staff_urgency)
+      );
+      INSERT INTO handoff_triage_ratings (day, queue_id, bot_urgency, staff_urgency, count)
+        SELECT strftime('%Y-%m-%d', closed_at / 1000, 'unixepoch'), queue_id, urgency, staff_urgency, COUNT(*)
+        FROM handoff_cases WHERE status = 'closed' AND staff_urgency IS NOT NULL AND closed_at IS NOT NULL
+        GROUP BY 1, 2, 3, 4;
+      CREATE INDEX handoff_cases_ended ON handoff_cases(status, updated_at);
+      CREATE INDEX handoff_audit_at ON handoff_audit(at);
+      CREATE INDEX photo_blobs_case ON photo_blobs(case_id);
+    `,
+  },
 ];

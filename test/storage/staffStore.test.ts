@@ -1,8 +1,11 @@
+import type { LuotsiDatabase } from '../../storage/database';
+import { PgDb } from '../../storage/postgres/pgClient';
+import { PG_MIGRATIONS } from '../../storage/postgres/pgMigrations';
 import { SQLITE_MIGRATIONS } from '../../storage/sqlite/migrations';
-import { openSqlite, type SqliteHandle } from '../../storage/sqlite/openSqlite';
-import { SqliteStaffStore } from '../../storage/sqlite/sqliteStaffStore';
+import type { SqliteHandle } from '../../storage/sqlite/openSqlite';
 import { DuplicateUsernameError, UnknownStaffError } from '../../staff/staffErrors';
-import type { NewStaffAccount } from '../../staff/staffStore';
+import type { NewStaffAccount, StaffStore } from '../../staff/staffStore';
+import { dropSchema, freshSchema, openTestDatabase, TEST_BACKEND, testPostgresUrl } from '../support/testDatabase';
 
 const T0 = new Date('2026-11-02T08:00:00Z');
 const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
@@ -11,18 +14,53 @@ function account(id: string, username: string, queues: string[] = ['digital_clin
   return { id, username, displayName: `Name ${id}`, role: 'nurse', queues, passwordHash: '$scrypt$ln=10,r=8,p=1$c2FsdA==$a2V5' };
 }
 
-describe('SqliteStaffStore', () => {
-  let db: SqliteHandle;
-  let store: SqliteStaffStore;
-  beforeEach(() => {
-    db = openSqlite(':memory:');
-    store = new SqliteStaffStore(db);
-  });
-  afterEach(() => db.close());
+/** Plain SQL on the test database, for what the store's API does not show (schema, cascades). */
+interface TableAccess {
+  sql(text: string): Promise<unknown[]>;
+  close(): Promise<void>;
+}
 
-  it('uses schema version 10 from the staff range', () => {
+function tableAccess(database: LuotsiDatabase, schema: string): TableAccess {
+  if (TEST_BACKEND === 'postgres') {
+    const pg = new PgDb({ url: testPostgresUrl(), schema, poolSize: 1, connectTimeoutMs: 5000 }, () => undefined);
+    return { sql: async (text) => (await pg.query(text)).rows, close: () => pg.close() };
+  }
+  // LuotsiDatabase offers no SQL, and an in-memory SQLite database cannot be opened twice:
+  // reach the handle the store itself holds.
+  const handle = (database.staff as unknown as { db?: SqliteHandle }).db;
+  if (!handle || typeof handle.prepare !== 'function') throw new Error('the SQLite staff store no longer keeps its handle in `db`');
+  return {
+    async sql(text) {
+      const statement = handle.prepare(text);
+      if (statement.reader) return statement.all();
+      statement.run();
+      return [];
+    },
+    close: async () => undefined,
+  };
+}
+
+describe(`staff store (${TEST_BACKEND})`, () => {
+  let schema: string;
+  let database: LuotsiDatabase;
+  let db: TableAccess;
+  let store: StaffStore;
+  beforeEach(async () => {
+    schema = freshSchema();
+    database = await openTestDatabase(schema);
+    db = tableAccess(database, schema);
+    store = database.staff;
+  });
+  afterEach(async () => {
+    await db.close();
+    await database.close();
+    if (TEST_BACKEND === 'postgres') await dropSchema(testPostgresUrl(), schema);
+  });
+
+  it('uses schema version 10 from the staff range', async () => {
     expect(SQLITE_MIGRATIONS.some((m) => m.version === 10)).toBe(true);
-    const applied = db.prepare('SELECT version FROM schema_migrations WHERE version BETWEEN 10 AND 19').all();
+    expect(PG_MIGRATIONS.some((m) => m.version === 10)).toBe(true);
+    const applied = await db.sql('SELECT version FROM schema_migrations WHERE version BETWEEN 10 AND 19');
     expect(applied).toEqual([{ version: 10 }]);
   });
 
@@ -47,7 +85,7 @@ describe('SqliteStaffStore', () => {
     await store.createAccount(account('s1', 'maija'), T0);
     await expect(store.createAccount(account('s2', 'maija', ['social_guidance']), T0)).rejects.toBeInstanceOf(DuplicateUsernameError);
     expect(await store.getAccount('s2')).toBeUndefined();
-    expect(db.prepare("SELECT COUNT(*) AS n FROM staff_queues WHERE staff_id = 's2'").get()).toEqual({ n: 0 });
+    expect(await db.sql("SELECT COUNT(*) AS n FROM staff_queues WHERE staff_id = 's2'")).toEqual([{ n: 0 }]);
   });
 
   it('replaces queues and disables accounts, refusing unknown ids', async () => {
@@ -77,7 +115,7 @@ describe('SqliteStaffStore', () => {
     const found = await store.findSession('h1');
     expect(found?.session).toEqual({ idHash: 'h1', staffId: 's1', csrfToken: 'c1', createdAt: T0, lastSeenAt: at(10), expiresAt: at(720) });
     expect(found?.account.username).toBe('maija');
-    db.prepare("DELETE FROM staff_accounts WHERE id = 's1'").run();
+    await db.sql("DELETE FROM staff_accounts WHERE id = 's1'");
     expect(await store.findSession('h1')).toBeUndefined();
   });
 });

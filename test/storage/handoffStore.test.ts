@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import { ConflictError, ForbiddenError, NotFoundError, StorageConflictError } from '../../errors';
 import type { NewCase, StaffCaller } from '../../handoff/caseTypes';
+import type { HandoffStore } from '../../handoff/handoffStore';
 import { DEFAULT_CATALOG } from '../../routing';
-import { openSqlite, type SqliteHandle } from '../../storage/sqlite/openSqlite';
-import { SqliteHandoffStore } from '../../storage/sqlite/sqliteHandoffStore';
+import type { LuotsiDatabase } from '../../storage/database';
+import { openSqlite } from '../../storage/sqlite/openSqlite';
+import { openSqliteDatabase, SQLITE_FILE } from '../../storage/sqlite/sqliteDatabase';
+import { dropSchema, freshSchema, openPostgresSchema, openTestDatabase, TEST_BACKEND, testPostgresUrl } from '../support/testDatabase';
 
 const at = (iso: string) => new Date(iso);
 // Monday 9 Nov 2026, 08:30 Helsinki (UTC+2): social_guidance is open 08–16.
@@ -33,14 +37,89 @@ function newCase(overrides: Partial<NewCase> = {}): NewCase {
   };
 }
 
-describe('SqliteHandoffStore', () => {
-  let db: SqliteHandle;
-  let store: SqliteHandoffStore;
-  beforeEach(() => {
-    db = openSqlite(':memory:');
-    store = new SqliteHandoffStore(db);
+/** A temporary data directory, for a SQLite file the test opens more than once. */
+function tempDataDir(): { dir: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-handoff-'));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+describe(`HandoffStore on ${TEST_BACKEND}`, () => {
+  let schema: string;
+  let database: LuotsiDatabase;
+  let store: HandoffStore;
+  beforeEach(async () => {
+    schema = freshSchema();
+    database = await openTestDatabase(schema);
+    store = database.handoff;
   });
-  afterEach(() => db.close());
+  afterEach(async () => {
+    await database.close();
+    if (TEST_BACKEND === 'postgres') await dropSchema(testPostgresUrl(), schema);
+  });
+
+  /** Two instances on one database: the same SQLite file twice, or a second pool on this test's PostgreSQL schema. */
+  async function openTwoInstances(): Promise<{ a: HandoffStore; b: HandoffStore; close(): Promise<void> }> {
+    if (TEST_BACKEND === 'postgres') {
+      const second = await openPostgresSchema(testPostgresUrl(), schema);
+      return { a: store, b: second.handoff, close: () => second.close() };
+    }
+    const data = tempDataDir();
+    const first = openSqliteDatabase(data.dir);
+    const second = openSqliteDatabase(data.dir);
+    const close = async () => {
+      await first.close();
+      await second.close();
+      data.remove();
+    };
+    return { a: first.handoff, b: second.handoff, close };
+  }
+
+  /**
+   * A store with direct read access to its tables, bypassing the store: on SQLite a file (an
+   * in-memory database cannot be opened twice), on PostgreSQL this test's schema.
+   */
+  async function openInspectable(): Promise<{
+    store: HandoffStore;
+    columns(table: string): Promise<string[]>;
+    rows(table: string): Promise<Record<string, unknown>[]>;
+    close(): Promise<void>;
+  }> {
+    if (TEST_BACKEND === 'postgres') {
+      const client = new Client({ connectionString: testPostgresUrl() });
+      await client.connect();
+      return {
+        store,
+        async columns(table) {
+          const { rows } = await client.query<{ column_name: string }>(
+            'SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2',
+            [schema, table],
+          );
+          return rows.map((row) => row.column_name);
+        },
+        async rows(table) {
+          return (await client.query<Record<string, unknown>>(`SELECT * FROM "${schema}"."${table}"`)).rows;
+        },
+        close: () => client.end(),
+      };
+    }
+    const data = tempDataDir();
+    const onFile = openSqliteDatabase(data.dir);
+    const raw = openSqlite(path.join(data.dir, SQLITE_FILE));
+    return {
+      store: onFile.handoff,
+      async columns(table) {
+        return raw.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table).map((c) => c.name);
+      },
+      async rows(table) {
+        return raw.prepare<[], Record<string, unknown>>(`SELECT * FROM "${table}"`).all();
+      },
+      async close() {
+        raw.close();
+        await onFile.close();
+        data.remove();
+      },
+    };
+  }
 
   it('creates a waiting case with a random id and keeps every detail', async () => {
     const created = await store.create(newCase(), at('2026-11-09T06:00:00Z'));
@@ -126,14 +205,9 @@ describe('SqliteHandoffStore', () => {
       expect(await store.listByQueues(nurse, ['social_guidance'], clock(MONDAY_MORNING))).toEqual([]);
     });
 
-    it('lets exactly one win across two connections to the same file (two processes)', async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-handoff-'));
-      const file = path.join(dir, 'luotsi.db');
-      const first = openSqlite(file);
-      const second = openSqlite(file);
+    it('lets exactly one win across two connections to the same database (two processes)', async () => {
+      const { a, b, close } = await openTwoInstances();
       try {
-        const a = new SqliteHandoffStore(first);
-        const b = new SqliteHandoffStore(second);
         const c = await a.create(newCase(), MONDAY_MORNING);
         const results = await Promise.allSettled([a.claim(nurse, c.id, MONDAY_MORNING), b.claim(other, c.id, MONDAY_MORNING)]);
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -141,9 +215,7 @@ describe('SqliteHandoffStore', () => {
         expect(lost?.reason).toBeInstanceOf(ConflictError);
         expect((await b.listAudit(nurse, c.id)).filter((e) => e.action === 'claim')).toHaveLength(1);
       } finally {
-        first.close();
-        second.close();
-        fs.rmSync(dir, { recursive: true, force: true });
+        await close();
       }
     });
 
@@ -242,12 +314,17 @@ describe('SqliteHandoffStore', () => {
 
   describe('feedback', () => {
     it('is stored without any case or conversation column', async () => {
-      await store.recordFeedback({ queueId: 'social_guidance', topic: 'money', botUrgency: 'non_urgent', helped: 'yes', score: 5, comment: 'thanks' }, MONDAY_MORNING);
-      const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('handoff_feedback')").all().map((c) => c.name);
-      expect(columns.sort()).toEqual(['bot_urgency', 'comment', 'day', 'helped', 'id', 'queue_id', 'score', 'topic']);
-      const row = db.prepare('SELECT * FROM handoff_feedback').get();
-      expect(row).toMatchObject({ queue_id: 'social_guidance', topic: 'money', day: '2026-11-09' });
-      expect(JSON.stringify(row)).not.toContain('conv-1');
+      const inspectable = await openInspectable();
+      try {
+        await inspectable.store.recordFeedback({ queueId: 'social_guidance', topic: 'money', botUrgency: 'non_urgent', helped: 'yes', score: 5, comment: 'thanks' }, MONDAY_MORNING);
+        const columns = await inspectable.columns('handoff_feedback');
+        expect(columns.sort()).toEqual(['bot_urgency', 'comment', 'day', 'helped', 'id', 'queue_id', 'score', 'topic']);
+        const [row] = await inspectable.rows('handoff_feedback');
+        expect(row).toMatchObject({ queue_id: 'social_guidance', topic: 'money', day: '2026-11-09' });
+        expect(JSON.stringify(row)).not.toContain('conv-1');
+      } finally {
+        await inspectable.close();
+      }
     });
 
     it('refuses a score outside 1–5', async () => {

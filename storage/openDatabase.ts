@@ -1,0 +1,13 @@
+import type { Config } from '../config';
+import type { LuotsiDatabase } from './database';
+import { openPostgresDatabase } from './postgres/pgDatabase';
+import { openSqliteDatabase } from './sqlite/sqliteDatabase';
+
+/** The backend the config names: PostgreSQL when DATABASE_URL is set, else SQLite in DATA_DIR. */
+export function openDatabase(config: Config, onBackgroundError: (error: unknown) => void): LuotsiDatabase {
+  if (config.database.url === undefined) return openSqliteDatabase(config.dataDir);
+  return openPostgresDatabase(
+    { url: config.database.url, schema: config.database.schema, poolSize: config.database.poolSize, connectTimeoutMs: config.database.connectTimeoutMs },
+    onBackgroundError,
+  );
+}

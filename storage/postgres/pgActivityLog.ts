@@ -1,0 +1,98 @@
+import type { Activity } from 'botbuilder';
+import type { ActivityLog, ChannelConversation, LoggedActivity } from '../activityLog';
+import { activityId } from '../sqlite/sqliteActivityLog';
+import type { PgDb, PgQueryable } from './pgClient';
+
+interface ConversationRow {
+  id: string;
+  user_id: string;
+  locale: string | null;
+  created_at: number;
+  last_activity_at: number;
+  started: boolean;
+}
+
+/** The web channel's activity log in PostgreSQL, shared by every instance on the database. */
+export class PgActivityLog implements ActivityLog {
+  constructor(private readonly db: PgDb) {}
+
+  async createConversation(c: Omit<ChannelConversation, 'started' | 'lastActivityAt'>): Promise<void> {
+    await this.db.query('INSERT INTO channel_conversations (id, user_id, locale, created_at, last_activity_at) VALUES ($1, $2, $3, $4, $4)', [
+      c.id,
+      c.userId,
+      c.locale ?? null,
+      c.createdAt,
+    ]);
+  }
+
+  async getConversation(id: string): Promise<ChannelConversation | undefined> {
+    const { rows } = await this.db.query<ConversationRow>(
+      'SELECT id, user_id, locale, created_at, last_activity_at, started FROM channel_conversations WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      userId: row.user_id,
+      locale: row.locale ?? undefined,
+      createdAt: row.created_at,
+      lastActivityAt: row.last_activity_at,
+      started: row.started,
+    };
+  }
+
+  async markStarted(id: string): Promise<boolean> {
+    const { rowCount } = await this.db.query('UPDATE channel_conversations SET started = TRUE WHERE id = $1 AND NOT started', [id]);
+    return rowCount === 1;
+  }
+
+  async append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date): Promise<LoggedActivity> {
+    return this.db.transaction((tx) => this.appendIn(tx, conversationId, activity, now));
+  }
+
+  /** `append` inside the caller's transaction. */
+  async appendIn(tx: PgQueryable, conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date): Promise<LoggedActivity> {
+    // The UPDATE locks the conversation's row until commit, so appenders on other instances
+    // queue here and each takes its own watermark.
+    const { rows } = await tx.query<{ watermark: number }>(
+      `UPDATE channel_conversations SET next_watermark = next_watermark + 1, last_activity_at = $1
+       WHERE id = $2 RETURNING next_watermark - 1 AS watermark`,
+      [now.getTime(), conversationId],
+    );
+    const taken = rows[0];
+    if (!taken) throw new Error('conversation does not exist');
+    const logged: LoggedActivity = {
+      watermark: taken.watermark,
+      activity: {
+        ...activity,
+        id: activityId(conversationId, taken.watermark),
+        timestamp: now.toISOString(),
+      },
+    };
+    await tx.query('INSERT INTO channel_activities (conversation_id, watermark, activity) VALUES ($1, $2, $3)', [
+      conversationId,
+      taken.watermark,
+      JSON.stringify(logged.activity),
+    ]);
+    return logged;
+  }
+
+  async listAfter(conversationId: string, watermark: number, limit: number): Promise<LoggedActivity[]> {
+    const { rows } = await this.db.query<{ watermark: number; activity: string }>(
+      'SELECT watermark, activity FROM channel_activities WHERE conversation_id = $1 AND watermark > $2 ORDER BY watermark LIMIT $3',
+      [conversationId, watermark, limit],
+    );
+    return rows.map((row) => ({ watermark: row.watermark, activity: JSON.parse(row.activity) as LoggedActivity['activity'] }));
+  }
+
+  async eraseActivities(conversationId: string): Promise<number> {
+    const { rowCount } = await this.db.query('DELETE FROM channel_activities WHERE conversation_id = $1', [conversationId]);
+    return rowCount;
+  }
+
+  async purgeIdleBefore(cutoff: Date): Promise<number> {
+    const { rowCount } = await this.db.query('DELETE FROM channel_conversations WHERE last_activity_at < $1', [cutoff.getTime()]);
+    return rowCount;
+  }
+}

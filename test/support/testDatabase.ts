@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { DatabaseKind, LuotsiDatabase } from '../../storage/database';
+import { openPostgresDatabase } from '../../storage/postgres/pgDatabase';
+import { openSqliteDatabase } from '../../storage/sqlite/sqliteDatabase';
+
+/**
+ * The backend this jest run tests: `npm test` runs the whole suite once on SQLite and once on
+ * PostgreSQL (LUOTSI_TEST_BACKEND=postgres; test/support/globalSetup.ts starts the server).
+ */
+export const TEST_BACKEND: DatabaseKind = process.env.LUOTSI_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
+
+/** URL of the PostgreSQL server of this run. */
+export function testPostgresUrl(): string {
+  const url = process.env.LUOTSI_TEST_DATABASE_URL;
+  if (!url) throw new Error('LUOTSI_TEST_DATABASE_URL is not set: run the suite through `npm test`, which starts PostgreSQL');
+  return url;
+}
+
+/** A new schema name, so every test database starts empty. */
+export function freshSchema(): string {
+  return `t_${randomBytes(6).toString('hex')}`;
+}
+
+/** Environment for startTestServer: empty on SQLite, a fresh schema on PostgreSQL. */
+export function testDatabaseEnv(): Record<string, string> {
+  if (TEST_BACKEND === 'sqlite') return {};
+  return { DATABASE_URL: testPostgresUrl(), DATABASE_SCHEMA: freshSchema() };
+}
+
+/** Opens an empty database of this run's backend, migrated and ready. */
+export async function openTestDatabase(schema: string = freshSchema()): Promise<LuotsiDatabase> {
+  const database =
+    TEST_BACKEND === 'sqlite'
+      ? openSqliteDatabase(':memory:')
+      : openPostgresDatabase({ url: testPostgresUrl(), schema, poolSize: 5, connectTimeoutMs: 5000 }, () => undefined);
+  await database.ready();
+  return database;
+}
+
+/** Opens a second connection set to an existing PostgreSQL schema (another "instance"). */
+export async function openPostgresSchema(url: string, schema: string, onBackgroundError: (error: unknown) => void = () => undefined): Promise<LuotsiDatabase> {
+  const database = openPostgresDatabase({ url, schema, poolSize: 5, connectTimeoutMs: 5000 }, onBackgroundError);
+  await database.ready();
+  return database;
+}
+
+/** Drops a test schema (PostgreSQL only). */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A persistent test database that several servers (restarts, instances) can open in turn. */
+export interface SharedTestDatabase {
+  /** Environment that points a test server at it. */
+  env: Record<string, string>;
+  /** Opens another connection set to it. */
+  open(): Promise<LuotsiDatabase>;
+}
+
+/** SQLite in `dataDir`, or a fresh PostgreSQL schema, on this run's backend. */
+export function sharedTestDatabase(dataDir: string): SharedTestDatabase {
+  if (TEST_BACKEND === 'sqlite') {
+    return {
+      env: { DATA_DIR: dataDir },
+      open: async () => openSqliteDatabase(dataDir),
+    };
+  }
+  const url = testPostgresUrl();
+  const schema = freshSchema();
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url, DATABASE_SCHEMA: schema },
+    open: () => openPostgresSchema(url, schema),
+  };
+}
