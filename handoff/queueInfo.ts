@@ -44,10 +44,29 @@ export interface EstimateInputs {
 
 /** Where a case stands in its queue, ordered like the staff list. */
 export function positionOf(caseId: string, entries: readonly QueueEntry[]): { position: number | undefined; queueLength: number } {
-  const own = entries.find((e) => e.id === caseId);
-  if (!own) return { position: undefined, queueLength: 0 };
-  const queue = entries.filter((e) => e.queueId === own.queueId).sort(compareQueued);
-  return { position: queue.findIndex((e) => e.id === caseId) + 1, queueLength: queue.length };
+  return placesIn(entries).get(caseId) ?? { position: undefined, queueLength: 0 };
+}
+
+// Every place of one snapshot, computed once: the queue watch asks for the place of each of
+// thousands of waiting clients from the same entries, and sorting per client was quadratic.
+const placesCache = new WeakMap<readonly QueueEntry[], Map<string, { position: number; queueLength: number }>>();
+
+function placesIn(entries: readonly QueueEntry[]): Map<string, { position: number; queueLength: number }> {
+  const cached = placesCache.get(entries);
+  if (cached) return cached;
+  const byQueue = new Map<string, QueueEntry[]>();
+  for (const entry of entries) {
+    const queue = byQueue.get(entry.queueId);
+    if (queue) queue.push(entry);
+    else byQueue.set(entry.queueId, [entry]);
+  }
+  const places = new Map<string, { position: number; queueLength: number }>();
+  for (const queue of byQueue.values()) {
+    queue.sort(compareQueued);
+    queue.forEach((entry, index) => places.set(entry.id, { position: index + 1, queueLength: queue.length }));
+  }
+  placesCache.set(entries, places);
+  return places;
 }
 
 /** The ETA of a position by the formula at the top of this file. */
