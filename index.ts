@@ -164,6 +164,16 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   channel.setBot(runBot);
 
   const server = restify.createServer({ name: 'luotsi', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
+  // restify answers some malformed requests (a bad percent-escape in the path) before any
+  // handler runs; those answers need the header too.
+  server.server.prependListener('request', (_req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => res.setHeader('X-Content-Type-Options', 'nosniff'));
+  // Requests Node's parser refuses (a URL or headers past its limit, broken framing) never reach
+  // restify; answer them as Node would, with the same header.
+  server.server.on('clientError', (error: NodeJS.ErrnoException, socket: import('node:stream').Duplex) => {
+    if (!socket.writable) return socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+  });
   server.pre(securityHeaders);
   server.pre((req, _res, next) => {
     (req as unknown as { startedAt: number }).startedAt = Date.now();

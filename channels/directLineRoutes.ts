@@ -91,7 +91,15 @@ export function attachStreamUpgrade(httpServer: import('node:http').Server, chan
       refuse(socket, 404);
       return;
     }
-    const conversationId = decodeURIComponent(match[1]);
+    let conversationId: string;
+    try {
+      conversationId = decodeURIComponent(match[1]);
+    } catch {
+      // A malformed escape (e.g. %ED%A0%80, an encoded lone surrogate) would otherwise throw out
+      // of the upgrade listener and leave the socket unanswered.
+      refuse(socket, 400);
+      return;
+    }
     channel
       .authorizeStream(conversationId, url.searchParams.get('t'), url.searchParams.get('watermark'))
       .then((watermark) => {

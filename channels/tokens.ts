@@ -50,7 +50,7 @@ export class TokenSigner {
     } catch (cause) {
       throw new UnauthorizedError('token payload is not JSON', { cause });
     }
-    if (typeof claims.cid !== 'string' || typeof claims.uid !== 'string' || typeof claims.exp !== 'number') {
+    if (typeof claims !== 'object' || claims === null || typeof claims.cid !== 'string' || typeof claims.uid !== 'string' || typeof claims.exp !== 'number') {
       throw new UnauthorizedError('token payload is incomplete');
     }
     if (claims.kind !== kind) throw new UnauthorizedError('token is of the wrong kind');

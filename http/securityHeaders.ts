@@ -21,7 +21,8 @@ export const PAGE_CSP = [
 
 /** Headers every response carries. */
 export function securityHeaders(_req: Request, res: Response, next: Next): void {
-  res.header('X-Content-Type-Options', 'nosniff');
+  // setHeader replaces (restify's res.header appends): index.ts sets this one before routing too.
+  res.setHeader('X-Content-Type-Options', 'nosniff');
   res.header('Referrer-Policy', 'no-referrer');
   res.header('X-Frame-Options', 'SAMEORIGIN');
   res.header('Cross-Origin-Opener-Policy', 'same-origin');

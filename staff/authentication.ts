@@ -77,7 +77,10 @@ export class StaffAuthenticator {
 
   /** Checks the password and opens a session; throws LoginFailedError (401) on any failure. */
   async login(username: string, password: string, now: Date): Promise<StaffLogin> {
-    if (username.length > MAX_LOGIN_FIELD || password.length > MAX_LOGIN_FIELD) {
+    // No account name holds control characters (PostgreSQL cannot even store NUL): such a name
+    // fails like any unknown one, without a lookup.
+    // eslint-disable-next-line no-control-regex
+    if (username.length > MAX_LOGIN_FIELD || password.length > MAX_LOGIN_FIELD || /[\u0000-\u001f\u007f]/.test(username)) {
       await this.burnOneHash(password.slice(0, MAX_LOGIN_FIELD));
       throw new LoginFailedError('invalid_credentials');
     }
