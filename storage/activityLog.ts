@@ -43,3 +43,8 @@ export interface ActivityLog {
   /** Deletes conversations idle since before `cutoff` with their activities; returns how many. */
   purgeIdleBefore(cutoff: Date): Promise<number>;
 }
+
+/** Activity ids look like Direct Line's: `<conversationId>|<zero-padded watermark>`. */
+export function activityId(conversationId: string, watermark: number): string {
+  return `${conversationId}|${String(watermark).padStart(7, '0')}`;
+}

@@ -1,6 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { ActivityLog, ChannelConversation, LoggedActivity } from '../activityLog';
-import { activityId } from '../sqlite/sqliteActivityLog';
+import { activityId, type ActivityLog, type ChannelConversation, type LoggedActivity } from '../activityLog';
 import type { PgDb, PgQueryable } from './pgClient';
 
 interface ConversationRow {

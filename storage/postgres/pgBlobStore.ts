@@ -9,27 +9,9 @@ import {
   type PhotoVariant,
   type StoredPhotoRef,
 } from '../blobStore';
-import { newPhotoId } from '../sqlite/sqliteBlobStore';
+import { PHOTO_ID_PATTERN as ID_PATTERN, REF_COLUMNS, ownershipOf, toRef, newPhotoId, type RefRow } from '../photoRows';
 import type { PgDb } from './pgClient';
 
-interface RefRow {
-  id: string;
-  conversation_id: string;
-  question_id: string;
-  case_id: string | null;
-  queue_id: string | null;
-  content_type: string;
-  byte_size: number;
-  thumbnail_byte_size: number;
-  width: number;
-  height: number;
-  created_at: number;
-}
-
-const REF_COLUMNS =
-  'id, conversation_id, question_id, case_id, queue_id, content_type, byte_size, thumbnail_byte_size, width, height, created_at';
-
-const ID_PATTERN = /^[A-Za-z0-9_-]{24}$/;
 
 // Column names come from this fixed map, never from the caller.
 const VARIANT_SQL: Record<PhotoVariant, string> = {
@@ -130,23 +112,4 @@ export class PgBlobStore implements BlobStore {
     const { rowCount } = await this.db.query('DELETE FROM photo_blobs WHERE created_at < $1 AND case_id IS NULL', [cutoff.getTime()]);
     return rowCount;
   }
-}
-
-function ownershipOf(row: RefRow): { conversationId: string; queueId: string | undefined } {
-  return { conversationId: row.conversation_id, queueId: row.queue_id ?? undefined };
-}
-
-function toRef(row: RefRow): StoredPhotoRef {
-  return {
-    id: row.id,
-    conversationId: row.conversation_id,
-    questionId: row.question_id,
-    caseId: row.case_id ?? undefined,
-    contentType: row.content_type,
-    byteSize: row.byte_size,
-    thumbnailByteSize: row.thumbnail_byte_size,
-    width: row.width,
-    height: row.height,
-    createdAt: new Date(row.created_at),
-  };
 }

@@ -1,16 +1,11 @@
-import type { ConversationReference } from 'botbuilder';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
-import type { Segment, TopicId, TriageSubject, Urgency } from '../../flows';
-import type { AnswerValue, Locale } from '../../flows/contract';
+import type { TopicId, Urgency } from '../../flows';
 import { compareQueued, URGENCY_RANK } from '../../handoff/caseOrder';
 import type {
-  AuditAction,
   AuditEntry,
   CaseExport,
   CaseMessage,
   CasePurge,
-  CaseOutcome,
-  CaseStatus,
   FeedbackAggregate,
   HandoffCase,
   HelpedAnswer,
@@ -19,55 +14,15 @@ import type {
   NewCase,
   NewFeedback,
   QueueEntry,
-  QueuedUrgency,
   StaffCaller,
 } from '../../handoff/caseTypes';
 import { CLIENT_ACTOR } from '../../handoff/caseTypes';
 import { assertQueueAccess, assertStaffCaller, type CloseCase, type HandoffStore, type QueueClock } from '../../handoff/handoffStore';
 import { queueOpenAt } from '../../handoff/queueStatus';
 import { triageAccuracyReport, type TriageAccuracyReport } from '../../handoff/triageAccuracy';
-import { newCaseId } from '../sqlite/sqliteHandoffStore';
+import { newCaseId, OUTCOMES, QUEUED_URGENCIES, toAudit, toCase, toMessage, URGENCIES, type AuditRow, type CaseRow, type MessageRow } from '../handoffRows';
 import type { PgDb, PgQueryable } from './pgClient';
 
-interface CaseRow {
-  id: string;
-  conversation_id: string;
-  conversation_ref: string;
-  channel: string;
-  queue_id: string;
-  urgency: QueuedUrgency;
-  segment: number | null;
-  topic: string | null;
-  subject: string | null;
-  locale: string;
-  answers: string;
-  photo_ids: string;
-  contact_message: string | null;
-  contact_reach: string | null;
-  status: CaseStatus;
-  claimed_by: string | null;
-  claimed_at: number | null;
-  outcome: string | null;
-  staff_urgency: string | null;
-  staff_segment: number | null;
-  closed_at: number | null;
-  created_at: number;
-  last_client_activity_at: number;
-}
-
-interface MessageRow {
-  id: number;
-  case_id: string;
-  author: 'client' | 'staff' | 'system';
-  staff_id: string | null;
-  internal: boolean;
-  text: string;
-  created_at: number;
-}
-
-const QUEUED_URGENCIES: readonly string[] = ['urgent', 'non_urgent', 'self_care'];
-const URGENCIES: readonly string[] = ['emergency', ...QUEUED_URGENCIES];
-const OUTCOMES: readonly string[] = ['advice_given', 'appointment_booked', 'referred_service', 'referred_ngo', 'no_reply'];
 
 // Ids are compared byte by byte, as SQLite does, whatever collation the database was created with.
 const SELECT_QUEUED = `SELECT * FROM handoff_cases WHERE queue_id = ANY($1::text[]) AND status IN ('waiting', 'contact_request')
@@ -75,7 +30,6 @@ const SELECT_QUEUED = `SELECT * FROM handoff_cases WHERE queue_id = ANY($1::text
 const INSERT_MESSAGE = `INSERT INTO handoff_messages (case_id, author, staff_id, internal, text, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`;
 const INSERT_AUDIT = 'INSERT INTO handoff_audit (case_id, staff_id, action, at) VALUES ($1, $2, $3, $4)';
 const SELECT_AUDIT = 'SELECT case_id, staff_id, action, at FROM handoff_audit WHERE case_id = $1 ORDER BY id';
-type AuditRow = { case_id: string; staff_id: string; action: AuditAction; at: number };
 
 /** The handoff case store in PostgreSQL; each change and its audit entry share one transaction. */
 export class PgHandoffStore implements HandoffStore {
@@ -486,10 +440,6 @@ async function removeCase(tx: PgQueryable, caseId: string): Promise<number | und
   return removed.rowCount === 1 ? photos.rowCount : undefined;
 }
 
-function toAudit(row: AuditRow): AuditEntry {
-  return { caseId: row.case_id, staffId: row.staff_id, action: row.action, at: new Date(row.at) };
-}
-
 // PostgreSQL text cannot hold U+0000 (SQLite can); a client's stray NUL must not fail their message.
 function storableText(text: string): string {
   return text.replace(/\u0000/g, '\uFFFD');
@@ -498,44 +448,4 @@ function storableText(text: string): string {
 function mustHave<T>(row: T | undefined): T {
   if (row === undefined) throw new Error('the statement returned no row');
   return row;
-}
-
-function toCase(row: CaseRow): HandoffCase {
-  const c: HandoffCase = {
-    id: row.id,
-    conversationId: row.conversation_id,
-    conversationReference: JSON.parse(row.conversation_ref) as Partial<ConversationReference>,
-    channel: row.channel,
-    queueId: row.queue_id,
-    urgency: row.urgency,
-    locale: row.locale as Locale,
-    answers: JSON.parse(row.answers) as Record<string, AnswerValue>,
-    photoIds: JSON.parse(row.photo_ids) as string[],
-    status: row.status,
-    createdAt: new Date(row.created_at),
-    claimedBy: row.claimed_by ?? undefined,
-    claimedAt: row.claimed_at === null ? undefined : new Date(row.claimed_at),
-    outcome: (row.outcome ?? undefined) as CaseOutcome | undefined,
-    closedAt: row.closed_at === null ? undefined : new Date(row.closed_at),
-    staffUrgency: (row.staff_urgency ?? undefined) as Urgency | undefined,
-    staffSegment: (row.staff_segment ?? undefined) as Segment | undefined,
-    lastClientActivityAt: new Date(row.last_client_activity_at),
-  };
-  if (row.segment !== null) c.segment = row.segment as Segment;
-  if (row.topic !== null) c.topic = row.topic as TopicId;
-  if (row.subject !== null) c.subject = JSON.parse(row.subject) as TriageSubject;
-  if (row.contact_message !== null) c.contactRequest = { message: row.contact_message, reachBy: row.contact_reach ?? '' };
-  return c;
-}
-
-function toMessage(row: MessageRow): CaseMessage {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    from: row.author,
-    staffId: row.staff_id ?? undefined,
-    internal: row.internal,
-    text: row.text,
-    createdAt: new Date(row.created_at),
-  };
 }

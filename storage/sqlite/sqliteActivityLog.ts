@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { ActivityLog, ChannelConversation, LoggedActivity } from '../activityLog';
+import { activityId, type ActivityLog, type ChannelConversation, type LoggedActivity } from '../activityLog';
 import type { SqliteHandle } from './openSqlite';
 
 interface ConversationRow {
@@ -9,11 +9,6 @@ interface ConversationRow {
   created_at: number;
   last_activity_at: number;
   started: number;
-}
-
-/** Activity ids look like Direct Line's: `<conversationId>|<zero-padded watermark>`. */
-export function activityId(conversationId: string, watermark: number): string {
-  return `${conversationId}|${String(watermark).padStart(7, '0')}`;
 }
 
 /** The web channel's activity log in SQLite. */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import {
   assertPhotoCaller,
@@ -10,33 +9,8 @@ import {
   type PhotoVariant,
   type StoredPhotoRef,
 } from '../blobStore';
+import { PHOTO_ID_PATTERN as ID_PATTERN, REF_COLUMNS, ownershipOf, toRef, newPhotoId, type RefRow } from '../photoRows';
 import type { SqliteHandle } from './openSqlite';
-
-interface RefRow {
-  id: string;
-  conversation_id: string;
-  question_id: string;
-  case_id: string | null;
-  queue_id: string | null;
-  content_type: string;
-  byte_size: number;
-  thumbnail_byte_size: number;
-  width: number;
-  height: number;
-  created_at: number;
-}
-
-const REF_COLUMNS =
-  'id, conversation_id, question_id, case_id, queue_id, content_type, byte_size, thumbnail_byte_size, width, height, created_at';
-
-// 18 random bytes: 144 bits, 24 base64url characters with no padding.
-const ID_BYTES = 18;
-const ID_PATTERN = /^[A-Za-z0-9_-]{24}$/;
-
-/** A new photo id: random and unguessable, safe in a URL path. */
-export function newPhotoId(): string {
-  return randomBytes(ID_BYTES).toString('base64url');
-}
 
 /** Photo storage in SQLite; image and thumbnail are BLOB columns of one row. */
 export class SqliteBlobStore implements BlobStore {
@@ -145,23 +119,4 @@ export class SqliteBlobStore implements BlobStore {
   async purgeCreatedBefore(cutoff: Date): Promise<number> {
     return this.purge.run(cutoff.getTime()).changes;
   }
-}
-
-function ownershipOf(row: RefRow): { conversationId: string; queueId: string | undefined } {
-  return { conversationId: row.conversation_id, queueId: row.queue_id ?? undefined };
-}
-
-function toRef(row: RefRow): StoredPhotoRef {
-  return {
-    id: row.id,
-    conversationId: row.conversation_id,
-    questionId: row.question_id,
-    caseId: row.case_id ?? undefined,
-    contentType: row.content_type,
-    byteSize: row.byte_size,
-    thumbnailByteSize: row.thumbnail_byte_size,
-    width: row.width,
-    height: row.height,
-    createdAt: new Date(row.created_at),
-  };
 }

@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import type { ConversationReference } from 'botbuilder';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
-import type { Segment, TopicId, TriageSubject, Urgency } from '../../flows';
-import type { AnswerValue, Locale } from '../../flows/contract';
+import type { TopicId, Urgency } from '../../flows';
 import { URGENCY_RANK } from '../../handoff/caseOrder';
 import type {
   AuditAction,
@@ -10,8 +7,6 @@ import type {
   CaseExport,
   CaseMessage,
   CasePurge,
-  CaseOutcome,
-  CaseStatus,
   FeedbackAggregate,
   HandoffCase,
   HelpedAnswer,
@@ -20,61 +15,14 @@ import type {
   NewCase,
   NewFeedback,
   QueueEntry,
-  QueuedUrgency,
   StaffCaller,
 } from '../../handoff/caseTypes';
 import { CLIENT_ACTOR } from '../../handoff/caseTypes';
 import { assertQueueAccess, assertStaffCaller, type CloseCase, type HandoffStore, type QueueClock } from '../../handoff/handoffStore';
 import { queueOpenAt } from '../../handoff/queueStatus';
 import { triageAccuracyReport, type TriageAccuracyReport } from '../../handoff/triageAccuracy';
+import { newCaseId, OUTCOMES, QUEUED_URGENCIES, toAudit, toCase, toMessage, URGENCIES, type CaseRow, type MessageRow } from '../handoffRows';
 import type { SqliteHandle } from './openSqlite';
-
-interface CaseRow {
-  id: string;
-  conversation_id: string;
-  conversation_ref: string;
-  channel: string;
-  queue_id: string;
-  urgency: QueuedUrgency;
-  segment: number | null;
-  topic: string | null;
-  subject: string | null;
-  locale: string;
-  answers: string;
-  photo_ids: string;
-  contact_message: string | null;
-  contact_reach: string | null;
-  status: CaseStatus;
-  claimed_by: string | null;
-  claimed_at: number | null;
-  outcome: string | null;
-  staff_urgency: string | null;
-  staff_segment: number | null;
-  closed_at: number | null;
-  created_at: number;
-  last_client_activity_at: number;
-}
-
-interface MessageRow {
-  id: number;
-  case_id: string;
-  author: 'client' | 'staff' | 'system';
-  staff_id: string | null;
-  internal: number;
-  text: string;
-  created_at: number;
-}
-
-// 18 random bytes: 144 bits, 24 base64url characters, like photo ids.
-const ID_BYTES = 18;
-const QUEUED_URGENCIES: readonly string[] = ['urgent', 'non_urgent', 'self_care'];
-const URGENCIES: readonly string[] = ['emergency', ...QUEUED_URGENCIES];
-const OUTCOMES: readonly string[] = ['advice_given', 'appointment_booked', 'referred_service', 'referred_ngo', 'no_reply'];
-
-/** A new case id: random and unguessable, safe in a URL path. */
-export function newCaseId(): string {
-  return randomBytes(ID_BYTES).toString('base64url');
-}
 
 /** The handoff case store in SQLite; each change and its audit entry share one immediate transaction. */
 export class SqliteHandoffStore implements HandoffStore {
@@ -550,48 +498,4 @@ export class SqliteHandoffStore implements HandoffStore {
     }
     return rows.sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || a.created_at - b.created_at || (a.id < b.id ? -1 : 1));
   }
-}
-
-function toCase(row: CaseRow): HandoffCase {
-  const c: HandoffCase = {
-    id: row.id,
-    conversationId: row.conversation_id,
-    conversationReference: JSON.parse(row.conversation_ref) as Partial<ConversationReference>,
-    channel: row.channel,
-    queueId: row.queue_id,
-    urgency: row.urgency,
-    locale: row.locale as Locale,
-    answers: JSON.parse(row.answers) as Record<string, AnswerValue>,
-    photoIds: JSON.parse(row.photo_ids) as string[],
-    status: row.status,
-    createdAt: new Date(row.created_at),
-    claimedBy: row.claimed_by ?? undefined,
-    claimedAt: row.claimed_at === null ? undefined : new Date(row.claimed_at),
-    outcome: (row.outcome ?? undefined) as CaseOutcome | undefined,
-    closedAt: row.closed_at === null ? undefined : new Date(row.closed_at),
-    staffUrgency: (row.staff_urgency ?? undefined) as Urgency | undefined,
-    staffSegment: (row.staff_segment ?? undefined) as Segment | undefined,
-    lastClientActivityAt: new Date(row.last_client_activity_at),
-  };
-  if (row.segment !== null) c.segment = row.segment as Segment;
-  if (row.topic !== null) c.topic = row.topic as TopicId;
-  if (row.subject !== null) c.subject = JSON.parse(row.subject) as TriageSubject;
-  if (row.contact_message !== null) c.contactRequest = { message: row.contact_message, reachBy: row.contact_reach ?? '' };
-  return c;
-}
-
-function toAudit(row: { case_id: string; staff_id: string; action: AuditAction; at: number }): AuditEntry {
-  return { caseId: row.case_id, staffId: row.staff_id, action: row.action, at: new Date(row.at) };
-}
-
-function toMessage(row: MessageRow): CaseMessage {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    from: row.author,
-    staffId: row.staff_id ?? undefined,
-    internal: row.internal === 1,
-    text: row.text,
-    createdAt: new Date(row.created_at),
-  };
 }
