@@ -283,16 +283,7 @@ export class WebChannel {
         this.toldTooFast.set(conversationId, now);
         if (this.toldTooFast.size > 10_000) this.toldTooFast.delete(this.toldTooFast.keys().next().value as string);
         const conversation = await this.options.log.getConversation(conversationId);
-        const said = {
-          ...notice(conversation?.locale),
-          channelId: WEB_CHANNEL_ID,
-          serviceUrl: WEB_SERVICE_URL,
-          from: { ...WEB_BOT_ACCOUNT },
-          recipient: { id: conversation?.userId ?? '', role: 'user' },
-          conversation: { id: conversationId },
-        };
-        await this.options.log.append(conversationId, said as Partial<Activity>, this.clock());
-        this.appended(conversationId);
+        await this.adapter.sendNotice(conversationId, { id: conversation?.userId ?? '', name: '', role: 'user' }, notice(conversation?.locale));
       }
       throw error;
     }

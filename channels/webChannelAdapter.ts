@@ -3,6 +3,8 @@ import {
   BotAdapter,
   TurnContext,
   type Activity,
+  type ChannelAccount,
+  type ConversationAccount,
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
@@ -64,7 +66,8 @@ export class WebChannelAdapter extends BotAdapter {
     const writes = await withDeferredStateWrites(() => this.runMiddleware(context, logic));
     context.turnState.delete(HELD_REPLIES);
     const conversationId = this.conversationIdOf(context);
-    const logged = await commit(conversationId, writes.state, held.map((reply) => this.asLogged(context, conversationId, reply)), this.clock());
+    const conversation = { ...context.activity.conversation, id: conversationId };
+    const logged = await commit(conversationId, writes.state, held.map((reply) => this.asLogged(conversation, reply)), this.clock());
     if (logged.length > 0) this.onAppended(conversationId);
   }
 
@@ -93,9 +96,10 @@ export class WebChannelAdapter extends BotAdapter {
   private async write(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     if (activities.length === 0) return [];
     const conversationId = this.conversationIdOf(context);
+    const conversation = { ...context.activity.conversation, id: conversationId };
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
-      const logged = await this.log.append(conversationId, this.asLogged(context, conversationId, activity), this.clock());
+      const logged = await this.log.append(conversationId, this.asLogged(conversation, activity), this.clock());
       responses.push({ id: logged.activity.id });
     }
     this.onAppended(conversationId);
@@ -108,8 +112,14 @@ export class WebChannelAdapter extends BotAdapter {
     return conversationId;
   }
 
+  /** Writes a message of the channel's own, outside any turn and any bot state (e.g. "you send too fast"). */
+  async sendNotice(conversationId: string, recipient: ChannelAccount, activity: Partial<Activity>): Promise<void> {
+    await this.log.append(conversationId, { ...this.asLogged({ id: conversationId }, activity), recipient }, this.clock());
+    this.onAppended(conversationId);
+  }
+
   /** The bot's activity as the log keeps it. */
-  private asLogged(context: TurnContext, conversationId: string, activity: Partial<Activity>): Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'> {
+  private asLogged(conversation: Partial<ConversationAccount> & { id: string }, activity: Partial<Activity>): Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'> {
     const { timestamp: _ignoredTimestamp, localTimestamp: _ignoredLocal, ...rest } = activity;
     return {
       ...rest,
@@ -117,7 +127,7 @@ export class WebChannelAdapter extends BotAdapter {
       serviceUrl: WEB_SERVICE_URL,
       // Everything this adapter sends is the bot speaking, whatever reference it came from.
       from: { ...WEB_BOT_ACCOUNT, ...activity.from, role: 'bot' },
-      conversation: { ...context.activity.conversation, id: conversationId },
+      conversation: conversation as ConversationAccount,
     };
   }
 

@@ -34,52 +34,45 @@ export class PgCoordination implements Coordination {
   }
 
   async withConversationLock<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
+    const done = await this.holding('turn', conversationId, true, work);
+    if (!done) throw new Error('advisory lock not granted');
+    return done.value;
+  }
+
+  async runExclusive(job: string, work: () => Promise<void>): Promise<boolean> {
+    return (await this.holding('job', job, false, work)) !== undefined;
+  }
+
+  /**
+   * Runs `work` holding a session advisory lock on a connection of the lock pool: waiting for it
+   * (`wait`) or giving up at once (undefined) when another session holds it.
+   */
+  private async holding<T>(lock: 'turn' | 'job', key: string, wait: boolean, work: () => Promise<T>): Promise<{ value: T } | undefined> {
     await this.db.ready;
     const client = await this.connectLockClient();
     // The lock connection sits idle while the turn or job runs: it must not crash the process if it dies.
     const held = watchCheckedOut(client);
+    const args = [`${this.lockNamespace}:${lock}`, key];
     let broken: Error | undefined;
     try {
-      await client.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', [`${this.lockNamespace}:turn`, conversationId]).catch(mapPgError);
+      const take = wait
+        ? 'SELECT pg_advisory_lock(hashtext($1), hashtext($2)), true AS locked'
+        : 'SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked';
+      const { rows } = await client.query<{ locked: boolean }>(take, args).catch(mapPgError);
+      if (!rows[0]?.locked) return undefined;
       try {
-        return await work();
+        return { value: await work() };
       } finally {
-        await client
-          .query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [`${this.lockNamespace}:turn`, conversationId])
-          .catch((error: unknown) => {
-            // Closing the connection releases its session locks.
-            broken = error instanceof Error ? error : new Error('unlock failed');
-          });
+        await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', args).catch((error: unknown) => {
+          // Closing the connection releases its session locks.
+          broken = error instanceof Error ? error : new Error('unlock failed');
+        });
       }
     } catch (error) {
       // Duck-typed: socket errors may be another realm's Error (see errorParts).
       const parts = errorParts(error);
       if (parts && broken === undefined && /terminat|ECONN/i.test(parts.message)) broken = error as Error;
       throw error;
-    } finally {
-      held.release(broken);
-    }
-  }
-
-  async runExclusive(job: string, work: () => Promise<void>): Promise<boolean> {
-    await this.db.ready;
-    const client = await this.connectLockClient();
-    // The lock connection sits idle while the turn or job runs: it must not crash the process if it dies.
-    const held = watchCheckedOut(client);
-    let broken: Error | undefined;
-    try {
-      const { rows } = await client
-        .query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked', [`${this.lockNamespace}:job`, job])
-        .catch(mapPgError);
-      if (!rows[0]?.locked) return false;
-      try {
-        await work();
-        return true;
-      } finally {
-        await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [`${this.lockNamespace}:job`, job]).catch((error: unknown) => {
-          broken = error instanceof Error ? error : new Error('unlock failed');
-        });
-      }
     } finally {
       held.release(broken);
     }

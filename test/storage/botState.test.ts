@@ -1,38 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { StorageConflictError } from '../../errors';
 import type { LuotsiDatabase } from '../../storage/database';
-import { openSqliteDatabase } from '../../storage/sqlite/sqliteDatabase';
-import { dropSchema, freshSchema, openPostgresSchema, openTestDatabase, TEST_BACKEND, testPostgresUrl } from '../support/testDatabase';
-
-/** Two connection sets to one database, as two service instances would hold. */
-async function openTwoInstances(): Promise<{ first: LuotsiDatabase; second: LuotsiDatabase; close(): Promise<void> }> {
-  if (TEST_BACKEND === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-state-'));
-    const first = openSqliteDatabase(dir);
-    const second = openSqliteDatabase(dir);
-    return {
-      first,
-      second,
-      async close() {
-        await Promise.all([first.close(), second.close()]);
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const schema = freshSchema();
-  const first = await openTestDatabase(schema);
-  const second = await openPostgresSchema(testPostgresUrl(), schema);
-  return {
-    first,
-    second,
-    async close() {
-      await Promise.all([first.close(), second.close()]);
-      await dropSchema(testPostgresUrl(), schema);
-    },
-  };
-}
+import { dropSchema, freshSchema, openTestDatabase, openTwoInstances, TEST_BACKEND, testPostgresUrl } from '../support/testDatabase';
 
 describe(`bot state (${TEST_BACKEND})`, () => {
   const schema = freshSchema();

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DatabaseKind, LuotsiDatabase } from '../../storage/database';
@@ -77,5 +80,33 @@ export function sharedTestDatabase(dataDir: string): SharedTestDatabase {
   return {
     env: { DATA_DIR: dataDir, DATABASE_URL: url, DATABASE_SCHEMA: schema },
     open: () => openPostgresSchema(url, schema),
+  };
+}
+
+/** Two connection sets to one fresh database, as two service instances would hold. */
+export async function openTwoInstances(): Promise<{ first: LuotsiDatabase; second: LuotsiDatabase; close(): Promise<void> }> {
+  if (TEST_BACKEND === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-two-'));
+    const first = openSqliteDatabase(dir);
+    const second = openSqliteDatabase(dir);
+    return {
+      first,
+      second,
+      async close() {
+        await Promise.all([first.close(), second.close()]);
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const schema = freshSchema();
+  const first = await openTestDatabase(schema);
+  const second = await openPostgresSchema(testPostgresUrl(), schema);
+  return {
+    first,
+    second,
+    async close() {
+      await Promise.all([first.close(), second.close()]);
+      await dropSchema(testPostgresUrl(), schema);
+    },
   };
 }
