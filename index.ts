@@ -34,11 +34,12 @@ import type { LuotsiDatabase } from './storage/database';
 import { openDatabase } from './storage/openDatabase';
 import { eraseConversationRest, retentionPeriods, runRetention } from './storage/dataProtection';
 import { isStorageUnavailable } from './storage/unavailable';
+import { epochMsOf, systemClock, type Clock } from './clock';
 
 /** Replaceable parts for tests and benchmarks; production uses the defaults. */
 export interface ServerOverrides {
   logger?: Logger;
-  clock?: () => Date;
+  clock?: Clock;
   database?: LuotsiDatabase;
 }
 
@@ -64,9 +65,9 @@ const QUEUE_WATCH_MS = 15 * 1000;
 /** Composition root: builds the whole service from a config without listening. */
 export function createServer(config: Config, overrides: ServerOverrides = {}): LuotsiServer {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const clock = overrides.clock ?? (() => new Date());
+  const clock = overrides.clock ?? systemClock;
   // Connections dropped by a database restart are logged, then replaced on the next query.
-  const database = overrides.database ?? openDatabase(config, (error) => logger.warn({ err: error }, 'database connection lost'));
+  const database = overrides.database ?? openDatabase(config, (error) => logger.warn({ err: error }, 'database connection lost'), clock);
   const i18n = createI18n();
   let shuttingDown = false;
 
@@ -106,7 +107,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     log: database.activityLog,
     coordination: database.coordination,
     commitTurn: (conversationId, state, replies, now) => database.commitTurn(conversationId, state, replies, now),
-    messageLimiter: new RateLimiter(config.messageRateLimitPerMinute),
+    messageLimiter: new RateLimiter(config.messageRateLimitPerMinute, epochMsOf(clock)),
     tooFastNotice: (requested) => {
       const locale = toLocale(requested) ?? config.defaultLocale;
       return textMessage(i18n.getFixedT(locale)('common:errors.tooFast'), locale);
@@ -176,12 +177,12 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   });
   server.pre(securityHeaders);
   server.pre((req, _res, next) => {
-    (req as unknown as { startedAt: number }).startedAt = Date.now();
+    (req as unknown as { startedAt: number }).startedAt = performance.now();
     next();
   });
   server.on('after', (req: restify.Request, res: restify.Response, route: restify.Route | null) => {
     // The route pattern, never the URL: stream URLs carry tokens in their query.
-    const entry = { reqId: req.id(), method: req.method, route: route?.path ?? 'unmatched', status: res.statusCode, ms: Date.now() - (req as unknown as { startedAt: number }).startedAt };
+    const entry = { reqId: req.id(), method: req.method, route: route?.path ?? 'unmatched', status: res.statusCode, ms: Math.round(performance.now() - (req as unknown as { startedAt: number }).startedAt) };
     const failure = failureOf(res);
     if (res.statusCode >= 500 && res.statusCode !== 501 && failure !== undefined) logger.error({ ...entry, err: failure }, 'request failed');
     else logger.info(entry, 'request');
@@ -198,7 +199,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     requestBaseUrl(req, config.publicUrl, config.trustProxy, `${config.host}:${config.port}`);
   registerDirectLineRoutes(server, {
     channel,
-    tokenLimiter: new RateLimiter(config.tokenRateLimitPerMinute),
+    tokenLimiter: new RateLimiter(config.tokenRateLimitPerMinute, epochMsOf(clock)),
     maxBodyBytes: config.maxBodyBytes,
     trustProxy: config.trustProxy,
     baseUrl,
@@ -215,7 +216,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     catalog,
     i18n,
     http: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, secureCookies: config.staff.secureCookies },
-    loginLimiter: new RateLimiter(config.staff.loginRateLimitPerMinute),
+    loginLimiter: new RateLimiter(config.staff.loginRateLimitPerMinute, epochMsOf(clock)),
     maxMessageLength: config.maxMessageLength,
     defaultHandlingMinutes: config.handoff.defaultHandlingMinutes,
     logger,

@@ -17,6 +17,7 @@ import { StreamHub } from './streamHub';
 import { assertConversation, bearerToken, TokenSigner, type ChannelTokenClaims } from './tokens';
 import { TurnQueue } from './turnQueue';
 import { WEB_BOT_ACCOUNT, WEB_CHANNEL_ID, WEB_SERVICE_URL, WebChannelAdapter } from './webChannelAdapter';
+import { systemClock } from '../clock';
 
 /** Seconds a stream URL stays usable; the client connects right after receiving it. */
 const STREAM_URL_TTL_SECONDS = 120;
@@ -83,7 +84,7 @@ export class WebChannel {
   private readonly toldTooFast = new Map<string, number>();
 
   constructor(private readonly options: WebChannelOptions) {
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock ?? systemClock;
     this.links = new PhotoLinks(options.signer, this.clock);
     this.hub = new StreamHub(
       options.log,

@@ -12,6 +12,7 @@ import { NotImplementedError } from '../errors';
 import type { ActivityLog } from '../storage/activityLog';
 import type { LuotsiDatabase } from '../storage/database';
 import { withDeferredStateWrites } from '../storage/turnWrites';
+import { systemClock } from '../clock';
 
 /** Channel id of the local web channel. */
 export const WEB_CHANNEL_ID = 'webchat';
@@ -38,7 +39,7 @@ export class WebChannelAdapter extends BotAdapter {
     private readonly log: ActivityLog,
     /** Called after replies are in the log, so streams (on this and other instances) push them. */
     private readonly onAppended: (conversationId: string) => void,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: () => Date = systemClock,
     /** Writes a client turn's state and replies in one transaction; without it they are written one by one. */
     private readonly commitTurn?: LuotsiDatabase['commitTurn'],
   ) {

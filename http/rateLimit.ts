@@ -1,4 +1,5 @@
 import { RateLimitedError } from '../errors';
+import { epochMsOf, systemClock } from '../clock';
 
 interface Bucket {
   tokens: number;
@@ -14,7 +15,7 @@ export class RateLimiter {
 
   constructor(
     private readonly perMinute: number,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: () => number = epochMsOf(systemClock),
   ) {}
 
   /** Takes one call for `key` or throws RateLimitedError with the seconds to wait. */

@@ -53,6 +53,7 @@ import {
   takeLoginAttempt,
   type StaffHttpOptions,
 } from './staffAuth';
+import { systemClock } from '../clock';
 
 /** Longest internal note or release/transfer note, in characters. */
 export const MAX_NOTE_LENGTH = 2000;
@@ -234,7 +235,7 @@ function photoCallerOf(staff: AuthenticatedStaff): PhotoCaller {
 /** Registers every /staff/api route on the server. */
 export function registerStaffApi(server: Server, options: StaffApiOptions): void {
   const { authenticator, handoff, blobStore, catalog, i18n, logger } = options;
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const staffOf = (req: Request, now: Date) => requireStaff(req, authenticator, options.http, now);
   const knownQueue = (queueId: string) => catalog.queues.some((q) => q.id === queueId);
   /**

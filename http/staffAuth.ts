@@ -129,7 +129,7 @@ function originOf(url: string): string | undefined {
  * The staff member behind a request, for use inside asyncRoute handlers: 401 without a live
  * session, 403 when a state-changing request fails the CSRF checks.
  */
-export async function requireStaff(req: IncomingMessage, authenticator: StaffAuthenticator, options: StaffHttpOptions, now: Date = new Date()): Promise<AuthenticatedStaff> {
+export async function requireStaff(req: IncomingMessage, authenticator: StaffAuthenticator, options: StaffHttpOptions, now: Date): Promise<AuthenticatedStaff> {
   const sessionId = readSessionCookie(req);
   if (sessionId === undefined) throw new UnauthorizedError('staff login required');
   const staff = await authenticator.authenticate(sessionId, now);

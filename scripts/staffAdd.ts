@@ -11,6 +11,7 @@ import { DEFAULT_CATALOG } from '../routing/catalog';
 import { createStaffAccount, requireAccountByUsername, validateQueues } from '../staff/accounts';
 import { STAFF_ROLES } from '../staff/roles';
 import { openDatabase } from '../storage/openDatabase';
+import { systemClock } from '../clock';
 
 /** Standard input as the command needs it: a stream that may be a terminal. */
 export type CliInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
@@ -42,7 +43,7 @@ class CliError extends Error {}
 
 /** Runs the command; resolves to the process exit code (0 success, 1 failure). */
 export async function main(argv: readonly string[], io: StaffAddIo): Promise<number> {
-  const now = io.now ?? (() => new Date());
+  const now = io.now ?? systemClock;
   let args;
   try {
     args = parseArgs({
@@ -83,7 +84,7 @@ export async function main(argv: readonly string[], io: StaffAddIo): Promise<num
       // Validate what can be validated before asking for a password, so a typo costs no typing.
       validateQueues(splitList(args.queues ?? ''), knownQueueIds);
       const password = await readPassword(io);
-      database = openDatabase(config, () => undefined);
+      database = openDatabase(config, () => undefined, now);
       await database.ready();
       const account = await createStaffAccount(
         database.staff,
@@ -95,7 +96,7 @@ export async function main(argv: readonly string[], io: StaffAddIo): Promise<num
       io.stdout.write(`Created staff account ${account.username} (id ${account.id}, role ${account.role}, queues ${account.queues.join(', ')}).\n`);
       return 0;
     }
-    database = openDatabase(config, () => undefined);
+    database = openDatabase(config, () => undefined, now);
     await database.ready();
     const account = await requireAccountByUsername(database.staff, args.username);
     if (args['set-queues'] !== undefined) {

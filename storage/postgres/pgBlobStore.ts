@@ -11,6 +11,7 @@ import {
 } from '../blobStore';
 import { PHOTO_ID_PATTERN as ID_PATTERN, REF_COLUMNS, ownershipOf, toRef, newPhotoId, type RefRow } from '../photoRows';
 import type { PgDb } from './pgClient';
+import type { Clock } from '../../clock';
 
 
 // Column names come from this fixed map, never from the caller.
@@ -21,9 +22,12 @@ const VARIANT_SQL: Record<PhotoVariant, string> = {
 
 /** Photo storage in PostgreSQL; image and thumbnail are BYTEA columns of one row. */
 export class PgBlobStore implements BlobStore {
-  constructor(private readonly db: PgDb) {}
+  constructor(
+    private readonly db: PgDb,
+    private readonly clock: Clock,
+  ) {}
 
-  async put(photos: readonly NewPhoto[], now: Date = new Date()): Promise<StoredPhotoRef[]> {
+  async put(photos: readonly NewPhoto[], now: Date = this.clock()): Promise<StoredPhotoRef[]> {
     return this.db.transaction(async (tx) => {
       const refs: StoredPhotoRef[] = [];
       for (const p of photos) {

@@ -3,6 +3,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { StorageConflictError } from '../../errors';
 import { deferStateWrite } from '../turnWrites';
 import type { PgDb, PgQueryable } from './pgClient';
+import type { Clock } from '../../clock';
 
 interface Row {
   key: string;
@@ -16,7 +17,10 @@ interface Row {
  * StorageConflictError and nothing is written, whichever instance wrote in between.
  */
 export class PgBotState implements Storage {
-  constructor(private readonly db: PgDb) {}
+  constructor(
+    private readonly db: PgDb,
+    private readonly clock: Clock,
+  ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
@@ -37,7 +41,7 @@ export class PgBotState implements Storage {
     // Sorted, so two batches touching the same keys lock them in one order and cannot deadlock.
     const entries = Object.entries(changes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (entries.length === 0) return;
-    const now = Date.now();
+    const now = this.clock().getTime();
     const { rows } = await tx.query<{ key: string; etag: string }>(
       'SELECT key, etag FROM bot_state WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE',
       [entries.map(([key]) => key)],

@@ -8,22 +8,23 @@ import { PgBlobStore } from './pgBlobStore';
 import { PgBotState } from './pgBotState';
 import { PgHandoffStore } from './pgHandoffStore';
 import { PgStaffStore } from './pgStaffStore';
+import { systemClock, type Clock } from '../../clock';
 
 /**
  * Opens the PostgreSQL backend. Returns at once; migrations run in the background and every
  * query waits for them (`ready()` reports their outcome), so composition stays synchronous.
  */
-export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (error: unknown) => void): LuotsiDatabase {
+export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (error: unknown) => void, clock: Clock = systemClock): LuotsiDatabase {
   const db = new PgDb(settings, onBackgroundError);
-  db.setReady(migratePostgres(db.pool, settings.schema).then(() => undefined));
+  db.setReady(migratePostgres(db.pool, settings.schema, undefined, clock).then(() => undefined));
   const coordination = new PgCoordination(db, settings, onBackgroundError);
-  const botState = new PgBotState(db);
+  const botState = new PgBotState(db, clock);
   const activityLog = new PgActivityLog(db);
   return {
     kind: 'postgres',
     botState,
     activityLog,
-    blobStore: new PgBlobStore(db),
+    blobStore: new PgBlobStore(db, clock),
     handoff: new PgHandoffStore(db),
     staff: new PgStaffStore(db),
     coordination,

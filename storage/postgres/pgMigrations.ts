@@ -3,6 +3,7 @@ import { PgDb } from './pgClient';
 import { PG_CORE_MIGRATIONS } from './schema/coreSchema';
 import { PG_HANDOFF_MIGRATIONS } from './schema/handoffSchema';
 import { PG_STAFF_MIGRATIONS } from './schema/staffSchema';
+import { systemClock, type Clock } from '../../clock';
 
 /** A versioned schema step; the versions match storage/sqlite/migrations.ts one for one. */
 export interface PgMigration {
@@ -23,7 +24,7 @@ function quoteIdentifier(name: string): string {
  * Creates the schema if needed and applies the missing steps in one transaction. Instances that
  * start together queue on an advisory lock, so each step runs exactly once.
  */
-export async function migratePostgres(pool: Pool, schema: string, steps: readonly PgMigration[] = PG_MIGRATIONS): Promise<number[]> {
+export async function migratePostgres(pool: Pool, schema: string, steps: readonly PgMigration[] = PG_MIGRATIONS, clock: Clock = systemClock): Promise<number[]> {
   return PgDb.inTransaction(pool, async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`luotsi:migrate:${schema}`]);
     await tx.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
@@ -34,7 +35,7 @@ export async function migratePostgres(pool: Pool, schema: string, steps: readonl
     for (const step of steps) {
       if (applied.has(step.version)) continue;
       await tx.query(step.sql);
-      await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [step.version, Date.now()]);
+      await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [step.version, clock().getTime()]);
       ran.push(step.version);
     }
     return ran;

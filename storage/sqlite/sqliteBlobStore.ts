@@ -11,6 +11,7 @@ import {
 } from '../blobStore';
 import { PHOTO_ID_PATTERN as ID_PATTERN, REF_COLUMNS, ownershipOf, toRef, newPhotoId, type RefRow } from '../photoRows';
 import type { SqliteHandle } from './openSqlite';
+import type { Clock } from '../../clock';
 
 /** Photo storage in SQLite; image and thumbnail are BLOB columns of one row. */
 export class SqliteBlobStore implements BlobStore {
@@ -24,7 +25,10 @@ export class SqliteBlobStore implements BlobStore {
   private readonly removeConversation;
   private readonly purge;
 
-  constructor(private readonly db: SqliteHandle) {
+  constructor(
+    private readonly db: SqliteHandle,
+    private readonly clock: Clock,
+  ) {
     this.insert = db.prepare(
       `INSERT INTO photo_blobs (id, conversation_id, question_id, content_type, byte_size, thumbnail_byte_size, width, height, image, thumbnail, created_at)
        VALUES (@id, @conversationId, @questionId, @contentType, @byteSize, @thumbnailByteSize, @width, @height, @image, @thumbnail, @createdAt)`,
@@ -45,7 +49,7 @@ export class SqliteBlobStore implements BlobStore {
     this.purge = db.prepare('DELETE FROM photo_blobs WHERE created_at < ? AND case_id IS NULL');
   }
 
-  async put(photos: readonly NewPhoto[], now: Date = new Date()): Promise<StoredPhotoRef[]> {
+  async put(photos: readonly NewPhoto[], now: Date = this.clock()): Promise<StoredPhotoRef[]> {
     return this.db
       .transaction((): StoredPhotoRef[] =>
         photos.map((p) => {

@@ -3,6 +3,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { StorageConflictError } from '../../errors';
 import { deferStateWrite } from '../turnWrites';
 import type { SqliteHandle } from './openSqlite';
+import type { Clock } from '../../clock';
 
 interface Row {
   key: string;
@@ -21,7 +22,10 @@ export class SqliteBotState implements Storage {
   private readonly remove;
   private readonly purge;
 
-  constructor(private readonly db: SqliteHandle) {
+  constructor(
+    private readonly db: SqliteHandle,
+    private readonly clock: Clock,
+  ) {
     this.selectOne = db.prepare<[string], Row>('SELECT key, doc, etag FROM bot_state WHERE key = ?');
     this.upsert = db.prepare(
       `INSERT INTO bot_state (key, doc, etag, updated_at) VALUES (@key, @doc, @etag, @now)
@@ -48,7 +52,7 @@ export class SqliteBotState implements Storage {
 
   /** The eTag-checked write inside the caller's (synchronous) transaction. */
   writeInTransaction(changes: StoreItems): void {
-    const now = Date.now();
+    const now = this.clock().getTime();
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...doc } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
       const current = this.selectOne.get(key);

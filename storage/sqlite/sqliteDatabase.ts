@@ -8,21 +8,22 @@ import { SqliteBlobStore } from './sqliteBlobStore';
 import { SqliteBotState } from './sqliteBotState';
 import { SqliteHandoffStore } from './sqliteHandoffStore';
 import { SqliteStaffStore } from './sqliteStaffStore';
+import { systemClock, type Clock } from '../../clock';
 
 /** File name of the embedded database inside the data directory. */
 export const SQLITE_FILE = 'luotsi.db';
 
 /** Opens the embedded SQLite database under `dataDir` (or in memory for ':memory:'). */
-export function openSqliteDatabase(dataDir: string | ':memory:'): LuotsiDatabase {
-  const db = openSqlite(dataDir === ':memory:' ? ':memory:' : path.join(dataDir, SQLITE_FILE));
+export function openSqliteDatabase(dataDir: string | ':memory:', clock: Clock = systemClock): LuotsiDatabase {
+  const db = openSqlite(dataDir === ':memory:' ? ':memory:' : path.join(dataDir, SQLITE_FILE), clock);
   const coordination = new LocalCoordination();
-  const botState = new SqliteBotState(db);
+  const botState = new SqliteBotState(db, clock);
   const activityLog = new SqliteActivityLog(db);
   return {
     kind: 'sqlite',
     botState,
     activityLog,
-    blobStore: new SqliteBlobStore(db),
+    blobStore: new SqliteBlobStore(db, clock),
     handoff: new SqliteHandoffStore(db),
     staff: new SqliteStaffStore(db),
     coordination,

@@ -15,7 +15,7 @@ describe('takePhotos', () => {
   let store: SqliteBlobStore;
   beforeEach(() => {
     db = openSqlite(':memory:');
-    store = new SqliteBlobStore(db);
+    store = new SqliteBlobStore(db, () => new Date());
   });
   afterEach(() => db.close());
 

@@ -62,14 +62,14 @@ describe('staff HTTP authentication', () => {
     server.get(
       '/staff/api/me',
       asyncRoute(async (req, res) => {
-        const staff = await requireStaff(req, auth, options);
+        const staff = await requireStaff(req, auth, options, new Date());
         sendJson(res, 200, staff.identity);
       }),
     );
     server.post(
       '/staff/api/queues/:queueId/claim',
       asyncRoute(async (req, res) => {
-        const staff = await requireStaff(req, auth, options);
+        const staff = await requireStaff(req, auth, options, new Date());
         assertQueueAccess(staff.identity, String(req.params.queueId));
         sendJson(res, 200, { ok: true });
       }),
@@ -77,7 +77,7 @@ describe('staff HTTP authentication', () => {
     server.post(
       '/staff/api/logout',
       asyncRoute(async (req, res) => {
-        await requireStaff(req, auth, options);
+        await requireStaff(req, auth, options, new Date());
         await auth.logout(readSessionCookie(req));
         clearSessionCookie(res, req, options);
         sendJson(res, 200, { ok: true });

@@ -181,7 +181,7 @@ describe(`blob store (${TEST_BACKEND})`, () => {
       openSqlite(file).close();
       const again = openSqlite(file);
       const versions = again.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
-      const stored = await new SqliteBlobStore(again).put([photo('c1')]);
+      const stored = await new SqliteBlobStore(again, () => new Date()).put([photo('c1')]);
       again.close();
       expect(versions).toEqual(SQLITE_MIGRATIONS.map((m) => ({ version: m.version })));
       expect(stored).toHaveLength(1);

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import type { DatabaseKind, LuotsiDatabase } from '../../storage/database';
 import { openPostgresDatabase } from '../../storage/postgres/pgDatabase';
 import { openSqliteDatabase } from '../../storage/sqlite/sqliteDatabase';
+import type { Clock } from '../../clock';
 
 /**
  * The backend this jest run tests: `npm test` runs the whole suite once on SQLite and once on
@@ -31,12 +32,12 @@ export function testDatabaseEnv(): Record<string, string> {
   return { DATABASE_URL: testPostgresUrl(), DATABASE_SCHEMA: freshSchema() };
 }
 
-/** Opens an empty database of this run's backend, migrated and ready. */
-export async function openTestDatabase(schema: string = freshSchema()): Promise<LuotsiDatabase> {
+/** Opens an empty database of this run's backend, migrated and ready; its stores stamp rows with `clock` when given. */
+export async function openTestDatabase(schema: string = freshSchema(), clock?: Clock): Promise<LuotsiDatabase> {
   const database =
     TEST_BACKEND === 'sqlite'
-      ? openSqliteDatabase(':memory:')
-      : openPostgresDatabase({ url: testPostgresUrl(), schema, poolSize: 5, connectTimeoutMs: 5000 }, () => undefined);
+      ? openSqliteDatabase(':memory:', clock)
+      : openPostgresDatabase({ url: testPostgresUrl(), schema, poolSize: 5, connectTimeoutMs: 5000 }, () => undefined, clock);
   await database.ready();
   return database;
 }
