@@ -2,6 +2,7 @@
 // and when does it next open.
 
 import type { ServiceCatalog, WorkQueue } from './catalog/types';
+import { closureDayOn } from './publicHolidays';
 
 const ZONE = 'Europe/Helsinki';
 const FORMAT = new Intl.DateTimeFormat('en-GB', {
@@ -68,7 +69,10 @@ function addDays(date: string, days: number): { date: string; weekday: number } 
 export function hoursOn(queue: WorkQueue, catalog: ServiceCatalog, date: string, weekday: number): { open: number; close: number } | undefined {
   const exception = queue.exceptions?.find((e) => e.date === date);
   if (exception) return exception.hours ? { open: clockMinutes(exception.hours.open), close: clockMinutes(exception.hours.close) } : undefined;
-  if (queue.observesPublicHolidays && catalog.holidays.some((h) => h.date === date && h.hours === undefined)) return undefined;
+  if (queue.observesPublicHolidays) {
+    const holiday = closureDayOn(date, catalog.holidays);
+    if (holiday) return holiday.hours ? { open: clockMinutes(holiday.hours.open), close: clockMinutes(holiday.hours.close) } : undefined;
+  }
   const day = queue.hours.find((h) => h.day === weekday);
   return day ? { open: clockMinutes(day.open), close: clockMinutes(day.close) } : undefined;
 }

@@ -6,6 +6,7 @@ import { LOCALES } from '../flows/contract';
 import { GENERAL_QUEUE_ID } from './catalog/queues';
 import type { ExceptionDate, LocalizedText, ServiceCatalog } from './catalog/types';
 import { clockMinutes } from './openingHours';
+import { EVE_IDS } from './publicHolidays';
 
 /** A catalog entry that does not validate. */
 export class CatalogError extends Error {
@@ -59,7 +60,8 @@ export function validateCatalog(catalog: ServiceCatalog): ServiceCatalog {
     if (seen.has(id)) throw new CatalogError(id, 'id', 'duplicate id');
     seen.add(id);
   };
-  catalog.holidays.forEach((h, i) => checkException(h.date, `holidays[${i}]`, h));
+  checkMembers('holidays', 'closedEves', catalog.holidays.closedEves, EVE_IDS, false);
+  catalog.holidays.countyDays.forEach((h, i) => checkException(h.date, `holidays.countyDays[${i}]`, h));
   for (const queue of catalog.queues) {
     unique(queue.id);
     checkText(queue.id, 'name', queue.name);

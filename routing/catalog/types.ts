@@ -21,6 +21,17 @@ export interface ExceptionDate {
   hours?: { open: string; close: string };
 }
 
+/** Eves that are not public holidays but on which a county may close (routing/publicHolidays.ts). */
+export type EveId = 'midsummerEve' | 'christmasEve' | 'newYearsEve';
+
+/** Closure days of queues that observe holidays: Finnish public holidays are computed for any year. */
+export interface HolidayPolicy {
+  /** Eves on which those queues close as on a public holiday. */
+  closedEves: readonly EveId[];
+  /** The county's own days (an extra closure, or shorter hours on an eve); they take precedence. */
+  countyDays: readonly ExceptionDate[];
+}
+
 /** A staff work queue the chat can hand a matter to. */
 export interface WorkQueue {
   id: string;
@@ -84,8 +95,8 @@ export interface EmergencyLine {
 /** The whole catalog. */
 export interface ServiceCatalog {
   queues: readonly WorkQueue[];
-  /** Public holidays and eves on which queues that observe them are closed. */
-  holidays: readonly ExceptionDate[];
+  /** Which eves besides the public holidays close the queues that observe them, and the county's own days. */
+  holidays: HolidayPolicy;
   selfCare: readonly SelfCareArticle[];
   resources: readonly Resource[];
   emergency: readonly EmergencyLine[];
