@@ -17,7 +17,7 @@ import { QueueDesk } from './dialogs/queueDesk';
 import { QueuePositionNotifier } from './dialogs/queueUpdates';
 import { StaffConnectionWatch } from './dialogs/staffConnectionWatch';
 import { createTriageDialog } from './dialogs/triageDialog';
-import { DEFAULT_CATALOG, validateCatalog } from './routing';
+import { DEFAULT_CATALOG, entriesToCheck, validateCatalog } from './routing';
 import { failureOf } from './http/asyncRoute';
 import { requestBaseUrl } from './http/baseUrl';
 import { createCloudAdapter, registerBotEndpoint } from './http/botEndpoint';
@@ -73,6 +73,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
 
   // The catalog is data a county edits: refuse to start on a broken one.
   const catalog = validateCatalog(DEFAULT_CATALOG);
+  // The service starts on stale facts, but the county hears of them once, by id.
+  const toCheck = entriesToCheck(catalog, clock());
+  if (toCheck.length > 0) logger.warn({ entries: toCheck.map((e) => `${e.id}:${e.reasons.join('+')}`) }, 'catalog entries to check');
   const conversationState = new ConversationState(database.botState);
   const staffAuthenticator = new StaffAuthenticator(database.staff, {
     maxFailedLogins: config.staff.maxFailedLogins,
@@ -207,7 +210,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const cloudAdapter = createCloudAdapter(config, logger);
   if (cloudAdapter) cloudAdapter.onTurnError = onTurnError;
   registerBotEndpoint(server, cloudAdapter, config, runBot);
-  registerHealth(server, database, () => shuttingDown);
+  registerHealth(server, database, () => shuttingDown, () => entriesToCheck(catalog, clock()).length);
   // Staff API under /staff/api (the console UI and the live relay come later).
   registerStaffApi(server, {
     authenticator: staffAuthenticator,

@@ -33,6 +33,7 @@ import {
 import { ABANDONED_VISIBLE_MS } from '../handoff/handoffStore';
 import type { Logger } from '../logger';
 import type { ServiceCatalog } from '../routing/catalog/types';
+import { entriesToCheck } from '../routing/catalogFreshness';
 import type { AuthenticatedStaff, StaffAuthenticator, StaffIdentity } from '../staff/authentication';
 import { LoginFailedError } from '../staff/staffErrors';
 import type { BlobStore, PhotoCaller, PhotoVariant, StoredPhotoRef } from '../storage/blobStore';
@@ -324,7 +325,9 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
           };
         }),
       );
-      send(res, 200, { queues: overview, at: now.toISOString() });
+      // The catalog's facts to re-check, for every member of staff: no personal data, and staff are who notice a wrong number.
+      const catalogToCheck = entriesToCheck(catalog, now).map((entry) => ({ ...entry, name: catalog.resources.find((r) => r.id === entry.id)!.name }));
+      send(res, 200, { queues: overview, catalogToCheck, at: now.toISOString() });
     }),
   );
 

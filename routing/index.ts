@@ -6,3 +6,4 @@ export { validateCatalog, CatalogError } from './validateCatalog';
 export { route, ROUTING_IDS, type Recommendation, type RecommendationKind } from './route';
 export { isOpen, nextOpening, helsinkiTime } from './openingHours';
 export { buildOutcomePayload, type TriageOutcomePayload } from './outcomePayload';
+export { entriesToCheck, FRESHNESS_MONTHS, type EntryToCheck, type CheckReason } from './catalogFreshness';

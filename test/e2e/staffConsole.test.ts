@@ -143,6 +143,10 @@ describe('staff console in the browser', () => {
     expect(await page.locator('#case-list .case-item').first().textContent()).toContain(text('fi', 'staff:topic.skin'));
     expect(await page.locator('#case-list .case-item').first().textContent()).not.toContain('skin');
     expect(await page.locator('#user-name').textContent()).toContain(text('fi', 'staff:role.nurse'));
+    // Catalog facts marked by their source are listed under "to check", by name in the staff member's language.
+    const marked = DEFAULT_CATALOG.resources.find((r) => r.needsVerification)!;
+    await page.locator('#to-check-list li', { hasText: marked.name.fi }).waitFor({ timeout: WAIT_MS });
+    expect(await page.locator('#to-check-list li', { hasText: marked.name.fi }).textContent()).toContain(text('fi', 'staff:console.toCheckMarked'));
   });
 
   test('opens the case: client text is literal, no element is created from it', async () => {

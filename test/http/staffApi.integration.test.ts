@@ -225,6 +225,10 @@ describe('staff API', () => {
     expect(typeof row.open).toBe('boolean');
     if (!row.open) expect(typeof row.nextOpening).toBe('string');
     expect(row.name.fi).toBeTruthy();
+    // The catalog's facts to re-check are listed for staff with their names (the marked ones at least).
+    const marked = DEFAULT_CATALOG.resources.filter((r) => r.needsVerification);
+    const toCheck = overview.body.catalogToCheck as { id: string; reasons: string[]; name: { fi: string } }[];
+    for (const resource of marked) expect(toCheck.find((e) => e.id === resource.id)).toMatchObject({ reasons: expect.arrayContaining(['needsVerification']), name: resource.name });
   });
 
   it('lets exactly one of two staff claim a case at once', async () => {

@@ -54,6 +54,10 @@
       }).format(new Date(iso));
     } catch (e) { return iso; }
   }
+  function formatDay(isoDate) {
+    var parts = String(isoDate).split('-');
+    return parts.length === 3 ? Number(parts[2]) + '.' + Number(parts[1]) + '.' + parts[0] : String(isoDate);
+  }
   function formatWait(ms) {
     return t('minutes', { count: Math.floor((ms || 0) / 60000) });
   }
@@ -132,6 +136,7 @@
   function refresh() {
     return api('GET', '/staff/api/queues').then(function (data) {
       overview = data.queues || [];
+      renderToCheck(data.catalogToCheck || []);
       if (!selectedQueue || !overview.some(function (q) { return q.queueId === selectedQueue; })) {
         selectedQueue = overview.length ? overview[0].queueId : null;
       }
@@ -184,6 +189,17 @@
       rows.appendChild(tr);
     });
     $('cases-heading').textContent = selectedQueue ? t('casesOf', { queue: queueName(selectedQueue) }) : t('casesHeading');
+  }
+
+  // Catalog entries the county should re-check (old or marked facts), named in the staff member's language.
+  function renderToCheck(entries) {
+    var list = $('to-check-list');
+    clear(list);
+    $('to-check').hidden = entries.length === 0;
+    entries.forEach(function (entry) {
+      var why = entry.reasons.map(function (r) { return r === 'stale' ? t('toCheckStale', { date: formatDay(entry.verified) }) : t('toCheckMarked'); }).join('; ');
+      list.appendChild(el('li', (entry.name && entry.name[lang] ? entry.name[lang] : entry.id) + ' – ' + why));
+    });
   }
 
   function renderCases(cases) {
