@@ -50,6 +50,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   defaultLocale: 'fi' | 'sv' | 'en';
+  /** Bearer token that /metrics requires; /metrics is off (404) without it. */
+  metricsToken: string | undefined;
   botFramework: {
     appId: string | undefined;
     appPassword: string | undefined;
@@ -103,6 +105,7 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'DATABASE_POOL_SIZE', default: '10', description: 'PostgreSQL connections per instance for queries (and as many again for turn locks)' },
   { name: 'DATABASE_CONNECT_TIMEOUT_MS', default: '5000', description: 'how long a request waits for a PostgreSQL connection before it is answered 503 + Retry-After' },
   { name: 'DIRECTLINE_TOKEN_SECRET', default: '(generated in development)', description: 'HMAC key (at least 32 characters) that signs web channel tokens; required in production' },
+  { name: 'METRICS_TOKEN', default: '(unset: /metrics off)', description: 'bearer token (at least 24 characters) that Prometheus sends to scrape `/metrics` (see Metrics for operations)' },
   { name: 'TOKEN_TTL_SECONDS', default: '3600', description: 'lifetime of a web channel token; clients refresh before it ends' },
   { name: 'TOKEN_RATE_LIMIT_PER_MINUTE', default: '20', description: 'token generations allowed per client IP per minute' },
   { name: 'MESSAGE_RATE_LIMIT_PER_MINUTE', default: '60', description: 'messages and uploads one conversation may send per minute (burst of as many); beyond it 429 + Retry-After and a notice in the chat' },
@@ -201,6 +204,13 @@ function schemaSetting(env: Env): string {
   return schema;
 }
 
+function metricsTokenSetting(env: Env): string | undefined {
+  const token = optional(env, 'METRICS_TOKEN');
+  // The metrics show load and queue lengths: a guessable token would make them public.
+  if (token !== undefined && token.length < 24) throw new ConfigError('METRICS_TOKEN', 'must be at least 24 characters (a random key, see .env.example)');
+  return token;
+}
+
 function publicUrlSetting(env: Env): string | undefined {
   const raw = optional(env, 'PUBLIC_URL');
   if (raw === undefined) return undefined;
@@ -284,6 +294,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy: boolSetting(env, 'TRUST_PROXY', false),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['fi', 'sv', 'en'] as const, 'fi'),
+    metricsToken: metricsTokenSetting(env),
     botFramework: { appId, appPassword, appType, tenantId, allowUnauthenticated },
     staff: {
       secureCookies: boolSetting(env, 'STAFF_SECURE_COOKIES', mode === 'production'),

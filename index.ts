@@ -35,6 +35,9 @@ import { openDatabase } from './storage/openDatabase';
 import { eraseConversationRest, retentionPeriods, runRetention } from './storage/dataProtection';
 import { isStorageUnavailable } from './storage/unavailable';
 import { epochMsOf, systemClock, type Clock } from './clock';
+import { queueOverview } from './handoff';
+import { registerMetricsRoute } from './http/metricsRoute';
+import { channelLabel, ServiceMetrics } from './metrics/serviceMetrics';
 
 /** Replaceable parts for tests and benchmarks; production uses the defaults. */
 export interface ServerOverrides {
@@ -56,6 +59,12 @@ export interface LuotsiServer {
   runQueueWatch(): Promise<boolean>;
   /** Graceful stop: no new requests, turns in flight finish, streams close, the database closes. */
   close(): Promise<void>;
+}
+
+/** An error's class as a metric label: our typed errors by name, anything else as 'Error'. */
+function errorKind(error: Error): string {
+  const name = error.constructor?.name;
+  return typeof name === 'string' && /^[A-Z][A-Za-z]{0,40}Error$/.test(name) ? name : 'Error';
 }
 
 const RETENTION_SWEEP_MS = 60 * 60 * 1000;
@@ -84,6 +93,25 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     sessionAbsoluteHours: config.staff.sessionMaxHours,
     presenceMinutes: config.staff.presenceMinutes,
   });
+  // Off unless the operations team asked for it with a token: nothing to scrape, nothing collected.
+  const metrics =
+    config.metricsToken === undefined
+      ? undefined
+      : new ServiceMetrics(database.kind, {
+          queues: async () => {
+            const now = clock();
+            const online = await staffAuthenticator.onlineCountsByQueue(now);
+            const staffOnline = Object.fromEntries(catalog.queues.map((q) => [q.id, online[q.id] ?? 0]));
+            const entries = (await Promise.all(catalog.queues.map((q) => database.handoff.queueEntries(q.id, { now, catalog })))).flat();
+            return queueOverview(entries, staffOnline, now);
+          },
+          databasePing: async () => {
+            const started = performance.now();
+            await database.ping();
+            return (performance.now() - started) / 1000;
+          },
+          pool: () => database.poolUse?.(),
+        });
   const queueDesk = new QueueDesk({
     handoff: database.handoff,
     blobStore: database.blobStore,
@@ -109,7 +137,14 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const channel = new WebChannel({
     log: database.activityLog,
     coordination: database.coordination,
-    commitTurn: (conversationId, state, replies, now) => database.commitTurn(conversationId, state, replies, now),
+    commitTurn: async (conversationId, state, replies, now) => {
+      const started = performance.now();
+      try {
+        return await database.commitTurn(conversationId, state, replies, now);
+      } finally {
+        metrics?.commitSeconds.observe({ database: database.kind }, (performance.now() - started) / 1000);
+      }
+    },
     messageLimiter: new RateLimiter(config.messageRateLimitPerMinute, epochMsOf(clock)),
     tooFastNotice: (requested) => {
       const locale = toLocale(requested) ?? config.defaultLocale;
@@ -149,9 +184,28 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       },
     }),
   );
-  const runBot = (context: TurnContext) => bot.run(context);
+  const runBot = async (context: TurnContext) => {
+    if (!metrics) return bot.run(context);
+    const channel = channelLabel(context.activity.channelId);
+    // The outcome event carries urgency and topic as ids: counted, never the answers.
+    context.onSendActivities(async (_ctx, activities, next) => {
+      for (const a of activities) {
+        const value = a.type === 'event' && a.name === 'triage.outcome' ? (a.value as { urgency?: unknown; topic?: unknown } | undefined) : undefined;
+        if (value !== undefined) metrics.outcomes.inc({ urgency: typeof value.urgency === 'string' ? value.urgency : 'none', topic: typeof value.topic === 'string' ? value.topic : 'none' });
+      }
+      return next();
+    });
+    const started = performance.now();
+    try {
+      await bot.run(context);
+    } finally {
+      metrics.turns.inc({ channel });
+      metrics.turnSeconds.observe({ channel }, (performance.now() - started) / 1000);
+    }
+  };
 
   const onTurnError = async (context: TurnContext, error: Error) => {
+    metrics?.turnErrors.inc({ channel: channelLabel(context.activity.channelId), kind: isStorageUnavailable(error) ? 'StorageUnavailableError' : errorKind(error) });
     // The database is out of reach: nothing can be saved or said. Fail the request (503 +
     // Retry-After) so the client sends the message again once the database is back.
     if (isStorageUnavailable(error)) throw error;
@@ -185,7 +239,10 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   });
   server.on('after', (req: restify.Request, res: restify.Response, route: restify.Route | null) => {
     // The route pattern, never the URL: stream URLs carry tokens in their query.
-    const entry = { reqId: req.id(), method: req.method, route: route?.path ?? 'unmatched', status: res.statusCode, ms: Math.round(performance.now() - (req as unknown as { startedAt: number }).startedAt) };
+    const seconds = (performance.now() - (req as unknown as { startedAt: number }).startedAt) / 1000;
+    const entry = { reqId: req.id(), method: req.method, route: route?.path ?? 'unmatched', status: res.statusCode, ms: Math.round(seconds * 1000) };
+    metrics?.httpRequests.inc({ method: req.method ?? 'other', route: String(entry.route), status: String(res.statusCode) });
+    metrics?.httpSeconds.observe({ method: req.method ?? 'other', route: String(entry.route) }, seconds);
     const failure = failureOf(res);
     if (res.statusCode >= 500 && res.statusCode !== 501 && failure !== undefined) logger.error({ ...entry, err: failure }, 'request failed');
     else logger.info(entry, 'request');
@@ -210,6 +267,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const cloudAdapter = createCloudAdapter(config, logger);
   if (cloudAdapter) cloudAdapter.onTurnError = onTurnError;
   registerBotEndpoint(server, cloudAdapter, config, runBot);
+  if (metrics && config.metricsToken !== undefined) registerMetricsRoute(server, metrics, config.metricsToken);
   registerHealth(server, database, () => shuttingDown, () => entriesToCheck(catalog, clock()).length);
   // Staff API under /staff/api (the console UI and the live relay come later).
   registerStaffApi(server, {

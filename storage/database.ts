@@ -27,5 +27,7 @@ export interface LuotsiDatabase {
   ready(): Promise<void>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** Connection pool use, where there is a pool (PostgreSQL). */
+  poolUse?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }

@@ -36,6 +36,7 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
         return logged;
       }),
     ready: () => db.ready,
+    poolUse: () => ({ total: db.pool.totalCount, idle: db.pool.idleCount, waiting: db.pool.waitingCount }),
     async ping() {
       try {
         await db.query('SELECT 1');
