@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from './errors';
 
@@ -52,6 +53,10 @@ export interface Config {
   defaultLocale: 'fi' | 'sv' | 'en';
   /** Bearer token that /metrics requires; /metrics is off (404) without it. */
   metricsToken: string | undefined;
+  /** Port of the primary's /metrics for all workers together (several workers only). */
+  metricsPort: number | undefined;
+  /** Worker processes sharing the port (node cluster); 1 runs in this process. */
+  workers: number;
   botFramework: {
     appId: string | undefined;
     appPassword: string | undefined;
@@ -106,6 +111,8 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'DATABASE_CONNECT_TIMEOUT_MS', default: '5000', description: 'how long a request waits for a PostgreSQL connection before it is answered 503 + Retry-After' },
   { name: 'DIRECTLINE_TOKEN_SECRET', default: '(generated in development)', description: 'HMAC key (at least 32 characters) that signs web channel tokens; required in production' },
   { name: 'METRICS_TOKEN', default: '(unset: /metrics off)', description: 'bearer token (at least 24 characters) that Prometheus sends to scrape `/metrics` (see Metrics for operations)' },
+  { name: 'METRICS_PORT', default: '(unset)', description: 'with several workers: port on which the primary process serves `/metrics` for all workers together (same bearer token); unset, each worker answers `/metrics` for itself on the service port' },
+  { name: 'WEB_CONCURRENCY', default: '1 (production on PostgreSQL: the number of cores)', description: 'worker processes sharing the port (node cluster); more than 1 needs PostgreSQL' },
   { name: 'TOKEN_TTL_SECONDS', default: '3600', description: 'lifetime of a web channel token; clients refresh before it ends' },
   { name: 'TOKEN_RATE_LIMIT_PER_MINUTE', default: '20', description: 'token generations allowed per client IP per minute' },
   { name: 'MESSAGE_RATE_LIMIT_PER_MINUTE', default: '60', description: 'messages and uploads one conversation may send per minute (burst of as many); beyond it 429 + Retry-After and a notice in the chat' },
@@ -204,6 +211,14 @@ function schemaSetting(env: Env): string {
   return schema;
 }
 
+function workersSetting(env: Env, mode: RuntimeMode, postgres: boolean): number {
+  // Workers share one database; the embedded SQLite is one process's file.
+  const fallback = postgres && mode === 'production' ? os.availableParallelism() : 1;
+  const workers = intSetting(env, 'WEB_CONCURRENCY', fallback, 1, 64);
+  if (workers > 1 && !postgres) throw new ConfigError('WEB_CONCURRENCY', 'needs PostgreSQL (DATABASE_URL): the embedded SQLite runs in one process');
+  return workers;
+}
+
 function metricsTokenSetting(env: Env): string | undefined {
   const token = optional(env, 'METRICS_TOKEN');
   // The metrics show load and queue lengths: a guessable token would make them public.
@@ -295,6 +310,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['fi', 'sv', 'en'] as const, 'fi'),
     metricsToken: metricsTokenSetting(env),
+    metricsPort: optional(env, 'METRICS_PORT') === undefined ? undefined : intSetting(env, 'METRICS_PORT', 0, 1, 65535),
+    workers: workersSetting(env, mode, databaseUrlSetting(env) !== undefined),
     botFramework: { appId, appPassword, appType, tenantId, allowUnauthenticated },
     staff: {
       secureCookies: boolSetting(env, 'STAFF_SECURE_COOKIES', mode === 'production'),

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { ConversationState, type TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
@@ -38,6 +39,7 @@ import { epochMsOf, systemClock, type Clock } from './clock';
 import { queueOverview } from './handoff';
 import { registerMetricsRoute } from './http/metricsRoute';
 import { channelLabel, ServiceMetrics } from './metrics/serviceMetrics';
+import { runPrimary } from './workers';
 
 /** Replaceable parts for tests and benchmarks; production uses the defaults. */
 export interface ServerOverrides {
@@ -410,7 +412,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const service = createServer(config);
+  if (config.workers > 1 && cluster.isPrimary) {
+    runPrimary(config, createLogger(config.logLevel).child({ role: 'primary' }));
+    return;
+  }
+  const logger = cluster.isWorker ? createLogger(config.logLevel).child({ worker: cluster.worker?.id, pid: process.pid }) : createLogger(config.logLevel);
+  const service = createServer(config, { logger });
   const url = await service.listen();
   service.logger.info({ url, database: service.database.kind, mode: config.mode }, 'Luotsi is listening');
   const stop = (signal: string) => {

@@ -9,7 +9,7 @@ function digest(text: string): Buffer {
 }
 
 /** True when the request carries `Authorization: Bearer <token>` (compared in constant time). */
-function hasBearer(header: string | undefined, token: string): boolean {
+export function hasBearer(header: string | undefined, token: string): boolean {
   const match = /^Bearer (.+)$/.exec(header ?? '');
   return match !== null && timingSafeEqual(digest(match[1]!), digest(token));
 }

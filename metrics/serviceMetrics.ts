@@ -2,7 +2,8 @@
 // are small fixed sets only — channel, route pattern, status, queue, urgency, topic, error kind —
 // never a conversation or case id, a message or an answer.
 
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import cluster from 'node:cluster';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Channels a turn can come from; anything else is counted as 'other' so labels stay few. */
 const KNOWN_CHANNELS = new Set(['webchat', 'directline', 'msteams', 'emulator', 'test', 'luotsi-web']);
@@ -36,6 +37,12 @@ export class ServiceMetrics {
     const registers = [this.registry];
     // Process figures under their usual names (event-loop lag, memory, CPU), so stock dashboards work.
     collectDefaultMetrics({ register: this.registry });
+    // A worker answers the primary's aggregated scrape (METRICS_PORT) with this registry.
+    // (Constructing one is what makes prom-client listen for the primary's requests in a worker.)
+    if (cluster.isWorker) {
+      new AggregatorRegistry();
+      AggregatorRegistry.setRegistries([this.registry]);
+    }
     this.turnSeconds = new Histogram({
       name: 'luotsi_turn_duration_seconds',
       help: 'Time from an incoming activity to the end of the bot turn (state saved, replies logged).',
@@ -72,6 +79,7 @@ export class ServiceMetrics {
         help,
         labelNames: ['queue'],
         registers,
+        aggregator: 'first',
         async collect() {
           for (const row of await queuesOnce()) this.set({ queue: row.queueId }, value(row));
         },
@@ -84,6 +92,7 @@ export class ServiceMetrics {
       help: 'Round trip of a trivial database query at scrape time.',
       labelNames: ['database'],
       registers,
+      aggregator: 'max',
       async collect() {
         this.set({ database }, await sources.databasePing());
       },
