@@ -13,6 +13,8 @@ import type { PersistedFlow } from './dialogs/flowDialog';
 import { textMessage } from './dialogs/promptRenderer';
 import { createChannelAttachmentIntake, createPhotoIntake } from './dialogs/photoIntake';
 import { createHandoffRelay } from './dialogs/handoffRelay';
+import { createProactiveSender } from './dialogs/proactiveSender';
+import { WEB_CHANNEL_ID } from './channels/webChannelAdapter';
 import { createConversationEraser } from './dialogs/dataErasure';
 import { QueueDesk } from './dialogs/queueDesk';
 import { QueuePositionNotifier } from './dialogs/queueUpdates';
@@ -268,6 +270,13 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   });
   const cloudAdapter = createCloudAdapter(config, logger);
   if (cloudAdapter) cloudAdapter.onTurnError = onTurnError;
+  // Everything said to a client outside their own turn goes through this one sender.
+  const proactive = createProactiveSender({
+    webChannelId: WEB_CHANNEL_ID,
+    webAdapter: channel.adapter,
+    cloud: cloudAdapter ? { adapter: cloudAdapter, appId: config.botFramework.appId } : undefined,
+    onRetry: (channelId, attempt, error) => logger.warn({ channel: channelId, attempt, status: (error as { statusCode?: unknown }).statusCode }, 'proactive delivery failed; retrying'),
+  });
   registerBotEndpoint(server, cloudAdapter, config, runBot);
   if (metrics && config.metricsToken !== undefined) registerMetricsRoute(server, metrics, config.metricsToken);
   registerHealth(server, database, () => shuttingDown, () => entriesToCheck(catalog, clock()).length);
@@ -284,7 +293,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     defaultHandlingMinutes: config.handoff.defaultHandlingMinutes,
     logger,
     clock,
-    ...createHandoffRelay({ adapter: channel.adapter, i18n, catalog, clock }),
+    ...createHandoffRelay({ sender: proactive, i18n, catalog, clock }),
     onCaseDeleted: async (deleted) => {
       await eraseConversationRest(database, { channelId: deleted.channel, conversationId: deleted.conversationId });
     },
@@ -329,7 +338,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     handoff: database.handoff,
     desk: queueDesk,
     catalog,
-    adapter: channel.adapter,
+    sender: proactive,
+    onUndelivered: (caseId, error) => logger.warn({ caseId, err: error }, 'queue update not delivered'),
     i18n,
     clock,
     minIntervalMs: config.handoff.updateIntervalSeconds * 1000,
@@ -339,7 +349,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     handoff: database.handoff,
     staff: database.staff,
     desk: queueDesk,
-    adapter: channel.adapter,
+    sender: proactive,
+    onUndelivered: (caseId, error) => logger.warn({ caseId, err: error }, 'connection-lost notice not delivered'),
     i18n,
     clock,
     graceMs: config.handoff.staffDropGraceSeconds * 1000,

@@ -1,31 +1,21 @@
-import type { Activity, BotAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { i18n as I18n } from 'i18next';
-import { WEB_CHANNEL_ID } from '../channels/webChannelAdapter';
 import type { HandoffCase } from '../handoff/caseTypes';
 import type { StaffIdentity } from '../staff/authentication';
 import type { ServiceCatalog } from '../routing';
 import { helpedQuestion } from './feedback';
 import { helsinkiDateTime } from './outcomeRenderer';
+import type { ProactiveSender } from './proactiveSender';
 import { textMessage } from './promptRenderer';
-
-/** Thrown when a case's channel cannot be reached proactively (yet). */
-export class RelayUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RelayUnavailableError';
-  }
-}
 
 /**
  * Carries staff's side of a live chat to the client through the same adapter the bot
  * uses: who joined, then each message. The client's replies reach the case through the
  * QueueDesk while the bot stays silent.
  */
-export function createHandoffRelay(deps: { adapter: BotAdapter; i18n: I18n; catalog: ServiceCatalog; clock: () => Date }) {
+export function createHandoffRelay(deps: { sender: ProactiveSender; i18n: I18n; catalog: ServiceCatalog; clock: () => Date }) {
   const deliver = async (handoffCase: HandoffCase, activities: Partial<Activity>[], speaker?: StaffIdentity): Promise<void> => {
-    // Proactive messages on Azure channels need the app's credentials; only the web channel is wired.
-    if (handoffCase.channel !== WEB_CHANNEL_ID) throw new RelayUnavailableError('relay is wired for the web channel only');
-    await deps.adapter.continueConversation(handoffCase.conversationReference, async (context) => {
+    await deps.sender.continue(handoffCase.channel, handoffCase.conversationReference, async (context) => {
       if (speaker) {
         // The conversation reference names the bot as sender; staff's own words carry their name.
         context.onSendActivities(async (_ctx, outgoing, next) => {

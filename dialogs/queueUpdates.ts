@@ -1,8 +1,7 @@
-import type { BotAdapter } from 'botbuilder';
 import type { i18n as I18n } from 'i18next';
-import { WEB_CHANNEL_ID } from '../channels/webChannelAdapter';
 import type { HandoffStore } from '../handoff/handoffStore';
 import type { ServiceCatalog } from '../routing';
+import type { ProactiveSender } from './proactiveSender';
 import type { QueueDesk } from './queueDesk';
 
 /**
@@ -18,10 +17,12 @@ export class QueuePositionNotifier {
       handoff: HandoffStore;
       desk: QueueDesk;
       catalog: ServiceCatalog;
-      adapter: BotAdapter;
+      sender: ProactiveSender;
       i18n: I18n;
       clock: () => Date;
       minIntervalMs: number;
+      /** Told when a client's channel did not take an update (tried again next round). */
+      onUndelivered?: (caseId: string, error: unknown) => void;
     },
   ) {}
 
@@ -37,8 +38,6 @@ export class QueuePositionNotifier {
       const snapshot = await this.deps.desk.queueSnapshot(queue.id);
       for (const waiting of waitingCases) {
         seen.add(waiting.id);
-        // Proactive messages on Azure channels need the app's credentials; only the web channel is wired.
-        if (waiting.channel !== WEB_CHANNEL_ID) continue;
         const t = this.deps.i18n.getFixedT(waiting.locale);
         const message = this.deps.desk.positionActivity(waiting.id, snapshot, t, waiting.locale);
         const last = this.told.get(waiting.id);
@@ -48,9 +47,15 @@ export class QueuePositionNotifier {
           this.told.set(waiting.id, { text: message.text ?? '', at: now });
           continue;
         }
-        await this.deps.adapter.continueConversation(waiting.conversationReference, async (context) => {
-          await context.sendActivity(message);
-        });
+        try {
+          await this.deps.sender.continue(waiting.channel, waiting.conversationReference, async (context) => {
+            await context.sendActivity(message);
+          });
+        } catch (error) {
+          // Not remembered as told: the next round tries again. One client's channel never stops the round.
+          this.deps.onUndelivered?.(waiting.id, error);
+          continue;
+        }
         this.told.set(waiting.id, { text: message.text ?? '', at: now });
         sent += 1;
       }

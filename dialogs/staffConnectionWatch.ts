@@ -1,10 +1,9 @@
-import type { BotAdapter } from 'botbuilder';
 import type { i18n as I18n } from 'i18next';
-import { WEB_CHANNEL_ID } from '../channels/webChannelAdapter';
 import { ConflictError } from '../errors';
 import type { Locale } from '../flows/contract';
 import type { HandoffStore } from '../handoff/handoffStore';
 import type { StaffStore } from '../staff/staffStore';
+import type { ProactiveSender } from './proactiveSender';
 import { textMessage } from './promptRenderer';
 import type { QueueDesk } from './queueDesk';
 
@@ -20,12 +19,14 @@ export class StaffConnectionWatch {
       handoff: HandoffStore;
       staff: StaffStore;
       desk: QueueDesk;
-      adapter: BotAdapter;
+      sender: ProactiveSender;
       i18n: I18n;
       clock: () => Date;
       graceMs: number;
       /** Language of the internal note (staff read it in the console). */
       noteLocale: Locale;
+      /** Told when the client's channel did not take the notice (the case is back in the queue all the same). */
+      onUndelivered?: (caseId: string, error: unknown) => void;
     },
   ) {}
 
@@ -51,13 +52,15 @@ export class StaffConnectionWatch {
         throw error;
       }
       returned.push(held.id);
-      // Proactive messages on Azure channels need the app's credentials; only the web channel is wired.
-      if (held.channel !== WEB_CHANNEL_ID) continue;
       const t = this.deps.i18n.getFixedT(held.locale);
       const place = this.deps.desk.positionActivity(held.id, await this.deps.desk.queueSnapshot(held.queueId), t, held.locale);
-      await this.deps.adapter.continueConversation(held.conversationReference, async (context) => {
-        await context.sendActivities([textMessage(t('common:handoff.staffLost'), held.locale), place]);
-      });
+      try {
+        await this.deps.sender.continue(held.channel, held.conversationReference, async (context) => {
+          await context.sendActivities([textMessage(t('common:handoff.staffLost'), held.locale), place]);
+        });
+      } catch (error) {
+        this.deps.onUndelivered?.(held.id, error);
+      }
     }
     return returned;
   }

@@ -1,4 +1,5 @@
-import { WebChannelAdapter } from '../../channels/webChannelAdapter';
+import { WEB_CHANNEL_ID, WebChannelAdapter } from '../../channels/webChannelAdapter';
+import { createProactiveSender } from '../../dialogs/proactiveSender';
 import { QueueDesk } from '../../dialogs/queueDesk';
 import { QueuePositionNotifier } from '../../dialogs/queueUpdates';
 import type { NewCase } from '../../handoff/caseTypes';
@@ -13,7 +14,7 @@ function waitingCase(conversationId: string): NewCase {
   return {
     conversationId,
     conversationReference: { channelId: 'webchat', serviceUrl: 'urn:luotsi:web-channel', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
-    channel: 'webchat',
+    channel: WEB_CHANNEL_ID,
     queueId: QUEUE,
     urgency: 'non_urgent',
     locale: 'fi',
@@ -30,7 +31,7 @@ describe('queue position updates through the web channel adapter (store of the r
     for (const id of ['c-first', 'c-second']) await db.activityLog.createConversation({ id, userId: 'u', locale: 'fi', createdAt: now.getTime() });
     const said = async (conversationId: string) => (await db.activityLog.listAfter(conversationId, 0, 100)).map((e) => e.activity);
     const desk = new QueueDesk({ handoff: db.handoff, blobStore: db.blobStore, catalog: DEFAULT_CATALOG, clock: () => now, staffOnline: async () => ({ [QUEUE]: 1 }), defaultHandlingMs: 600_000 });
-    const notifier = new QueuePositionNotifier({ handoff: db.handoff, desk, catalog: DEFAULT_CATALOG, adapter, i18n, clock: () => now, minIntervalMs: 60_000 });
+    const notifier = new QueuePositionNotifier({ handoff: db.handoff, desk, catalog: DEFAULT_CATALOG, sender: createProactiveSender({ webChannelId: WEB_CHANNEL_ID, webAdapter: adapter }), i18n, clock: () => now, minIntervalMs: 60_000 });
     try {
       const first = await db.handoff.create(waitingCase('c-first'), now);
       now = new Date(now.getTime() + 1000);

@@ -1,7 +1,8 @@
 // A nurse's connection drops mid-chat: the case stays hers through the grace period, then goes
 // back to its queue (arrival kept, internal note), and the client hears it through the web
 // channel adapter. A nurse who is still there keeps her case. Runs on the run's backend.
-import { WebChannelAdapter } from '../../channels/webChannelAdapter';
+import { WEB_CHANNEL_ID, WebChannelAdapter } from '../../channels/webChannelAdapter';
+import { createProactiveSender } from '../../dialogs/proactiveSender';
 import { QueueDesk } from '../../dialogs/queueDesk';
 import { StaffConnectionWatch } from '../../dialogs/staffConnectionWatch';
 import type { NewCase } from '../../handoff/caseTypes';
@@ -20,7 +21,7 @@ function waitingCase(conversationId: string): NewCase {
   return {
     conversationId,
     conversationReference: { channelId: 'webchat', serviceUrl: 'urn:luotsi:web-channel', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
-    channel: 'webchat',
+    channel: WEB_CHANNEL_ID,
     queueId: QUEUE,
     urgency: 'non_urgent',
     locale: 'fi',
@@ -36,7 +37,7 @@ describe('a staff member whose connection drops mid-chat', () => {
     const clock = () => now;
     const adapter = new WebChannelAdapter(db.activityLog, () => undefined, clock);
     const desk = new QueueDesk({ handoff: db.handoff, blobStore: db.blobStore, catalog: DEFAULT_CATALOG, clock, staffOnline: async () => ({ [QUEUE]: 1 }), defaultHandlingMs: 600_000 });
-    const watch = new StaffConnectionWatch({ handoff: db.handoff, staff: db.staff, desk, adapter, i18n, clock, graceMs: GRACE_MS, noteLocale: 'fi' });
+    const watch = new StaffConnectionWatch({ handoff: db.handoff, staff: db.staff, desk, sender: createProactiveSender({ webChannelId: WEB_CHANNEL_ID, webAdapter: adapter }), i18n, clock, graceMs: GRACE_MS, noteLocale: 'fi' });
     const auth = new StaffAuthenticator(db.staff, undefined, FAST);
     const queues = DEFAULT_CATALOG.queues.map((q) => q.id);
     try {
