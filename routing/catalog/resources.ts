@@ -168,7 +168,7 @@ export const RESOURCES: readonly Resource[] = [
   },
   {
     id: 'debt_line',
-    name: { fi: 'Takuusäätiön Velkalinja', sv: 'Garantistiftelsens skuldlinje', en: 'Guarantee Foundation debt helpline' },
+    name: { fi: 'Takuusäätiön Velkalinja', sv: 'Garantistiftelsens Skuldlinje', en: 'Guarantee Foundation debt helpline' },
     phones: [{ number: '0800 98009' }],
     web: 'https://www.takuusaatio.fi',
     hours: { fi: 'Katso ajat verkosta', sv: 'Se tider på webben', en: 'See hours online' },
