@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { Locale, SubjectKind } from '../flows/contract';
 import type { TriageResult } from '../flows';
-import { buildOutcomePayload, route, type Recommendation, type Resource, type ServiceCatalog } from '../routing';
+import { buildOutcomePayload, resourceWeb, route, type Recommendation, type Resource, type ServiceCatalog } from '../routing';
 import { keyChain, textMessage } from './promptRenderer';
 import { helsinkiDateTime } from './dateTime';
 import { contactButton, joinButton } from './queueDesk';
@@ -17,12 +17,13 @@ function resourceLine(resource: Resource, t: TFunction, locale: Locale): string 
   const phones = resource.phones
     .filter((p) => !p.locales || p.locales.includes(locale))
     .map((p) => (p.label ? t('common:outcome.phoneWithLabel', { label: p.label[locale], number: p.number }) : p.number));
+  const web = resourceWeb(resource, locale);
   const base =
     phones.length > 0
       ? t('common:outcome.resourceLine', { name: resource.name[locale], phones: phones.join(', '), hours: resource.hours[locale] })
-      : t('common:outcome.resourceWebLine', { name: resource.name[locale], web: resource.web ?? '', hours: resource.hours[locale] });
+      : t('common:outcome.resourceWebLine', { name: resource.name[locale], web: web ?? '', hours: resource.hours[locale] });
   const parts = [base];
-  if (phones.length > 0 && resource.web) parts.push(t('common:outcome.web', { web: resource.web }));
+  if (phones.length > 0 && web) parts.push(t('common:outcome.web', { web }));
   if (resource.needsVerification) parts.push(t('routing:resource.needsVerification'));
   return parts.join(' ');
 }

@@ -94,6 +94,11 @@ export function validateCatalog(catalog: ServiceCatalog): ServiceCatalog {
       checkMembers(resource.id, `phones[${i}].locales`, p.locales ?? [], LOCALES, false);
     });
     if (resource.web !== undefined && !resource.web.startsWith('https://')) throw new CatalogError(resource.id, 'web', 'must be an https address');
+    for (const [locale, web] of Object.entries(resource.webIn ?? {})) {
+      if (!resource.web) throw new CatalogError(resource.id, `webIn.${locale}`, 'needs the main web address too');
+      if (!web.startsWith('https://')) throw new CatalogError(resource.id, `webIn.${locale}`, 'must be an https address');
+    }
+    checkMembers(resource.id, 'webIn', Object.keys(resource.webIn ?? {}), LOCALES, false);
     checkMembers(resource.id, 'topics', resource.topics, TOPIC_IDS, true);
     if (resource.source.trim() === '') throw new CatalogError(resource.id, 'source', 'missing source');
     if (!isDate(resource.verified)) throw new CatalogError(resource.id, 'verified', `not a date: ${resource.verified}`);

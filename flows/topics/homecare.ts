@@ -24,6 +24,9 @@ export const homecareSet: QuestionSetDef = {
   },
   questions: [
     { id: 'suddenChange', kind: 'yesNo', redFlag: { when: 'suddenChange', sign: 'stroke' } },
+    // Decision 2026-12-02 (README, clinical content): for a child under 7 the parent is asked
+    // about the family's coping (caregiverStrain, wish), not whether the child copes at home or
+    // is often home alone; those two are for ages 7–17. Not gated by age band yet (follow-up).
     { id: 'copingToday', kind: 'yesNo' },
     { id: 'livesAlone', kind: 'yesNo' },
     { id: 'dailyHelp', kind: 'choice', options: ['none', 'sometimes', 'daily'] },

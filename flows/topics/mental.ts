@@ -27,9 +27,16 @@ export const mentalSet: QuestionSetDef = {
   },
   questions: [
     { id: 'concern', kind: 'multiChoice', options: ['mood', 'anxiety', 'sleep', 'alcohol', 'drugs', 'gambling', 'other'] },
+    // Decision 2026-12-02 (README, clinical content): a parent of a child under 7 is not asked
+    // about suicide or substance use; suicidalThoughts/suicideNow are for ages 7–17 and
+    // teenSubstance for 12–17. The flow does not gate them by age band yet (follow-up).
     { id: 'suicidalThoughts', kind: 'yesNo' },
     { id: 'suicideNow', kind: 'yesNo', askIf: 'suicidalThoughts', redFlag: { when: 'suicideNow', sign: 'suicide' } },
     { id: 'harmOthers', kind: 'yesNo', redFlag: { when: 'harmOthers', sign: 'danger' } },
+    // Two-question mood screen, decision 2026-12-02: the person answering for themselves is
+    // asked the validated form ("in the past month, often worried/bothered by …") in fi, sv and
+    // en alike; a relative answers what they have seen (the _proxy/_child wording). The county's
+    // clinicians confirm the Swedish wording against the form they use.
     { id: 'moodLow', kind: 'yesNo' },
     {
       id: 'moodInterest',

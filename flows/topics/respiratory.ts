@@ -23,6 +23,10 @@ export const respiratorySet: QuestionSetDef = {
     chronic: { q: 'chronic', yes: true },
   },
   questions: [
+    // Decision 2026-12-02: mild wheezing alone, in a child who breathes without effort, is a
+    // same-day assessment (116117), not 112; 112 is laboured breathing at rest, blue lips or a
+    // limp, drowsy child. Until the symptom list has a wheeze option with an urgent rule, the
+    // child's question keeps naming wheezing at rest, so a wheezing child errs towards 112.
     { id: 'breathing', kind: 'yesNo', redFlag: { when: 'breathless', sign: 'breathing' } },
     { id: 'drowsy', kind: 'yesNo', askIf: 'child', redFlag: { when: 'drowsy', sign: 'unconscious' } },
     { id: 'symptoms', kind: 'multiChoice', options: ['cough', 'soreThroat', 'runnyNose', 'earPain', 'fever'] },

@@ -1,6 +1,7 @@
 // Third-sector and national services. Facts come from the public pages the project's
 // domain notes cite; `needsVerification` keeps the items those notes mark as old or
-// indirect visibly marked until someone re-checks them.
+// indirect visibly marked until someone re-checks them. `webIn.sv` is a Swedish page checked
+// against the service's own site (2026-12-02); services without one show their main address.
 
 import type { TopicId } from '../../flows';
 import type { Resource } from './types';
@@ -21,6 +22,7 @@ export const RESOURCES: readonly Resource[] = [
     },
     phones: [{ number: '029 151 2000' }],
     web: 'https://www.luvn.fi',
+    webIn: { sv: 'https://www.luvn.fi/sv' },
     hours: { fi: 'Arkisin 8–16', sv: 'Vardagar 8–16', en: 'Weekdays 8–16' },
     // Offered explicitly by routing (declined, advice only); as a topic resource only for "something else".
     topics: ['other'],
@@ -37,6 +39,7 @@ export const RESOURCES: readonly Resource[] = [
     },
     phones: [{ number: '029 151 2000' }],
     web: 'https://www.luvn.fi',
+    webIn: { sv: 'https://www.luvn.fi/sv' },
     hours: { fi: 'Arkisin 8–16', sv: 'Vardagar 8–16', en: 'Weekdays 8–16' },
     topics: ALL_TOPICS,
     whenFlags: ['adult_no_consent', 'adult_cannot_consent'],
@@ -49,6 +52,7 @@ export const RESOURCES: readonly Resource[] = [
     name: { fi: 'Suomi.fi-valtuudet', sv: 'Suomi.fi-fullmakter', en: 'Suomi.fi e-Authorizations' },
     phones: [],
     web: 'https://www.suomi.fi/valtuudet',
+    webIn: { sv: 'https://www.suomi.fi/anvisningar-och-stod/information-om-fullmakter' },
     hours: WEB_ONLY,
     topics: ALL_TOPICS,
     whenFlags: ['adult_cannot_consent'],
@@ -80,6 +84,7 @@ export const RESOURCES: readonly Resource[] = [
       { number: '09 2525 0113', label: { fi: 'arabiaksi', sv: 'på arabiska', en: 'in Arabic' } },
     ],
     web: 'https://mieli.fi',
+    webIn: { sv: 'https://mieli.fi/sv' },
     hours: { fi: 'Suomeksi aina (24/7); ruotsiksi ja arabiaksi rajatusti', sv: 'På finska dygnet runt; på svenska och arabiska begränsat', en: 'Finnish 24/7; Swedish and Arabic at set times' },
     topics: ['mental'],
     whenFlags: ['crisis'],
@@ -130,6 +135,7 @@ export const RESOURCES: readonly Resource[] = [
     name: { fi: 'Nollalinja', sv: 'Nollinjen', en: 'Nollalinja helpline' },
     phones: [{ number: '080 005 005' }],
     web: 'https://www.nollalinja.fi',
+    webIn: { sv: 'https://www.nollalinja.fi/om-nollinjen/' },
     hours: ALWAYS,
     topics: ['family'],
     source: 'nollalinja.fi',
@@ -152,6 +158,7 @@ export const RESOURCES: readonly Resource[] = [
     name: { fi: 'Päihdeneuvonta (EHYT)', sv: 'Missbruksrådgivning (EHYT)', en: 'Substance use advice line (EHYT)' },
     phones: [{ number: '0800 900 45' }],
     web: 'https://paihdelinkki.fi',
+    webIn: { sv: 'https://paihdelinkki.fi/sv' },
     hours: { fi: 'Katso ajat verkosta', sv: 'Se tider på webben', en: 'See hours online' },
     topics: ['mental'],
     whenFlags: ['alcohol_risk'],
@@ -161,7 +168,7 @@ export const RESOURCES: readonly Resource[] = [
   },
   {
     id: 'debt_line',
-    name: { fi: 'Takuusäätiön Velkalinja', sv: 'Garantistiftelsens skuldlinje', en: 'Guarantee Foundation debt helpline' },
+    name: { fi: 'Takuusäätiön Velkalinja', sv: 'Garantistiftelsens Skuldlinje', en: 'Guarantee Foundation debt helpline' },
     phones: [{ number: '0800 98009' }],
     web: 'https://www.takuusaatio.fi',
     hours: { fi: 'Katso ajat verkosta', sv: 'Se tider på webben', en: 'See hours online' },

@@ -73,6 +73,8 @@ export interface Resource {
   name: LocalizedText;
   phones: readonly PhoneNumber[];
   web?: string;
+  /** The service's page in a language other than Finnish (e.g. Swedish), where it has one; `web` otherwise. */
+  webIn?: Readonly<Partial<Record<Locale, string>>>;
   hours: LocalizedText;
   topics: readonly TopicId[];
   /** Offered only when the result carries one of these flags. */

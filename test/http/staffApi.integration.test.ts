@@ -398,7 +398,7 @@ describe('staff API', () => {
     const sv = await call(server, 'GET', `/staff/api/cases/${created.id}/summary?lang=sv`, { session: nurseA });
     const svText = sv.body.text as string;
     expect(svText).toContain('Kö: ');
-    expect(svText).toContain('Brådskandegrad (botten): icke brådskande');
+    expect(svText).toContain('Brådskandegrad (Lotsen): icke brådskande');
     expect(svText).toContain('Relation till personen: vuxet barn');
     expect(svText).toContain('Kontaktspråk: finska');
     expect(svText).toContain('  skin.itch = ja');

@@ -113,6 +113,14 @@ describe('catalog validation', () => {
     expect(() => validateCatalog(badTopic)).toThrow(/x_line/);
   });
 
+  it('takes a page per language only as an https address beside the main one', () => {
+    const first = DEFAULT_CATALOG.resources[0]!;
+    const plain = { ...DEFAULT_CATALOG, resources: [{ ...first, webIn: { sv: 'http://www.luvn.fi/sv' } }] };
+    expect(() => validateCatalog(plain)).toThrow(/webIn\.sv/);
+    const alone = { ...DEFAULT_CATALOG, resources: [{ ...first, web: undefined, webIn: { sv: 'https://www.luvn.fi/sv' } }] };
+    expect(() => validateCatalog(alone)).toThrow(/main web address/);
+  });
+
   it('keeps the [verify] items marked', () => {
     const marked = DEFAULT_CATALOG.resources.filter((r) => r.needsVerification).map((r) => r.id);
     expect(marked).toEqual(expect.arrayContaining(['county_customer_service', 'social_crisis_on_call', 'debt_line', 'substance_advice', 'mieli_crisis_line']));
