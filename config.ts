@@ -48,6 +48,8 @@ export interface Config {
   turnTimeoutMs: number;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
+  /** Trusted proxies in front of the service; the client IP is the entry the outermost one appended. */
+  proxyHops: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   defaultLocale: 'fi' | 'sv' | 'en';
   botFramework: {
@@ -62,13 +64,18 @@ export interface Config {
   staff: {
     /** Always mark the session cookie Secure (also set automatically on https requests). */
     secureCookies: boolean;
+    /** Failed logins from one address that lock the username for that address. */
     maxFailedLogins: number;
     lockoutMinutes: number;
+    /** Failed logins from all addresses together that lock the account everywhere (backstop). */
+    accountLockFailures: number;
     sessionIdleMinutes: number;
     sessionMaxHours: number;
     /** A staff member counts as online for a queue this long after their last request. */
     presenceMinutes: number;
     loginRateLimitPerMinute: number;
+    /** Login attempts per username per minute, from all addresses together. */
+    usernameRateLimitPerMinute: number;
   };
   handoff: {
     /** Handling time the wait estimate uses while a queue has no history of its own. */
@@ -119,7 +126,8 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'FLOW_IDLE_MINUTES', default: '30', description: 'idle minutes after which the next message starts the conversation afresh' },
   { name: 'TURN_TIMEOUT_MS', default: '15000', description: 'longest time the channel waits for the bot to finish a turn' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long shutdown waits for turns in flight' },
-  { name: 'TRUST_PROXY', default: 'false', description: 'true behind a load balancer: take the client IP from X-Forwarded-For' },
+  { name: 'TRUST_PROXY', default: 'false', description: 'true behind a load balancer: take the client IP from X-Forwarded-For (the entry the proxy appended, never the client-written ones to its left)' },
+  { name: 'TRUST_PROXY_HOPS', default: '1', description: 'with TRUST_PROXY: how many proxies each append an X-Forwarded-For entry (e.g. 2 for a CDN in front of the load balancer); the client IP is that many entries from the right' },
   { name: 'LOG_LEVEL', default: 'info', description: 'pino log level' },
   { name: 'DEFAULT_LOCALE', default: 'fi', description: 'language when the client does not say (fi, sv, en)' },
   { name: 'MicrosoftAppId', default: '(unset)', description: 'Azure Bot app id; enables /api/messages with Bot Framework authentication' },
@@ -127,12 +135,14 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'MicrosoftAppType', default: 'MultiTenant', description: 'MultiTenant, SingleTenant or UserAssignedMSI' },
   { name: 'MicrosoftAppTenantId', default: '(unset)', description: 'tenant id for SingleTenant and UserAssignedMSI' },
   { name: 'STAFF_SECURE_COOKIES', default: 'true in production, else false', description: 'always mark the staff session cookie Secure (it is Secure on https requests anyway); set true behind a TLS-terminating proxy' },
-  { name: 'STAFF_MAX_FAILED_LOGINS', default: '5', description: 'consecutive failed staff logins that lock the account' },
+  { name: 'STAFF_MAX_FAILED_LOGINS', default: '5', description: 'consecutive failed staff logins from one client address that lock the username for that address (others can still log in)' },
+  { name: 'STAFF_ACCOUNT_LOCK_FAILURES', default: '30', description: 'consecutive failed logins from all addresses together that lock the account everywhere: the backstop against guessing from many addresses' },
   { name: 'STAFF_LOCKOUT_MINUTES', default: '15', description: 'how long a locked staff account stays locked' },
   { name: 'STAFF_SESSION_IDLE_MINUTES', default: '30', description: 'a staff session unused this long ends' },
   { name: 'STAFF_SESSION_MAX_HOURS', default: '12', description: 'a staff session ends this long after login however active it is' },
   { name: 'STAFF_PRESENCE_MINUTES', default: '5', description: 'a staff member counts as online for their queues this long after their last request' },
   { name: 'STAFF_LOGIN_RATE_LIMIT_PER_MINUTE', default: '10', description: 'staff login attempts allowed per client IP per minute (429 + Retry-After beyond)' },
+  { name: 'STAFF_LOGIN_RATE_LIMIT_PER_USERNAME_PER_MINUTE', default: '10', description: 'staff login attempts allowed per username per minute from all addresses together (429 + Retry-After beyond)' },
   { name: 'HANDOFF_ABANDON_MINUTES', default: '30', description: 'minutes of silence after which a waiting client\'s case is marked abandoned' },
   { name: 'HANDOFF_UPDATE_SECONDS', default: '60', description: 'shortest time between two queue position updates to one waiting client' },
   { name: 'HANDOFF_STAFF_DROP_GRACE_SECONDS', default: '180', description: 'a claimed case goes back to its queue (arrival time kept, with a note, the client told) when the staff member holding it has made no request for this long' },
@@ -282,6 +292,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     turnTimeoutMs: intSetting(env, 'TURN_TIMEOUT_MS', 15000, 100, 120000),
     shutdownTimeoutMs: intSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 120000),
     trustProxy: boolSetting(env, 'TRUST_PROXY', false),
+    proxyHops: intSetting(env, 'TRUST_PROXY_HOPS', 1, 1, 10),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['fi', 'sv', 'en'] as const, 'fi'),
     botFramework: { appId, appPassword, appType, tenantId, allowUnauthenticated },
@@ -289,10 +300,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       secureCookies: boolSetting(env, 'STAFF_SECURE_COOKIES', mode === 'production'),
       maxFailedLogins: intSetting(env, 'STAFF_MAX_FAILED_LOGINS', 5, 1, 100),
       lockoutMinutes: intSetting(env, 'STAFF_LOCKOUT_MINUTES', 15, 1, 1440),
+      accountLockFailures: intSetting(env, 'STAFF_ACCOUNT_LOCK_FAILURES', 30, 1, 10000),
       sessionIdleMinutes: intSetting(env, 'STAFF_SESSION_IDLE_MINUTES', 30, 1, 1440),
       sessionMaxHours: intSetting(env, 'STAFF_SESSION_MAX_HOURS', 12, 1, 168),
       presenceMinutes: intSetting(env, 'STAFF_PRESENCE_MINUTES', 5, 1, 120),
       loginRateLimitPerMinute: intSetting(env, 'STAFF_LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10000),
+      usernameRateLimitPerMinute: intSetting(env, 'STAFF_LOGIN_RATE_LIMIT_PER_USERNAME_PER_MINUTE', 10, 1, 10000),
     },
     handoff: {
       defaultHandlingMinutes: intSetting(env, 'HANDOFF_DEFAULT_HANDLING_MINUTES', 10, 1, 600),

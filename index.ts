@@ -26,6 +26,7 @@ import { registerPages } from './http/pages';
 import { registerStaffPages } from './http/staffPages';
 import { registerStaffApi } from './http/staffApi';
 import { StaffAuthenticator } from './staff/authentication';
+import { trustedHops } from './http/clientIp';
 import { RateLimiter } from './http/rateLimit';
 import { securityHeaders } from './http/securityHeaders';
 import { createI18n, toLocale } from './i18n/i18n';
@@ -76,6 +77,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const staffAuthenticator = new StaffAuthenticator(database.staff, {
     maxFailedLogins: config.staff.maxFailedLogins,
     lockoutMinutes: config.staff.lockoutMinutes,
+    accountLockFailures: config.staff.accountLockFailures,
     sessionIdleMinutes: config.staff.sessionIdleMinutes,
     sessionAbsoluteHours: config.staff.sessionMaxHours,
     presenceMinutes: config.staff.presenceMinutes,
@@ -200,7 +202,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     channel,
     tokenLimiter: new RateLimiter(config.tokenRateLimitPerMinute),
     maxBodyBytes: config.maxBodyBytes,
-    trustProxy: config.trustProxy,
+    proxyHops: trustedHops(config),
     baseUrl,
   });
   const cloudAdapter = createCloudAdapter(config, logger);
@@ -214,8 +216,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     blobStore: database.blobStore,
     catalog,
     i18n,
-    http: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, secureCookies: config.staff.secureCookies },
+    http: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, proxyHops: config.proxyHops, secureCookies: config.staff.secureCookies },
     loginLimiter: new RateLimiter(config.staff.loginRateLimitPerMinute),
+    usernameLimiter: new RateLimiter(config.staff.usernameRateLimitPerMinute),
     maxMessageLength: config.maxMessageLength,
     defaultHandlingMinutes: config.handoff.defaultHandlingMinutes,
     logger,

@@ -18,7 +18,8 @@ export interface DirectLineRouteOptions {
   channel: WebChannel;
   tokenLimiter: RateLimiter;
   maxBodyBytes: number;
-  trustProxy: boolean;
+  /** Trusted proxies in front (0 without TRUST_PROXY): see clientIp. */
+  proxyHops: number;
   baseUrl: (req: IncomingMessage) => string;
 }
 
@@ -29,7 +30,7 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
   const param = (req: { params?: Record<string, string> }) => req.params?.id ?? '';
 
   server.post(`${PREFIX}/tokens/generate`, asyncRoute(async (req, res) => {
-    options.tokenLimiter.take(clientIp(req, options.trustProxy));
+    options.tokenLimiter.take(clientIp(req, options.proxyHops));
     await readJsonBody(req, maxBodyBytes);
     sendJson(res, 200, channel.generateToken());
   }));

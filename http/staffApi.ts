@@ -50,7 +50,9 @@ import {
   readSessionCookie,
   requireStaff,
   setSessionCookie,
+  staffClientIp,
   takeLoginAttempt,
+  takeUsernameAttempt,
   type StaffHttpOptions,
 } from './staffAuth';
 
@@ -78,6 +80,8 @@ export interface StaffApiOptions {
   i18n: I18nInstance;
   http: StaffHttpOptions;
   loginLimiter: RateLimiter;
+  /** Login attempts per username from any address (STAFF_LOGIN_RATE_LIMIT_PER_USERNAME_PER_MINUTE). */
+  usernameLimiter?: RateLimiter;
   /** Longest staff message to the client (the chat's MAX_MESSAGE_LENGTH). */
   maxMessageLength: number;
   /** Handling time the overview's wait estimate uses without history. */
@@ -252,15 +256,16 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
     '/staff/api/login',
     asyncRoute(async (req, res) => {
       assertSameOrigin(req, options.http);
-      takeLoginAttempt(options.loginLimiter, req, options.http.trustProxy);
+      takeLoginAttempt(options.loginLimiter, req, options.http);
       const body = await readBody(req, ['username', 'password']);
       const { username, password } = body;
       if (typeof username !== 'string' || username.trim() === '') throw invalid('username is required', 'MissingField');
       if (typeof password !== 'string' || password === '') throw invalid('password is required', 'MissingField');
       if (username.length > MAX_LOGIN_FIELD || password.length > MAX_LOGIN_FIELD) throw invalid('username or password is too long', 'TooLong');
+      if (options.usernameLimiter) takeUsernameAttempt(options.usernameLimiter, username);
       const now = clock();
       try {
-        const login = await authenticator.login(username, password, now);
+        const login = await authenticator.login(username, password, now, staffClientIp(req, options.http));
         setSessionCookie(res, req, options.http, login, now);
         logger.info({ staffId: login.identity.staffId }, 'staff login');
         send(res, 200, { identity: login.identity, csrfToken: login.csrfToken, expiresAt: iso(login.expiresAt) });
