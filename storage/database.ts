@@ -23,6 +23,13 @@ export interface LuotsiDatabase {
   commitTurn(conversationId: string, state: StoreItems | undefined, replies: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date): Promise<LoggedActivity[]>;
   /** Locks, leader jobs and change announcements shared by every instance on this database. */
   readonly coordination: Coordination;
+  /**
+   * After an erasure, a staff deletion or a retention sweep: makes the deleted rows unreadable
+   * from the database files as far as the service can (SQLite: zeroed pages and a truncated
+   * WAL; PostgreSQL: VACUUM of the tables that hold personal data, see README). Resolves false
+   * when another reader kept it from finishing; every retention sweep runs it again.
+   */
+  scrubDeleted(): Promise<boolean>;
   /** Resolves when the schema is up to date (migrations done); rejects if they failed. */
   ready(): Promise<void>;
   /** Resolves when the database answers a trivial query. */

@@ -9,6 +9,9 @@ import { PgBotState } from './pgBotState';
 import { PgHandoffStore } from './pgHandoffStore';
 import { PgStaffStore } from './pgStaffStore';
 
+/** Tables that hold what a client or staff member may ask to have erased. */
+const PERSONAL_DATA_TABLES = ['channel_activities', 'channel_conversations', 'bot_state', 'photo_blobs', 'handoff_cases', 'handoff_messages', 'handoff_feedback'] as const;
+
 /**
  * Opens the PostgreSQL backend. Returns at once; migrations run in the background and every
  * query waits for them (`ready()` reports their outcome), so composition stays synchronous.
@@ -34,6 +37,13 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
         for (const reply of replies) logged.push(await activityLog.appendIn(tx, conversationId, reply, now));
         return logged;
       }),
+    async scrubDeleted() {
+      // VACUUM cannot run in a transaction block: one statement per table on the pool. It prunes
+      // the dead row versions so their space is reused; the bytes leave the files only when the
+      // space is overwritten or the table is rewritten (VACUUM FULL, see README).
+      for (const table of PERSONAL_DATA_TABLES) await db.query(`VACUUM ${table}`);
+      return true;
+    },
     ready: () => db.ready,
     async ping() {
       try {

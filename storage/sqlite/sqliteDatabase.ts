@@ -2,7 +2,7 @@ import path from 'node:path';
 import { StorageUnavailableError } from '../../errors';
 import { LocalCoordination } from '../coordination';
 import type { LuotsiDatabase } from '../database';
-import { openSqlite } from './openSqlite';
+import { checkpointDeleted, openSqlite } from './openSqlite';
 import { SqliteActivityLog } from './sqliteActivityLog';
 import { SqliteBlobStore } from './sqliteBlobStore';
 import { SqliteBotState } from './sqliteBotState';
@@ -34,6 +34,7 @@ export function openSqliteDatabase(dataDir: string | ':memory:'): LuotsiDatabase
         })
         .immediate();
     },
+    scrubDeleted: async () => checkpointDeleted(db),
     ready: () => Promise.resolve(),
     async ping() {
       try {
