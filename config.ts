@@ -25,6 +25,8 @@ export interface Config {
   tokenRateLimitPerMinute: number;
   /** Messages (and uploads) per conversation per minute. */
   messageRateLimitPerMinute: number;
+  /** Open WebSocket streams per conversation (a new one closes the oldest) and per client address. */
+  streams: { perConversation: number; perAddress: number };
   maxBodyBytes: number;
   maxMessageLength: number;
   photo: {
@@ -113,6 +115,8 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'TOKEN_TTL_SECONDS', default: '3600', description: 'lifetime of a web channel token; clients refresh before it ends' },
   { name: 'TOKEN_RATE_LIMIT_PER_MINUTE', default: '20', description: 'token generations allowed per client IP per minute' },
   { name: 'MESSAGE_RATE_LIMIT_PER_MINUTE', default: '60', description: 'messages and uploads one conversation may send per minute (burst of as many); beyond it 429 + Retry-After and a notice in the chat' },
+  { name: 'STREAMS_PER_CONVERSATION', default: '3', description: 'open WebSocket streams one conversation may have (tabs); a new one closes the oldest. Stream URLs are single-use' },
+  { name: 'STREAMS_PER_ADDRESS', default: '30', description: 'open WebSocket streams per client IP over all its conversations; beyond it the upgrade is refused 429' },
   { name: 'MAX_BODY_BYTES', default: '65536', description: 'largest accepted JSON request body' },
   { name: 'MAX_MESSAGE_LENGTH', default: '2000', description: 'longest chat message in characters; longer ones get a "too long" answer' },
   { name: 'PHOTO_MAX_BYTES', default: '10485760', description: 'largest photo file in bytes (10 MB); larger ones get a "too large" answer' },
@@ -276,6 +280,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tokenTtlSeconds: intSetting(env, 'TOKEN_TTL_SECONDS', 3600, 60, 86400),
     tokenRateLimitPerMinute: intSetting(env, 'TOKEN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
     messageRateLimitPerMinute: intSetting(env, 'MESSAGE_RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
+    streams: {
+      perConversation: intSetting(env, 'STREAMS_PER_CONVERSATION', 3, 1, 20),
+      perAddress: intSetting(env, 'STREAMS_PER_ADDRESS', 30, 1, 100000),
+    },
     maxBodyBytes: intSetting(env, 'MAX_BODY_BYTES', 65536, 1024, 10 * 1024 * 1024),
     maxMessageLength: intSetting(env, 'MAX_MESSAGE_LENGTH', 2000, 10, 100000),
     photo: {

@@ -116,6 +116,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     signer: new TokenSigner(resolveTokenSecret(config)),
     tokenTtlSeconds: config.tokenTtlSeconds,
     turnTimeoutMs: config.turnTimeoutMs,
+    streamLimits: config.streams,
     logger,
     clock,
     photos: {
@@ -231,7 +232,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   registerPages(server, (lng) => i18n.getResourceBundle(lng, 'common').page as Record<string, string>, config.defaultLocale);
   registerStaffPages(server, (lng) => i18n.getResourceBundle(lng, 'staff') as Record<string, unknown>, config.defaultLocale, catalog.queues);
 
-  const wss = attachStreamUpgrade(server.server, channel, (error) => logger.error({ err: error }, 'stream upgrade failed'));
+  const wss = attachStreamUpgrade(server.server, channel, (error) => logger.error({ err: error }, 'stream upgrade failed'), trustedHops(config));
   const alive = new WeakSet<object>();
   const pinger = setInterval(() => {
     for (const socket of wss.clients) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { IncomingMessage } from 'node:http';
-import { BadRequestError, BotTimeoutError, NotFoundError, NotImplementedError } from '../errors';
+import { BadRequestError, BotTimeoutError, ForbiddenError, NotFoundError, NotImplementedError } from '../errors';
 import type { PhotoIntake } from '../media/uploadOutcome';
 import { parseUpload, type UploadLimits } from '../media/uploadParser';
 import type { BlobStore, PhotoContent, PhotoVariant } from '../storage/blobStore';
@@ -11,9 +11,10 @@ import { toLocale } from '../i18n/i18n';
 import type { ActivityLog, WireActivity } from '../storage/activityLog';
 import type { Coordination } from '../storage/coordination';
 import type { LuotsiDatabase } from '../storage/database';
-import type { RateLimiter } from '../http/rateLimit';
+import { RateLimiter } from '../http/rateLimit';
 import { normalizeClientActivity } from './incomingActivity';
-import { StreamHub } from './streamHub';
+import { DEFAULT_STREAM_LIMITS, StreamHub, type StreamLimits } from './streamHub';
+import { UsedStreamNonces } from './streamNonces';
 import { assertConversation, bearerToken, TokenSigner, type ChannelTokenClaims } from './tokens';
 import { TurnQueue } from './turnQueue';
 import { WEB_BOT_ACCOUNT, WEB_CHANNEL_ID, WEB_SERVICE_URL, WebChannelAdapter } from './webChannelAdapter';
@@ -21,6 +22,10 @@ import { WEB_BOT_ACCOUNT, WEB_CHANNEL_ID, WEB_SERVICE_URL, WebChannelAdapter } f
 /** Seconds a stream URL stays usable; the client connects right after receiving it. */
 const STREAM_URL_TTL_SECONDS = 120;
 const PAGE_SIZE = 100;
+/** Fresh stream URLs (reconnects) one conversation may ask for per minute. */
+const RECONNECTS_PER_MINUTE = 30;
+/** Activity polls one conversation may make per minute (the official client polls about once a second). */
+const POLLS_PER_MINUTE = 120;
 
 /** Photo uploads: where they go and how big they may be; without it uploads answer 501. */
 export interface WebChannelPhotos {
@@ -44,6 +49,8 @@ export interface WebChannelOptions {
   messageLimiter?: RateLimiter;
   /** The chat notice a client gets when it sends too fast, in its language. */
   tooFastNotice?: (locale: string | undefined) => Partial<Activity>;
+  /** Open streams per conversation and per client address. */
+  streamLimits?: StreamLimits;
   clock?: () => Date;
 }
 
@@ -81,14 +88,21 @@ export class WebChannel {
   private bot: BotTurn | undefined;
   /** When each conversation last heard the "too fast" notice (bounded). */
   private readonly toldTooFast = new Map<string, number>();
+  private readonly usedStreamUrls = new UsedStreamNonces();
+  private readonly reconnectLimiter: RateLimiter;
+  private readonly pollLimiter: RateLimiter;
 
   constructor(private readonly options: WebChannelOptions) {
     this.clock = options.clock ?? (() => new Date());
     this.links = new PhotoLinks(options.signer, this.clock);
+    const millis = () => this.clock().getTime();
+    this.reconnectLimiter = new RateLimiter(RECONNECTS_PER_MINUTE, millis);
+    this.pollLimiter = new RateLimiter(POLLS_PER_MINUTE, millis);
     this.hub = new StreamHub(
       options.log,
       (error) => options.logger.error({ err: error }, 'stream failed'),
       (conversationId, activity) => this.links.present(conversationId, activity),
+      options.streamLimits ?? DEFAULT_STREAM_LIMITS,
     );
     this.adapter = new WebChannelAdapter(options.log, (conversationId) => this.appended(conversationId), this.clock, options.commitTurn);
     // Another instance wrote to a conversation whose stream is open here (staff reply, queue update).
@@ -157,6 +171,7 @@ export class WebChannel {
   async reconnect(authorization: string | undefined, conversationId: string, watermarkRaw: unknown, baseUrl: string): Promise<ConversationResponse> {
     const claims = await this.authorize(authorization, conversationId);
     const watermark = parseWatermark(watermarkRaw);
+    this.reconnectLimiter.take(conversationId);
     return {
       conversationId,
       token: bearerToken(authorization),
@@ -185,6 +200,7 @@ export class WebChannel {
   async getActivities(authorization: string | undefined, conversationId: string, watermarkRaw: unknown): Promise<{ activities: WireActivity[]; watermark: string }> {
     await this.authorize(authorization, conversationId);
     const watermark = parseWatermark(watermarkRaw);
+    this.pollLimiter.take(conversationId);
     const page = await this.options.log.listAfter(conversationId, watermark, PAGE_SIZE);
     const last = page.length > 0 ? page[page.length - 1]!.watermark : watermark;
     return { activities: page.map((entry) => this.links.present(conversationId, entry.activity)), watermark: String(last) };
@@ -235,12 +251,21 @@ export class WebChannel {
     return store.get(photoId, { kind: 'client', conversationId }, variant as PhotoVariant);
   }
 
-  /** Checks a stream URL's token; returns the watermark the stream starts after. */
-  async authorizeStream(conversationId: string, token: string | null, watermarkRaw: string | null): Promise<number> {
-    const claims = this.options.signer.verify(token ?? '', 'stream', this.clock());
+  /**
+   * Checks a stream URL's token and uses it up (a URL opens one stream); returns the watermark
+   * the stream starts after. Refused with 429 when the address holds its share of streams.
+   */
+  async authorizeStream(conversationId: string, token: string | null, watermarkRaw: string | null, address = 'unknown'): Promise<number> {
+    const now = this.clock();
+    const claims = this.options.signer.verify(token ?? '', 'stream', now);
     assertConversation(claims, conversationId);
+    const watermark = parseWatermark(watermarkRaw ?? undefined);
+    this.hub.assertRoomFor(address);
     if (!(await this.options.log.getConversation(conversationId))) throw new NotFoundError('conversation not found');
-    return parseWatermark(watermarkRaw ?? undefined);
+    if (claims.jti === undefined || !this.usedStreamUrls.claim(claims.jti, claims.exp * 1000, now.getTime())) {
+      throw new ForbiddenError('stream URL already used; ask for a new one', 'StreamUrlUsed');
+    }
+    return watermark;
   }
 
   /**
@@ -315,7 +340,7 @@ export class WebChannel {
   }
 
   private streamUrl(claims: Pick<ChannelTokenClaims, 'cid' | 'uid'>, watermark: number, baseUrl: string): string {
-    const streamToken = this.options.signer.issue({ cid: claims.cid, uid: claims.uid, kind: 'stream' }, STREAM_URL_TTL_SECONDS, this.clock());
+    const streamToken = this.options.signer.issue({ cid: claims.cid, uid: claims.uid, kind: 'stream', jti: newId() }, STREAM_URL_TTL_SECONDS, this.clock());
     const wsBase = baseUrl.replace(/^http/, 'ws');
     return `${wsBase}/v3/directline/conversations/${encodeURIComponent(claims.cid)}/stream?watermark=${watermark}&t=${streamToken}`;
   }
