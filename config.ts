@@ -25,6 +25,8 @@ export interface Config {
   tokenRateLimitPerMinute: number;
   /** Messages (and uploads) per conversation per minute. */
   messageRateLimitPerMinute: number;
+  /** Activity polls (GET …/activities) per conversation per minute. */
+  pollRateLimitPerMinute: number;
   /** Open WebSocket streams per conversation (a new one closes the oldest) and per client address. */
   streams: { perConversation: number; perAddress: number };
   maxBodyBytes: number;
@@ -115,6 +117,7 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'TOKEN_TTL_SECONDS', default: '3600', description: 'lifetime of a web channel token; clients refresh before it ends' },
   { name: 'TOKEN_RATE_LIMIT_PER_MINUTE', default: '20', description: 'token generations allowed per client IP per minute' },
   { name: 'MESSAGE_RATE_LIMIT_PER_MINUTE', default: '60', description: 'messages and uploads one conversation may send per minute (burst of as many); beyond it 429 + Retry-After and a notice in the chat' },
+  { name: 'POLL_RATE_LIMIT_PER_MINUTE', default: '120', description: 'activity polls (GET …/activities) one conversation may make per minute (the official client polls once a second); beyond it 429 + Retry-After. Fresh stream URLs: 30 per conversation per minute' },
   { name: 'STREAMS_PER_CONVERSATION', default: '3', description: 'open WebSocket streams one conversation may have (tabs); a new one closes the oldest. Stream URLs are single-use' },
   { name: 'STREAMS_PER_ADDRESS', default: '30', description: 'open WebSocket streams per client IP over all its conversations; beyond it the upgrade is refused 429' },
   { name: 'MAX_BODY_BYTES', default: '65536', description: 'largest accepted JSON request body' },
@@ -280,6 +283,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tokenTtlSeconds: intSetting(env, 'TOKEN_TTL_SECONDS', 3600, 60, 86400),
     tokenRateLimitPerMinute: intSetting(env, 'TOKEN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
     messageRateLimitPerMinute: intSetting(env, 'MESSAGE_RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
+    pollRateLimitPerMinute: intSetting(env, 'POLL_RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
     streams: {
       perConversation: intSetting(env, 'STREAMS_PER_CONVERSATION', 3, 1, 20),
       perAddress: intSetting(env, 'STREAMS_PER_ADDRESS', 30, 1, 100000),

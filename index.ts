@@ -107,7 +107,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const channel = new WebChannel({
     log: database.activityLog,
     coordination: database.coordination,
-    commitTurn: (conversationId, state, replies, now) => database.commitTurn(conversationId, state, replies, now),
+    commitTurn: (conversationId, state, replies, now, answers) => database.commitTurn(conversationId, state, replies, now, answers),
     messageLimiter: new RateLimiter(config.messageRateLimitPerMinute),
     tooFastNotice: (requested) => {
       const locale = toLocale(requested) ?? config.defaultLocale;
@@ -117,6 +117,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     tokenTtlSeconds: config.tokenTtlSeconds,
     turnTimeoutMs: config.turnTimeoutMs,
     streamLimits: config.streams,
+    pollsPerMinute: config.pollRateLimitPerMinute,
     logger,
     clock,
     photos: {

@@ -24,7 +24,7 @@ const STREAM_URL_TTL_SECONDS = 120;
 const PAGE_SIZE = 100;
 /** Fresh stream URLs (reconnects) one conversation may ask for per minute. */
 const RECONNECTS_PER_MINUTE = 30;
-/** Activity polls one conversation may make per minute (the official client polls about once a second). */
+/** Activity polls one conversation may make per minute by default (the official client polls about once a second). */
 const POLLS_PER_MINUTE = 120;
 
 /** Photo uploads: where they go and how big they may be; without it uploads answer 501. */
@@ -51,6 +51,8 @@ export interface WebChannelOptions {
   tooFastNotice?: (locale: string | undefined) => Partial<Activity>;
   /** Open streams per conversation and per client address. */
   streamLimits?: StreamLimits;
+  /** Activity polls per conversation per minute. */
+  pollsPerMinute?: number;
   clock?: () => Date;
 }
 
@@ -69,6 +71,18 @@ function parseWatermark(raw: unknown): number {
   if (raw === undefined || raw === null || raw === '') return 0;
   if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) throw new BadRequestError('watermark must be a non-negative integer', 'BadWatermark');
   return Number(raw);
+}
+
+/** What a turn runs on: the activity for the bot and the watermark of the client activity it answers. */
+interface PreparedTurn {
+  activity: Partial<Activity>;
+  answers?: number;
+}
+
+/** The client's own id of its activity (Web Chat: channelData.clientActivityID), kept by normalizeClientActivity. */
+function clientActivityIdOf(activity: { channelData?: unknown }): string | undefined {
+  const id = (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 function newId(): string {
@@ -97,21 +111,22 @@ export class WebChannel {
     this.links = new PhotoLinks(options.signer, this.clock);
     const millis = () => this.clock().getTime();
     this.reconnectLimiter = new RateLimiter(RECONNECTS_PER_MINUTE, millis);
-    this.pollLimiter = new RateLimiter(POLLS_PER_MINUTE, millis);
+    this.pollLimiter = new RateLimiter(options.pollsPerMinute ?? POLLS_PER_MINUTE, millis);
     this.hub = new StreamHub(
       options.log,
       (error) => options.logger.error({ err: error }, 'stream failed'),
       (conversationId, activity) => this.links.present(conversationId, activity),
       options.streamLimits ?? DEFAULT_STREAM_LIMITS,
     );
-    this.adapter = new WebChannelAdapter(options.log, (conversationId) => this.appended(conversationId), this.clock, options.commitTurn);
+    this.adapter = new WebChannelAdapter(options.log, (conversationId, announced) => this.appended(conversationId, announced), this.clock, options.commitTurn);
     // Another instance wrote to a conversation whose stream is open here (staff reply, queue update).
     options.coordination.onAnnounce((conversationId) => (conversationId === undefined ? this.hub.publishAll() : this.hub.publish(conversationId)));
   }
 
-  /** New activities are in the conversation's log: push them here and tell the other instances. */
-  private appended(conversationId: string): void {
+  /** New activities are in the conversation's log: push them here and tell the other instances (unless the commit did). */
+  private appended(conversationId: string, announced = false): void {
     this.hub.publish(conversationId);
+    if (announced) return;
     // The log already holds the activities; a lost announcement only delays other instances'
     // streams until the client's next poll or reconnect, so it must not fail the turn.
     this.options.coordination.announce(conversationId).catch((error: unknown) => this.options.logger.warn({ err: error }, 'announce failed'));
@@ -151,7 +166,7 @@ export class WebChannel {
       conversation = await this.options.log.getConversation(claims.cid);
     }
     if (conversation && (await this.options.log.markStarted(claims.cid))) {
-      await this.runTurn(claims.cid, async () => ({
+      await this.runTurn(claims.cid, async () => ({ activity: {
         type: ActivityTypes.ConversationUpdate,
         membersAdded: [{ id: claims.uid, name: '', role: 'user' }],
         from: { id: claims.uid, name: '', role: 'user' },
@@ -162,7 +177,7 @@ export class WebChannel {
         locale: conversation.locale,
         id: `${claims.cid}|start`,
         timestamp: this.clock(),
-      })).catch((error: unknown) => this.options.logger.warn({ err: error, conversation: claims.cid }, 'welcome turn failed'));
+      } })).catch((error: unknown) => this.options.logger.warn({ err: error, conversation: claims.cid }, 'welcome turn failed'));
     }
     return { created, response: { ...this.tokenResponse(claims), streamUrl: this.streamUrl(claims, 0, baseUrl) } };
   }
@@ -186,12 +201,20 @@ export class WebChannel {
     const activity = normalizeClientActivity(body, conversationId, claims.uid);
     if (activity.type === ActivityTypes.Typing) return { id: '' };
     await this.takeMessage(conversationId);
+    const clientId = clientActivityIdOf(activity);
     let id = '';
     await this.runTurn(conversationId, async () => {
-      const logged = await this.options.log.append(conversationId, activity, this.clock());
+      // A resend (same client activity id: the first answer was lost, e.g. a 503 after the
+      // commit) gets the first answer; one whose turn never committed runs it now, logged once.
+      const earlier = clientId === undefined ? undefined : await this.options.log.findClientActivity(conversationId, clientId);
+      if (earlier) {
+        id = earlier.logged.activity.id;
+        return earlier.answered ? undefined : { activity: this.forBot(earlier.logged.activity), answers: earlier.logged.watermark };
+      }
+      const logged = await this.options.log.append(conversationId, activity, this.clock(), clientId);
       this.appended(conversationId);
       id = logged.activity.id;
-      return this.forBot(logged.activity);
+      return { activity: this.forBot(logged.activity), answers: logged.watermark };
     });
     return { id };
   }
@@ -225,18 +248,26 @@ export class WebChannel {
     const activity = normalizeClientActivity({ ...parsed.activity, attachments: undefined }, conversationId, claims.uid);
     if (activity.type !== ActivityTypes.Message) throw new BadRequestError('an upload carries a message activity', 'UnsupportedActivityType');
     await this.takeMessage(conversationId);
+    const clientId = clientActivityIdOf(activity);
     let id = '';
     await this.runTurn(conversationId, async () => {
+      // A resend of an upload whose turn committed gets the first answer; its photos are not taken twice.
+      const earlier = clientId === undefined ? undefined : await this.options.log.findClientActivity(conversationId, clientId);
+      if (earlier?.answered) {
+        id = earlier.logged.activity.id;
+        return undefined;
+      }
       const outcome = await photos.intake(conversationId, parsed.files);
       const attachments =
         'photoIds' in outcome
           ? outcome.photoIds.map((photoId) => ({ contentType: 'image/jpeg', contentUrl: photoUri(photoId, 'image'), thumbnailUrl: photoUri(photoId, 'thumbnail') }))
           : [];
-      const logged = await this.options.log.append(conversationId, { ...activity, attachments }, this.clock());
+      // An earlier attempt whose turn did not commit keeps its log entry; this one is logged without the id.
+      const logged = await this.options.log.append(conversationId, { ...activity, attachments }, this.clock(), earlier ? undefined : clientId);
       this.appended(conversationId);
       id = logged.activity.id;
       const forBot = this.forBot(logged.activity);
-      return { ...forBot, channelData: { ...(forBot.channelData as object | undefined), luotsiUpload: outcome } };
+      return { activity: { ...forBot, channelData: { ...(forBot.channelData as object | undefined), luotsiUpload: outcome } }, answers: logged.watermark };
     });
     return { id };
   }
@@ -270,15 +301,19 @@ export class WebChannel {
 
   /**
    * Runs a turn behind the conversation's earlier turns: `prepare` (log the client's
-   * activity, take its photos) and then the bot, so the log keeps the order the bot saw.
+   * activity, take its photos) and then the bot, so the log keeps the order the bot saw;
+   * `prepare` returns undefined when there is nothing to run (a resend already answered).
    * The caller waits at most turnTimeoutMs; the turn itself still completes.
    */
-  private async runTurn(conversationId: string, prepare: () => Promise<Partial<Activity>>): Promise<void> {
+  private async runTurn(conversationId: string, prepare: () => Promise<PreparedTurn | undefined>): Promise<void> {
     const bot = this.bot;
     if (!bot) throw new Error('web channel has no bot');
     // The queue orders turns inside this process; the lock orders them across instances.
     const turn = this.turns.run(conversationId, () =>
-      this.options.coordination.withConversationLock(conversationId, async () => this.adapter.processActivity(await prepare(), bot)),
+      this.options.coordination.withConversationLock(conversationId, async () => {
+        const prepared = await prepare();
+        if (prepared) await this.adapter.processActivity(prepared.activity, bot, prepared.answers);
+      }),
     );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

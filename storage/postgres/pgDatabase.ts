@@ -30,11 +30,14 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
     handoff: new PgHandoffStore(db),
     staff: new PgStaffStore(db),
     coordination,
-    commitTurn: (conversationId, state, replies, now) =>
+    commitTurn: (conversationId, state, replies, now, answers) =>
       db.transaction(async (tx) => {
         if (state) await botState.writeIn(tx, state);
+        if (answers !== undefined) await activityLog.markAnsweredIn(tx, conversationId, answers);
         const logged = [];
         for (const reply of replies) logged.push(await activityLog.appendIn(tx, conversationId, reply, now));
+        // Delivered on commit and only then: no committed turn waits for a second query to be heard.
+        if (logged.length > 0) await coordination.announceIn(tx, conversationId);
         return logged;
       }),
     async scrubDeleted() {

@@ -26,10 +26,11 @@ export function openSqliteDatabase(dataDir: string | ':memory:'): LuotsiDatabase
     handoff: new SqliteHandoffStore(db),
     staff: new SqliteStaffStore(db),
     coordination,
-    async commitTurn(conversationId, state, replies, now) {
+    async commitTurn(conversationId, state, replies, now, answers) {
       return db
         .transaction(() => {
           if (state) botState.writeInTransaction(state);
+          if (answers !== undefined) activityLog.markAnsweredInTransaction(conversationId, answers);
           return replies.map((reply) => activityLog.appendInTransaction(conversationId, reply, now));
         })
         .immediate();
