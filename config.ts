@@ -40,6 +40,10 @@ export interface Config {
     maxInputPixels: number;
     /** Largest whole upload request. */
     maxUploadBytes: number;
+    /** Images decoded at once in the whole process; the rest queue. */
+    decodeConcurrency: number;
+    /** Photo files one conversation may have checked per hour, refused ones included. */
+    attemptsPerHour: number;
     /** Hosts Azure Bot Service channel attachments may be fetched from. */
     trustedAttachmentHosts: string[];
   };
@@ -124,9 +128,12 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'MAX_MESSAGE_LENGTH', default: '2000', description: 'longest chat message in characters; longer ones get a "too long" answer' },
   { name: 'PHOTO_MAX_BYTES', default: '10485760', description: 'largest photo file in bytes (10 MB); larger ones get a "too large" answer' },
   { name: 'PHOTO_MAX_PER_QUESTION', default: '3', description: 'photos a client may attach to one question' },
-  { name: 'PHOTO_MAX_INPUT_PIXELS', default: '40000000', description: 'largest image in pixels (width x height) that is decoded; protects against decompression bombs' },
+  { name: 'PHOTO_MAX_INPUT_PIXELS', default: '25000000', description: 'largest image in pixels (width x height) that is decoded (a 24 MP phone photo fits); protects against decompression bombs and decoding cost' },
+  { name: 'IMAGE_DECODE_CONCURRENCY', default: '2', description: 'images decoded at once in the whole process (one libvips thread each); further uploads wait their turn, so decoding never takes the thread pool that password hashing needs' },
+  { name: 'PHOTO_ATTEMPTS_PER_HOUR', default: '15', description: 'photo files one conversation may have checked per hour, refused ones included; beyond it the chat says to try again later' },
+  { name: 'UV_THREADPOOL_SIZE', default: '8', description: 'Node\'s libuv thread pool (image decoding, password hashing, file access); Luotsi sets 8 unless the environment says otherwise' },
   { name: 'TRUSTED_ATTACHMENT_HOSTS', default: 'directline.botframework.com,*.directline.botframework.com,smba.trafficmanager.net', description: 'comma-separated hosts (or *.suffix) that photos sent on Azure Bot Service channels are fetched from; nothing else is fetched' },
-  { name: 'UPLOAD_MAX_BODY_BYTES', default: '41943040', description: 'largest whole upload request in bytes' },
+  { name: 'UPLOAD_MAX_BODY_BYTES', default: '32505856', description: 'largest whole upload request in bytes (default: 3 photos of 10 MB and 1 MB for the rest)' },
   { name: 'ACTIVITY_RETENTION_DAYS', default: '30', description: 'days a web conversation, its messages, its bot state and its photos not handed to staff are kept after its last activity' },
   { name: 'CASE_RETENTION_DAYS', default: '90', description: 'days a closed or abandoned (incl. withdrawn) handoff case, its messages and its photos are kept after it ended: time for follow-up contacts and complaints; the record of care belongs in the client/patient record system' },
   { name: 'AUDIT_RETENTION_DAYS', default: '730', description: 'days staff audit entries (views, claims, exports, deletions, client erasures) are kept, also after the case is gone; set per the county\'s records management plan' },
@@ -293,8 +300,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     photo: {
       maxBytes: intSetting(env, 'PHOTO_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
       maxPerQuestion: intSetting(env, 'PHOTO_MAX_PER_QUESTION', 3, 1, 10),
-      maxInputPixels: intSetting(env, 'PHOTO_MAX_INPUT_PIXELS', 40_000_000, 10_000, 500_000_000),
-      maxUploadBytes: intSetting(env, 'UPLOAD_MAX_BODY_BYTES', 40 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      maxInputPixels: intSetting(env, 'PHOTO_MAX_INPUT_PIXELS', 25_000_000, 10_000, 500_000_000),
+      decodeConcurrency: intSetting(env, 'IMAGE_DECODE_CONCURRENCY', 2, 1, 64),
+      attemptsPerHour: intSetting(env, 'PHOTO_ATTEMPTS_PER_HOUR', 15, 1, 100_000),
+      maxUploadBytes: intSetting(env, 'UPLOAD_MAX_BODY_BYTES', 31 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       trustedAttachmentHosts: hostList(env, 'TRUSTED_ATTACHMENT_HOSTS', ['directline.botframework.com', '*.directline.botframework.com', 'smba.trafficmanager.net']),
     },
     activityRetentionDays: intSetting(env, 'ACTIVITY_RETENTION_DAYS', 30, 1, 3650),

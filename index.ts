@@ -1,3 +1,4 @@
+import './threadPool';
 import type { AddressInfo } from 'node:net';
 import { ConversationState, type TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
@@ -10,7 +11,9 @@ import { ConfigError, NotFoundError } from './errors';
 import { loadConfig, type Config } from './config';
 import type { PersistedFlow } from './dialogs/flowDialog';
 import { textMessage } from './dialogs/promptRenderer';
-import { createChannelAttachmentIntake, createPhotoIntake } from './dialogs/photoIntake';
+import { createChannelAttachmentIntake, createPhotoIntake, createPhotoRoom } from './dialogs/photoIntake';
+import { AttemptBudget } from './media/attemptBudget';
+import { IMAGE_DECODES } from './media/imageProcessing';
 import { createHandoffRelay } from './dialogs/handoffRelay';
 import { createConversationEraser } from './dialogs/dataErasure';
 import { QueueDesk } from './dialogs/queueDesk';
@@ -73,6 +76,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
 
   // The catalog is data a county edits: refuse to start on a broken one.
   const catalog = validateCatalog(DEFAULT_CATALOG);
+  IMAGE_DECODES.resize(config.photo.decodeConcurrency);
   const conversationState = new ConversationState(database.botState);
   const staffAuthenticator = new StaffAuthenticator(database.staff, {
     maxFailedLogins: config.staff.maxFailedLogins,
@@ -122,6 +126,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     clock,
     photos: {
       intake: createPhotoIntake({ botState: database.botState, dialog, store: database.blobStore, settings: config.photo }),
+      room: createPhotoRoom({ botState: database.botState, dialog }),
+      attempts: new AttemptBudget(config.photo.attemptsPerHour, clock),
       store: database.blobStore,
       limits: {
         maxFileBytes: config.photo.maxBytes,

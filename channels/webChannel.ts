@@ -3,7 +3,8 @@ import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { IncomingMessage } from 'node:http';
 import { BadRequestError, BotTimeoutError, ForbiddenError, NotFoundError, NotImplementedError } from '../errors';
-import type { PhotoIntake } from '../media/uploadOutcome';
+import type { AttemptBudget } from '../media/attemptBudget';
+import type { PhotoIntake, UploadOutcome } from '../media/uploadOutcome';
 import { parseUpload, type UploadLimits } from '../media/uploadParser';
 import type { BlobStore, PhotoContent, PhotoVariant } from '../storage/blobStore';
 import { PhotoLinks, photoUri } from './photoLinks';
@@ -32,6 +33,10 @@ export interface WebChannelPhotos {
   intake: PhotoIntake;
   store: BlobStore;
   limits: UploadLimits;
+  /** Photos the conversation's flow still takes now (undefined: no photo asked); checked before the body is read. */
+  room?: (conversationId: string) => Promise<number | undefined>;
+  /** Files each conversation may have checked, refused ones included. */
+  attempts?: AttemptBudget;
 }
 
 export interface WebChannelOptions {
@@ -237,17 +242,24 @@ export class WebChannel {
    * the per-question limit.
    */
   async upload(authorization: string | undefined, conversationId: string, req: IncomingMessage): Promise<{ id: string }> {
-    const claims = await this.authorize(authorization, conversationId);
     const photos = this.options.photos;
-    if (!photos) {
+    let room: number | undefined;
+    let claims: ChannelTokenClaims;
+    try {
+      claims = await this.authorize(authorization, conversationId);
+      if (!photos) throw new NotImplementedError('file upload is not supported');
+      // The cheap checks come before the body: the rate limit, and whether a photo is asked at all.
+      await this.takeMessage(conversationId);
+      room = photos.room ? await photos.room(conversationId) : Number.POSITIVE_INFINITY;
+    } catch (error) {
       req.resume();
-      throw new NotImplementedError('file upload is not supported');
+      throw error;
     }
-    const parsed = await parseUpload(req, photos.limits);
+    // With no room the files are not wanted: their bytes are read past, never buffered.
+    const parsed = await parseUpload(req, room === undefined || room === 0 ? { ...photos.limits, maxFileBytes: 0 } : photos.limits);
     // The activity part lists the files' names and types: the bytes decide, so drop them.
     const activity = normalizeClientActivity({ ...parsed.activity, attachments: undefined }, conversationId, claims.uid);
     if (activity.type !== ActivityTypes.Message) throw new BadRequestError('an upload carries a message activity', 'UnsupportedActivityType');
-    await this.takeMessage(conversationId);
     const clientId = clientActivityIdOf(activity);
     let id = '';
     await this.runTurn(conversationId, async () => {
@@ -257,7 +269,7 @@ export class WebChannel {
         id = earlier.logged.activity.id;
         return undefined;
       }
-      const outcome = await photos.intake(conversationId, parsed.files);
+      const outcome = await this.photoOutcome(photos, conversationId, parsed.files, room);
       const attachments =
         'photoIds' in outcome
           ? outcome.photoIds.map((photoId) => ({ contentType: 'image/jpeg', contentUrl: photoUri(photoId, 'image'), thumbnailUrl: photoUri(photoId, 'thumbnail') }))
@@ -270,6 +282,15 @@ export class WebChannel {
       return { activity: { ...forBot, channelData: { ...(forBot.channelData as object | undefined), luotsiUpload: outcome } }, answers: logged.watermark };
     });
     return { id };
+  }
+
+  /** What the upload's files come to: refused early (no photo asked, no room, attempts spent) or the intake's verdict. */
+  private async photoOutcome(photos: WebChannelPhotos, conversationId: string, files: Parameters<PhotoIntake>[1], room: number | undefined): Promise<UploadOutcome> {
+    if (files.length === 0) return photos.intake(conversationId, files);
+    if (room === undefined) return { refused: 'not_expected' };
+    if (room === 0) return { refused: 'too_many_files' };
+    if (photos.attempts && !photos.attempts.take(conversationId, files.length)) return { refused: 'too_many_attempts' };
+    return photos.intake(conversationId, files);
   }
 
   /** GET /conversations/:id/photos/:photoId/:variant: the conversation's own photo, by its link token or bearer token. */

@@ -35,6 +35,19 @@ export function createPhotoIntake(deps: { botState: Storage; dialog: FlowDialog;
 }
 
 /**
+ * How many more photos the web conversation's flow takes at the question it waits at, or
+ * undefined when it waits at no photo question: the upload route asks before it reads a body.
+ */
+export function createPhotoRoom(deps: { botState: Storage; dialog: FlowDialog }): (conversationId: string) => Promise<number | undefined> {
+  return async (conversationId) => {
+    const key = `${WEB_CHANNEL_ID}/conversations/${conversationId}/`;
+    const stored = (await deps.botState.read([key]))[key] as { flow?: PersistedFlow } | undefined;
+    const slot = deps.dialog.photoSlot(stored?.flow);
+    return slot ? Math.max(0, slot.max - slot.taken) : undefined;
+  };
+}
+
+/**
  * Photos sent on Azure Bot Service channels arrive as attachment URLs. They are fetched
  * only from trusted hosts with the size cap, then go through the same intake; the outcome
  * is put on the activity the way the web channel puts it, so the dialog treats both alike.
