@@ -11,7 +11,8 @@ import { ConfigError, NotFoundError } from './errors';
 import { loadConfig, type Config } from './config';
 import type { PersistedFlow } from './dialogs/flowDialog';
 import { textMessage } from './dialogs/promptRenderer';
-import { createChannelAttachmentIntake, createPhotoIntake, createPhotoRoom } from './dialogs/photoIntake';
+import { createChannelAttachmentIntake, createPhotoIntake, createPhotoRoom, dropForeignUploadOutcome } from './dialogs/photoIntake';
+import { attachmentDownloadPolicy } from './media/attachmentDownload';
 import { AttemptBudget } from './media/attemptBudget';
 import { IMAGE_DECODES } from './media/imageProcessing';
 import { createHandoffRelay } from './dialogs/handoffRelay';
@@ -147,13 +148,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       dialog,
       store: database.blobStore,
       settings: config.photo,
-      download: {
-        trustedHosts: config.photo.trustedAttachmentHosts,
-        allowLoopbackHttp: config.mode !== 'production',
-        maxBytes: config.photo.maxBytes,
-        timeoutMs: 15_000,
-      },
+      download: attachmentDownloadPolicy(config),
     }),
+    dropForeignUploadOutcome,
   );
   const runBot = (context: TurnContext) => bot.run(context);
 

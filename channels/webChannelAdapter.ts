@@ -13,8 +13,8 @@ import type { ActivityLog } from '../storage/activityLog';
 import type { LuotsiDatabase } from '../storage/database';
 import { withDeferredStateWrites } from '../storage/turnWrites';
 
-/** Channel id of the local web channel. */
-export const WEB_CHANNEL_ID = 'webchat';
+/** Channel id of the local web channel: its own, never one of Azure Bot Service's (theirs include `webchat`). */
+export const WEB_CHANNEL_ID = 'luotsi-web';
 /** Service URL stamped on web channel activities; it names this adapter, it is never dialled. */
 export const WEB_SERVICE_URL = 'urn:luotsi:web-channel';
 /** The bot's identity on the web channel. */

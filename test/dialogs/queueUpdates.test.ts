@@ -1,4 +1,4 @@
-import { WebChannelAdapter } from '../../channels/webChannelAdapter';
+import { WEB_CHANNEL_ID, WebChannelAdapter } from '../../channels/webChannelAdapter';
 import { QueueDesk } from '../../dialogs/queueDesk';
 import { QueuePositionNotifier } from '../../dialogs/queueUpdates';
 import type { NewCase } from '../../handoff/caseTypes';
@@ -12,8 +12,8 @@ const QUEUE = 'general_customer_service';
 function waitingCase(conversationId: string): NewCase {
   return {
     conversationId,
-    conversationReference: { channelId: 'webchat', serviceUrl: 'urn:luotsi:web-channel', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
-    channel: 'webchat',
+    conversationReference: { channelId: WEB_CHANNEL_ID, serviceUrl: 'urn:luotsi:web-channel', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
+    channel: WEB_CHANNEL_ID,
     queueId: QUEUE,
     urgency: 'non_urgent',
     locale: 'fi',

@@ -1,6 +1,7 @@
 // A nurse's connection drops mid-chat: the case stays hers through the grace period, then goes
 // back to its queue (arrival kept, internal note), and the client hears it through the web
 // channel adapter. A nurse who is still there keeps her case. Runs on the run's backend.
+import { WEB_CHANNEL_ID } from '../../channels/webChannelAdapter';
 import { WebChannelAdapter } from '../../channels/webChannelAdapter';
 import { QueueDesk } from '../../dialogs/queueDesk';
 import { StaffConnectionWatch } from '../../dialogs/staffConnectionWatch';
@@ -19,8 +20,8 @@ const FAST = { logN: 10, r: 8, p: 1 };
 function waitingCase(conversationId: string): NewCase {
   return {
     conversationId,
-    conversationReference: { channelId: 'webchat', serviceUrl: 'urn:luotsi:web-channel', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
-    channel: 'webchat',
+    conversationReference: { channelId: WEB_CHANNEL_ID, serviceUrl: 'urn:luotsi:web-channel', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
+    channel: WEB_CHANNEL_ID,
     queueId: QUEUE,
     urgency: 'non_urgent',
     locale: 'fi',

@@ -512,10 +512,12 @@ describe('staff settings', () => {
       secureCookies: false,
       maxFailedLogins: 5,
       lockoutMinutes: 15,
+      accountLockFailures: 30,
       sessionIdleMinutes: 30,
       sessionMaxHours: 12,
       presenceMinutes: 5,
       loginRateLimitPerMinute: 10,
+      usernameRateLimitPerMinute: 10,
     });
     expect(dev.handoff.defaultHandlingMinutes).toBe(10);
     const secret = 'q7Vd2LrX9kPz4TmW8nYb3JcH6sFg1QaE5uZo0RtN';

@@ -1,5 +1,6 @@
 // "Delete my data" through the real server (official Direct Line client, fi and sv, confirm and
 // cancel), and staff data-subject requests: export and delete with access, session and CSRF checks.
+import { WEB_CHANNEL_ID } from '../../channels/webChannelAdapter';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Message } from 'botframework-directlinejs';
@@ -99,7 +100,7 @@ describe('delete my data', () => {
       expect(await db.handoff.auditTrailUnchecked(queued!.id)).toEqual([expect.objectContaining({ staffId: 'client', action: 'erase' })]);
       // The log keeps nothing but the confirmation; the bot state is gone.
       expect(await loggedTexts(server, conversationId)).toEqual([fi('common:erase.done')]);
-      expect(await db.botState.read([`webchat/conversations/${conversationId}/`])).toEqual({});
+      expect(await db.botState.read([`${WEB_CHANNEL_ID}/conversations/${conversationId}/`])).toEqual({});
 
       // Gone from the files too, not only from SQL (SQLite here; PostgreSQL: see secureErase.test.ts).
       if (TEST_BACKEND === 'sqlite') {
