@@ -242,6 +242,29 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
     await expect(store.get(other, c.id, MONDAY_MORNING)).rejects.toThrow(ForbiddenError);
   });
 
+  it('a claim racing a transfer out of the claimer\u2019s queue never leaves the case held in a queue its holder cannot see (L4)', async () => {
+    const alice: StaffCaller = { staffId: 'alice', queues: ['social_guidance'] };
+    const two = await openTwoInstances();
+    try {
+      for (let round = 0; round < 12; round++) {
+        const c = await two.a.create(newCase({ conversationId: `race-${round}` }), MONDAY_MORNING);
+        const [transfer, claim] = await Promise.allSettled([
+          two.a.transfer(alice, c.id, 'digital_clinic', 'race', MONDAY_MORNING),
+          two.b.claim(alice, c.id, MONDAY_MORNING),
+        ]);
+        const after = await two.a.get(nurse, c.id, MONDAY_MORNING);
+        expect(transfer.status).toBe('fulfilled');
+        // Either the claim came first and the transfer moved the held case on, or the transfer came
+        // first and the claim was refused: never "claimed by alice in digital_clinic".
+        if (after.status === 'claimed') expect(alice.queues).toContain(after.queueId);
+        expect(after).toMatchObject({ queueId: 'digital_clinic', status: 'waiting' });
+        if (claim.status === 'rejected') expect(claim.reason).toBeInstanceOf(ForbiddenError);
+      }
+    } finally {
+      await two.close();
+    }
+  });
+
   it('closes a held case with an outcome and the re-rating; only the holder can', async () => {
     const c = await store.create(newCase(), MONDAY_MORNING);
     await expect(store.close(nurse, c.id, { outcome: 'advice_given', staffUrgency: 'urgent' }, MONDAY_MORNING)).rejects.toThrow(ConflictError);
