@@ -467,7 +467,7 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       const moved = await handoff.transfer(callerOf(staff), caseId, queueId, note, now);
       audit(staff, 'transfer', caseId);
       try {
-        await blobStore.linkToCase(moved.conversationId, caseId, queueId);
+        await blobStore.linkToCase(moved.conversationId, caseId, queueId, moved.photoIds);
       } catch (error) {
         logger.error({ err: error, caseId }, 'could not relink the photos of a transferred case');
       }
@@ -575,8 +575,9 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       const staff = await staffOf(req, now);
       const caseId = idParam(req, 'id');
       const exported = await handoff.exportCase(callerOf(staff), caseId, now);
-      // The same access rule as the photo route: only photos linked to this case, for this caller.
-      const refs = (await blobStore.listForConversation(exported.case.conversationId, photoCallerOf(staff))).filter((ref) => ref.caseId === caseId);
+      // The same access rule as the photo route (photos linked to this case, for this caller), and
+      // only those the case lists: never one the client took back.
+      const refs = (await blobStore.listForConversation(exported.case.conversationId, photoCallerOf(staff))).filter((ref) => ref.caseId === caseId && exported.case.photoIds.includes(ref.id));
       const photos = [];
       for (const ref of refs) {
         const image = await blobStore.get(ref.id, photoCallerOf(staff), 'image');
