@@ -278,7 +278,8 @@ export class PgHandoffStore implements HandoffStore {
         feedback.botUrgency ?? null,
         feedback.helped,
         feedback.score,
-        feedback.comment?.trim() ? storableText(feedback.comment) : null,
+        // Only that there was a comment, never its text (see the SQLite store).
+        feedback.comment?.trim() ? '' : null,
         // The day only: an exact time could be matched to the case that just closed.
         now.toISOString().slice(0, 10),
       ],

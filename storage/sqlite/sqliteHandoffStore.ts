@@ -355,7 +355,9 @@ export class SqliteHandoffStore implements HandoffStore {
       botUrgency: feedback.botUrgency ?? null,
       helped: feedback.helped,
       score: feedback.score,
-      comment: feedback.comment?.trim() ? feedback.comment : null,
+      // Only that there was a comment, never its text: free text can hold anything personal, and
+      // this table outlives every erasure and retention period (audit finding L6).
+      comment: feedback.comment?.trim() ? '' : null,
       // The day only: an exact time could be matched to the case that just closed.
       day: now.toISOString().slice(0, 10),
     });

@@ -339,12 +339,18 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
     it('is stored without any case or conversation column', async () => {
       const inspectable = await openInspectable();
       try {
-        await inspectable.store.recordFeedback({ queueId: 'social_guidance', topic: 'money', botUrgency: 'non_urgent', helped: 'yes', score: 5, comment: 'thanks' }, MONDAY_MORNING);
+        await inspectable.store.recordFeedback(
+          { queueId: 'social_guidance', topic: 'money', botUrgency: 'non_urgent', helped: 'yes', score: 5, comment: 'kiitos, soita +358401112223, Liisa Virtanen' },
+          MONDAY_MORNING,
+        );
         const columns = await inspectable.columns('handoff_feedback');
         expect(columns.sort()).toEqual(['bot_urgency', 'comment', 'day', 'helped', 'id', 'queue_id', 'score', 'topic']);
         const [row] = await inspectable.rows('handoff_feedback');
         expect(row).toMatchObject({ queue_id: 'social_guidance', topic: 'money', day: '2026-11-09' });
         expect(JSON.stringify(row)).not.toContain('conv-1');
+        // The comment's text is not kept, only that there was one (audit finding L6).
+        expect(row?.comment).toBe('');
+        expect(JSON.stringify(row)).not.toMatch(/kiitos|358|Virtanen/);
       } finally {
         await inspectable.close();
       }

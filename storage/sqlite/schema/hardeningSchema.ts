@@ -25,4 +25,10 @@ export const HARDENING_MIGRATIONS: readonly { version: number; sql: string }[] =
       UPDATE channel_activities SET activity = replace(activity, '"channelId":"webchat"', '"channelId":"luotsi-web"');
     `,
   },
+  {
+    // Feedback comments were stored as free text in a table no erasure or retention reaches
+    // (audit finding L6): only the fact that there was one is kept (an empty string).
+    version: 52,
+    sql: `UPDATE handoff_feedback SET comment = '' WHERE comment IS NOT NULL;`,
+  },
 ];
