@@ -38,6 +38,28 @@ export class PgHandoffStore implements HandoffStore {
   async create(input: NewCase, now: Date): Promise<HandoffCase> {
     if (!QUEUED_URGENCIES.includes(input.urgency)) throw new BadRequestError('this urgency is not queued', 'UrgencyNotQueued');
     if (!input.queueId || !input.conversationId) throw new BadRequestError('a case needs a queue and a conversation');
+    if (input.contactRequest) {
+      // One open contact request per conversation: a new one replaces the waiting one. The
+      // conversation's turns are serialized (turn lock), so two cannot race here.
+      const { rows: replaced } = await this.db.query<CaseRow>(
+        `UPDATE handoff_cases SET queue_id = $2, urgency = $3, urgency_rank = $4, answers = $5, contact_message = $6, contact_reach = $7,
+           updated_at = $8, last_client_activity_at = $8
+         WHERE id = (SELECT id FROM handoff_cases WHERE conversation_id = $1 AND status = 'contact_request' ORDER BY created_at LIMIT 1)
+           AND status = 'contact_request'
+         RETURNING *`,
+        [
+          input.conversationId,
+          input.queueId,
+          input.urgency,
+          URGENCY_RANK[input.urgency],
+          JSON.stringify(input.answers),
+          storableText(input.contactRequest.message),
+          storableText(input.contactRequest.reachBy),
+          now.getTime(),
+        ],
+      );
+      if (replaced[0]) return toCase(replaced[0]);
+    }
     const id = newCaseId();
     const { rows } = await this.db.query<CaseRow>(
       `INSERT INTO handoff_cases (id, conversation_id, conversation_ref, channel, queue_id, urgency, urgency_rank, segment, topic, subject,

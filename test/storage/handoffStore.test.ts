@@ -265,6 +265,20 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
     }
   });
 
+  it('keeps one open contact request per conversation: filing again replaces it (L5)', async () => {
+    const contact = (message: string) => newCase({ conversationId: 'conv-contact', contactRequest: { message, reachBy: '0400000001' } });
+    const first = await store.create(contact('ensimmäinen'), MONDAY_MORNING);
+    const ids = [first.id];
+    for (let i = 2; i <= 5; i++) ids.push((await store.create(contact(`pyyntö ${i}`), at('2026-11-09T06:40:00Z'))).id);
+    expect(new Set(ids)).toEqual(new Set([first.id]));
+    const open = await store.findOpenByConversation('conv-contact');
+    expect(open).toMatchObject({ id: first.id, status: 'contact_request', contactRequest: { message: 'pyyntö 5', reachBy: '0400000001' }, createdAt: MONDAY_MORNING });
+    // Once staff hold it, a new request is a case of its own.
+    await store.claim(nurse, first.id, MONDAY_MORNING);
+    const next = await store.create(contact('uusi asia'), MONDAY_MORNING);
+    expect(next.id).not.toBe(first.id);
+  });
+
   it('closes a held case with an outcome and the re-rating; only the holder can', async () => {
     const c = await store.create(newCase(), MONDAY_MORNING);
     await expect(store.close(nurse, c.id, { outcome: 'advice_given', staffUrgency: 'urgent' }, MONDAY_MORNING)).rejects.toThrow(ConflictError);
