@@ -26,6 +26,10 @@ export interface Config {
   tokenRateLimitPerMinute: number;
   /** Messages (and uploads) per conversation per minute. */
   messageRateLimitPerMinute: number;
+  /** Activity polls (GET …/activities) per conversation per minute. */
+  pollRateLimitPerMinute: number;
+  /** Open WebSocket streams per conversation (a new one closes the oldest) and per client address. */
+  streams: { perConversation: number; perAddress: number };
   maxBodyBytes: number;
   maxMessageLength: number;
   photo: {
@@ -37,6 +41,10 @@ export interface Config {
     maxInputPixels: number;
     /** Largest whole upload request. */
     maxUploadBytes: number;
+    /** Images decoded at once in the whole process; the rest queue. */
+    decodeConcurrency: number;
+    /** Photo files one conversation may have checked per hour, refused ones included. */
+    attemptsPerHour: number;
     /** Hosts Azure Bot Service channel attachments may be fetched from. */
     trustedAttachmentHosts: string[];
   };
@@ -49,6 +57,8 @@ export interface Config {
   turnTimeoutMs: number;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
+  /** Trusted proxies in front of the service; the client IP is the entry the outermost one appended. */
+  proxyHops: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   defaultLocale: 'fi' | 'sv' | 'en';
   /** Bearer token that /metrics requires; /metrics is off (404) without it. */
@@ -69,13 +79,18 @@ export interface Config {
   staff: {
     /** Always mark the session cookie Secure (also set automatically on https requests). */
     secureCookies: boolean;
+    /** Failed logins from one address that lock the username for that address. */
     maxFailedLogins: number;
     lockoutMinutes: number;
+    /** Failed logins from all addresses together that lock the account everywhere (backstop). */
+    accountLockFailures: number;
     sessionIdleMinutes: number;
     sessionMaxHours: number;
     /** A staff member counts as online for a queue this long after their last request. */
     presenceMinutes: number;
     loginRateLimitPerMinute: number;
+    /** Login attempts per username per minute, from all addresses together. */
+    usernameRateLimitPerMinute: number;
   };
   handoff: {
     /** Handling time the wait estimate uses while a queue has no history of its own. */
@@ -116,20 +131,27 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'TOKEN_TTL_SECONDS', default: '3600', description: 'lifetime of a web channel token; clients refresh before it ends' },
   { name: 'TOKEN_RATE_LIMIT_PER_MINUTE', default: '20', description: 'token generations allowed per client IP per minute' },
   { name: 'MESSAGE_RATE_LIMIT_PER_MINUTE', default: '60', description: 'messages and uploads one conversation may send per minute (burst of as many); beyond it 429 + Retry-After and a notice in the chat' },
+  { name: 'POLL_RATE_LIMIT_PER_MINUTE', default: '120', description: 'activity polls (GET …/activities) one conversation may make per minute (the official client polls once a second); beyond it 429 + Retry-After. Fresh stream URLs: 30 per conversation per minute' },
+  { name: 'STREAMS_PER_CONVERSATION', default: '3', description: 'open WebSocket streams one conversation may have (tabs); a new one closes the oldest. Stream URLs are single-use' },
+  { name: 'STREAMS_PER_ADDRESS', default: '30', description: 'open WebSocket streams per client IP over all its conversations; beyond it the upgrade is refused 429' },
   { name: 'MAX_BODY_BYTES', default: '65536', description: 'largest accepted JSON request body' },
   { name: 'MAX_MESSAGE_LENGTH', default: '2000', description: 'longest chat message in characters; longer ones get a "too long" answer' },
   { name: 'PHOTO_MAX_BYTES', default: '10485760', description: 'largest photo file in bytes (10 MB); larger ones get a "too large" answer' },
   { name: 'PHOTO_MAX_PER_QUESTION', default: '3', description: 'photos a client may attach to one question' },
-  { name: 'PHOTO_MAX_INPUT_PIXELS', default: '40000000', description: 'largest image in pixels (width x height) that is decoded; protects against decompression bombs' },
+  { name: 'PHOTO_MAX_INPUT_PIXELS', default: '25000000', description: 'largest image in pixels (width x height) that is decoded (a 24 MP phone photo fits); protects against decompression bombs and decoding cost' },
+  { name: 'IMAGE_DECODE_CONCURRENCY', default: '2', description: 'images decoded at once in the whole process (one libvips thread each); further uploads wait their turn, so decoding never takes the thread pool that password hashing needs' },
+  { name: 'PHOTO_ATTEMPTS_PER_HOUR', default: '15', description: 'photo files one conversation may have checked per hour, refused ones included; beyond it the chat says to try again later' },
+  { name: 'UV_THREADPOOL_SIZE', default: '8', description: 'Node\'s libuv thread pool (image decoding, password hashing, file access); Luotsi sets 8 unless the environment says otherwise' },
   { name: 'TRUSTED_ATTACHMENT_HOSTS', default: 'directline.botframework.com,*.directline.botframework.com,smba.trafficmanager.net', description: 'comma-separated hosts (or *.suffix) that photos sent on Azure Bot Service channels are fetched from; nothing else is fetched' },
-  { name: 'UPLOAD_MAX_BODY_BYTES', default: '41943040', description: 'largest whole upload request in bytes' },
+  { name: 'UPLOAD_MAX_BODY_BYTES', default: '32505856', description: 'largest whole upload request in bytes (default: 3 photos of 10 MB and 1 MB for the rest)' },
   { name: 'ACTIVITY_RETENTION_DAYS', default: '30', description: 'days a web conversation, its messages, its bot state and its photos not handed to staff are kept after its last activity' },
   { name: 'CASE_RETENTION_DAYS', default: '90', description: 'days a closed or abandoned (incl. withdrawn) handoff case, its messages and its photos are kept after it ended: time for follow-up contacts and complaints; the record of care belongs in the client/patient record system' },
   { name: 'AUDIT_RETENTION_DAYS', default: '730', description: 'days staff audit entries (views, claims, exports, deletions, client erasures) are kept, also after the case is gone; set per the county\'s records management plan' },
   { name: 'FLOW_IDLE_MINUTES', default: '30', description: 'idle minutes after which the next message starts the conversation afresh' },
   { name: 'TURN_TIMEOUT_MS', default: '15000', description: 'longest time the channel waits for the bot to finish a turn' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long shutdown waits for turns in flight' },
-  { name: 'TRUST_PROXY', default: 'false', description: 'true behind a load balancer: take the client IP from X-Forwarded-For' },
+  { name: 'TRUST_PROXY', default: 'false', description: 'true behind a load balancer: take the client IP from X-Forwarded-For (the entry the proxy appended, never the client-written ones to its left)' },
+  { name: 'TRUST_PROXY_HOPS', default: '1', description: 'with TRUST_PROXY: how many proxies each append an X-Forwarded-For entry (e.g. 2 for a CDN in front of the load balancer); the client IP is that many entries from the right' },
   { name: 'LOG_LEVEL', default: 'info', description: 'pino log level' },
   { name: 'DEFAULT_LOCALE', default: 'fi', description: 'language when the client does not say (fi, sv, en)' },
   { name: 'MicrosoftAppId', default: '(unset)', description: 'Azure Bot app id; enables /api/messages with Bot Framework authentication' },
@@ -137,12 +159,14 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'MicrosoftAppType', default: 'MultiTenant', description: 'MultiTenant, SingleTenant or UserAssignedMSI' },
   { name: 'MicrosoftAppTenantId', default: '(unset)', description: 'tenant id for SingleTenant and UserAssignedMSI' },
   { name: 'STAFF_SECURE_COOKIES', default: 'true in production, else false', description: 'always mark the staff session cookie Secure (it is Secure on https requests anyway); set true behind a TLS-terminating proxy' },
-  { name: 'STAFF_MAX_FAILED_LOGINS', default: '5', description: 'consecutive failed staff logins that lock the account' },
+  { name: 'STAFF_MAX_FAILED_LOGINS', default: '5', description: 'consecutive failed staff logins from one client address that lock the username for that address (others can still log in)' },
+  { name: 'STAFF_ACCOUNT_LOCK_FAILURES', default: '30', description: 'consecutive failed logins from all addresses together that lock the account everywhere: the backstop against guessing from many addresses' },
   { name: 'STAFF_LOCKOUT_MINUTES', default: '15', description: 'how long a locked staff account stays locked' },
   { name: 'STAFF_SESSION_IDLE_MINUTES', default: '30', description: 'a staff session unused this long ends' },
   { name: 'STAFF_SESSION_MAX_HOURS', default: '12', description: 'a staff session ends this long after login however active it is' },
   { name: 'STAFF_PRESENCE_MINUTES', default: '5', description: 'a staff member counts as online for their queues this long after their last request' },
   { name: 'STAFF_LOGIN_RATE_LIMIT_PER_MINUTE', default: '10', description: 'staff login attempts allowed per client IP per minute (429 + Retry-After beyond)' },
+  { name: 'STAFF_LOGIN_RATE_LIMIT_PER_USERNAME_PER_MINUTE', default: '10', description: 'staff login attempts allowed per username per minute from all addresses together (429 + Retry-After beyond)' },
   { name: 'HANDOFF_ABANDON_MINUTES', default: '30', description: 'minutes of silence after which a waiting client\'s case is marked abandoned' },
   { name: 'HANDOFF_UPDATE_SECONDS', default: '60', description: 'shortest time between two queue position updates to one waiting client' },
   { name: 'HANDOFF_STAFF_DROP_GRACE_SECONDS', default: '180', description: 'a claimed case goes back to its queue (arrival time kept, with a note, the client told) when the staff member holding it has made no request for this long' },
@@ -291,13 +315,20 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tokenTtlSeconds: intSetting(env, 'TOKEN_TTL_SECONDS', 3600, 60, 86400),
     tokenRateLimitPerMinute: intSetting(env, 'TOKEN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
     messageRateLimitPerMinute: intSetting(env, 'MESSAGE_RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
+    pollRateLimitPerMinute: intSetting(env, 'POLL_RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
+    streams: {
+      perConversation: intSetting(env, 'STREAMS_PER_CONVERSATION', 3, 1, 20),
+      perAddress: intSetting(env, 'STREAMS_PER_ADDRESS', 30, 1, 100000),
+    },
     maxBodyBytes: intSetting(env, 'MAX_BODY_BYTES', 65536, 1024, 10 * 1024 * 1024),
     maxMessageLength: intSetting(env, 'MAX_MESSAGE_LENGTH', 2000, 10, 100000),
     photo: {
       maxBytes: intSetting(env, 'PHOTO_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
       maxPerQuestion: intSetting(env, 'PHOTO_MAX_PER_QUESTION', 3, 1, 10),
-      maxInputPixels: intSetting(env, 'PHOTO_MAX_INPUT_PIXELS', 40_000_000, 10_000, 500_000_000),
-      maxUploadBytes: intSetting(env, 'UPLOAD_MAX_BODY_BYTES', 40 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      maxInputPixels: intSetting(env, 'PHOTO_MAX_INPUT_PIXELS', 25_000_000, 10_000, 500_000_000),
+      decodeConcurrency: intSetting(env, 'IMAGE_DECODE_CONCURRENCY', 2, 1, 64),
+      attemptsPerHour: intSetting(env, 'PHOTO_ATTEMPTS_PER_HOUR', 15, 1, 100_000),
+      maxUploadBytes: intSetting(env, 'UPLOAD_MAX_BODY_BYTES', 31 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       trustedAttachmentHosts: hostList(env, 'TRUSTED_ATTACHMENT_HOSTS', ['directline.botframework.com', '*.directline.botframework.com', 'smba.trafficmanager.net']),
     },
     activityRetentionDays: intSetting(env, 'ACTIVITY_RETENTION_DAYS', 30, 1, 3650),
@@ -307,6 +338,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     turnTimeoutMs: intSetting(env, 'TURN_TIMEOUT_MS', 15000, 100, 120000),
     shutdownTimeoutMs: intSetting(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 120000),
     trustProxy: boolSetting(env, 'TRUST_PROXY', false),
+    proxyHops: intSetting(env, 'TRUST_PROXY_HOPS', 1, 1, 10),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['fi', 'sv', 'en'] as const, 'fi'),
     metricsToken: metricsTokenSetting(env),
@@ -317,10 +349,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       secureCookies: boolSetting(env, 'STAFF_SECURE_COOKIES', mode === 'production'),
       maxFailedLogins: intSetting(env, 'STAFF_MAX_FAILED_LOGINS', 5, 1, 100),
       lockoutMinutes: intSetting(env, 'STAFF_LOCKOUT_MINUTES', 15, 1, 1440),
+      accountLockFailures: intSetting(env, 'STAFF_ACCOUNT_LOCK_FAILURES', 30, 1, 10000),
       sessionIdleMinutes: intSetting(env, 'STAFF_SESSION_IDLE_MINUTES', 30, 1, 1440),
       sessionMaxHours: intSetting(env, 'STAFF_SESSION_MAX_HOURS', 12, 1, 168),
       presenceMinutes: intSetting(env, 'STAFF_PRESENCE_MINUTES', 5, 1, 120),
       loginRateLimitPerMinute: intSetting(env, 'STAFF_LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10000),
+      usernameRateLimitPerMinute: intSetting(env, 'STAFF_LOGIN_RATE_LIMIT_PER_USERNAME_PER_MINUTE', 10, 1, 10000),
     },
     handoff: {
       defaultHandlingMinutes: intSetting(env, 'HANDOFF_DEFAULT_HANDLING_MINUTES', 10, 1, 600),

@@ -1,3 +1,4 @@
+import './threadPool';
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { ConversationState, type TurnContext } from 'botbuilder';
@@ -11,7 +12,10 @@ import { ConfigError, NotFoundError } from './errors';
 import { loadConfig, type Config } from './config';
 import type { PersistedFlow } from './dialogs/flowDialog';
 import { textMessage } from './dialogs/promptRenderer';
-import { createChannelAttachmentIntake, createPhotoIntake } from './dialogs/photoIntake';
+import { createChannelAttachmentIntake, createPhotoIntake, createPhotoRoom, dropForeignUploadOutcome } from './dialogs/photoIntake';
+import { attachmentDownloadPolicy } from './media/attachmentDownload';
+import { AttemptBudget } from './media/attemptBudget';
+import { IMAGE_DECODES } from './media/imageProcessing';
 import { createHandoffRelay } from './dialogs/handoffRelay';
 import { createProactiveSender } from './dialogs/proactiveSender';
 import { WEB_CHANNEL_ID } from './channels/webChannelAdapter';
@@ -29,6 +33,7 @@ import { registerPages } from './http/pages';
 import { registerStaffPages } from './http/staffPages';
 import { registerStaffApi } from './http/staffApi';
 import { StaffAuthenticator } from './staff/authentication';
+import { trustedHops } from './http/clientIp';
 import { RateLimiter } from './http/rateLimit';
 import { securityHeaders } from './http/securityHeaders';
 import { createI18n, toLocale } from './i18n/i18n';
@@ -89,10 +94,12 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   // The service starts on stale facts, but the county hears of them once, by id.
   const toCheck = entriesToCheck(catalog, clock());
   if (toCheck.length > 0) logger.warn({ entries: toCheck.map((e) => `${e.id}:${e.reasons.join('+')}`) }, 'catalog entries to check');
+  IMAGE_DECODES.resize(config.photo.decodeConcurrency);
   const conversationState = new ConversationState(database.botState);
   const staffAuthenticator = new StaffAuthenticator(database.staff, {
     maxFailedLogins: config.staff.maxFailedLogins,
     lockoutMinutes: config.staff.lockoutMinutes,
+    accountLockFailures: config.staff.accountLockFailures,
     sessionIdleMinutes: config.staff.sessionIdleMinutes,
     sessionAbsoluteHours: config.staff.sessionMaxHours,
     presenceMinutes: config.staff.presenceMinutes,
@@ -141,10 +148,10 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const channel = new WebChannel({
     log: database.activityLog,
     coordination: database.coordination,
-    commitTurn: async (conversationId, state, replies, now) => {
+    commitTurn: async (conversationId, state, replies, now, answers) => {
       const started = performance.now();
       try {
-        return await database.commitTurn(conversationId, state, replies, now);
+        return await database.commitTurn(conversationId, state, replies, now, answers);
       } finally {
         metrics?.commitSeconds.observe({ database: database.kind }, (performance.now() - started) / 1000);
       }
@@ -157,10 +164,14 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     signer: new TokenSigner(resolveTokenSecret(config)),
     tokenTtlSeconds: config.tokenTtlSeconds,
     turnTimeoutMs: config.turnTimeoutMs,
+    streamLimits: config.streams,
+    pollsPerMinute: config.pollRateLimitPerMinute,
     logger,
     clock,
     photos: {
       intake: createPhotoIntake({ botState: database.botState, dialog, store: database.blobStore, settings: config.photo }),
+      room: createPhotoRoom({ botState: database.botState, dialog }),
+      attempts: new AttemptBudget(config.photo.attemptsPerHour, clock),
       store: database.blobStore,
       limits: {
         maxFileBytes: config.photo.maxBytes,
@@ -180,13 +191,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       dialog,
       store: database.blobStore,
       settings: config.photo,
-      download: {
-        trustedHosts: config.photo.trustedAttachmentHosts,
-        allowLoopbackHttp: config.mode !== 'production',
-        maxBytes: config.photo.maxBytes,
-        timeoutMs: 15_000,
-      },
+      download: attachmentDownloadPolicy(config),
     }),
+    dropForeignUploadOutcome,
   );
   const runBot = async (context: TurnContext) => {
     if (!metrics) return bot.run(context);
@@ -265,7 +272,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     channel,
     tokenLimiter: new RateLimiter(config.tokenRateLimitPerMinute, epochMsOf(clock)),
     maxBodyBytes: config.maxBodyBytes,
-    trustProxy: config.trustProxy,
+    proxyHops: trustedHops(config),
     baseUrl,
   });
   const cloudAdapter = createCloudAdapter(config, logger);
@@ -287,8 +294,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     blobStore: database.blobStore,
     catalog,
     i18n,
-    http: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, secureCookies: config.staff.secureCookies },
+    http: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, proxyHops: config.proxyHops, secureCookies: config.staff.secureCookies },
     loginLimiter: new RateLimiter(config.staff.loginRateLimitPerMinute, epochMsOf(clock)),
+    usernameLimiter: new RateLimiter(config.staff.usernameRateLimitPerMinute, epochMsOf(clock)),
     maxMessageLength: config.maxMessageLength,
     defaultHandlingMinutes: config.handoff.defaultHandlingMinutes,
     logger,
@@ -301,7 +309,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   registerPages(server, (lng) => i18n.getResourceBundle(lng, 'common').page as Record<string, string>, config.defaultLocale);
   registerStaffPages(server, (lng) => i18n.getResourceBundle(lng, 'staff') as Record<string, unknown>, config.defaultLocale, catalog.queues);
 
-  const wss = attachStreamUpgrade(server.server, channel, (error) => logger.error({ err: error }, 'stream upgrade failed'));
+  const wss = attachStreamUpgrade(server.server, channel, (error) => logger.error({ err: error }, 'stream upgrade failed'), trustedHops(config));
   const alive = new WeakSet<object>();
   const pinger = setInterval(() => {
     for (const socket of wss.clients) {

@@ -1,3 +1,4 @@
+import { WEB_CHANNEL_ID } from '../channels/webChannelAdapter';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,13 +41,13 @@ function waitingCase(n: number): NewCase {
   return {
     conversationId,
     conversationReference: {
-      channelId: 'webchat',
+      channelId: WEB_CHANNEL_ID,
       serviceUrl: 'urn:luotsi:web-channel',
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
       bot: { id: 'luotsi', name: 'Luotsi' },
       user: { id: `u${n}`, name: '' },
     },
-    channel: 'webchat',
+    channel: WEB_CHANNEL_ID,
     queueId: QUEUE,
     urgency: 'non_urgent',
     locale: 'fi',

@@ -11,6 +11,8 @@ export class LuotsiBot extends ActivityHandler {
     dialog: FlowDialog,
     /** Runs before the dialog on each message, e.g. fetching channel attachments. */
     prepareMessage: (context: TurnContext) => Promise<void> = async () => undefined,
+    /** Runs first on every activity, whatever its type, e.g. dropping what only the channel may set. */
+    private readonly prepareActivity: (context: TurnContext) => void = () => undefined,
   ) {
     super();
     this.onMembersAdded(async (context, next) => {
@@ -31,6 +33,7 @@ export class LuotsiBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    this.prepareActivity(context);
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
   }

@@ -18,7 +18,8 @@ export interface DirectLineRouteOptions {
   channel: WebChannel;
   tokenLimiter: RateLimiter;
   maxBodyBytes: number;
-  trustProxy: boolean;
+  /** Trusted proxies in front (0 without TRUST_PROXY): see clientIp. */
+  proxyHops: number;
   baseUrl: (req: IncomingMessage) => string;
 }
 
@@ -29,7 +30,7 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
   const param = (req: { params?: Record<string, string> }) => req.params?.id ?? '';
 
   server.post(`${PREFIX}/tokens/generate`, asyncRoute(async (req, res) => {
-    options.tokenLimiter.take(clientIp(req, options.trustProxy));
+    options.tokenLimiter.take(clientIp(req, options.proxyHops));
     await readJsonBody(req, maxBodyBytes);
     sendJson(res, 200, channel.generateToken());
   }));
@@ -77,12 +78,13 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
 }
 
 function refuse(socket: Duplex, status: number): void {
-  const reason = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Bad Request';
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  const reason = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : status === 429 ? 'Too Many Requests' : 'Bad Request';
+  const retry = status === 429 ? 'Retry-After: 30\r\n' : '';
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${retry}Connection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 /** Serves the WebSocket streamUrl on the server's upgrade event; returns the WebSocket server. */
-export function attachStreamUpgrade(httpServer: import('node:http').Server, channel: WebChannel, onError: (e: unknown) => void): WebSocketServer {
+export function attachStreamUpgrade(httpServer: import('node:http').Server, channel: WebChannel, onError: (e: unknown) => void, proxyHops = 0): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -100,14 +102,22 @@ export function attachStreamUpgrade(httpServer: import('node:http').Server, chan
       refuse(socket, 400);
       return;
     }
+    const address = clientIp(req, proxyHops);
     channel
-      .authorizeStream(conversationId, url.searchParams.get('t'), url.searchParams.get('watermark'))
+      .authorizeStream(conversationId, url.searchParams.get('t'), url.searchParams.get('watermark'), address)
       .then((watermark) => {
         wss.handleUpgrade(req, socket, head, (ws) => {
           // Clients only listen on the stream; anything they send is ignored.
           ws.on('message', () => undefined);
           ws.on('error', () => ws.terminate());
-          channel.hub.subscribe(conversationId, ws, watermark);
+          // Checked again now: upgrades authorized at the same moment must not overshoot the cap.
+          try {
+            channel.hub.assertRoomFor(address);
+          } catch {
+            ws.close(1013, 'too many open streams');
+            return;
+          }
+          channel.hub.subscribe(conversationId, ws, watermark, address);
         });
       })
       .catch((error: unknown) => {

@@ -13,6 +13,8 @@ export interface ChannelTokenClaims {
   iat: number;
   /** expires at, seconds since epoch */
   exp: number;
+  /** single-use nonce of a stream token */
+  jti?: string;
 }
 
 function base64url(data: Buffer | string): string {
@@ -28,7 +30,7 @@ export class TokenSigner {
   }
 
   /** Issues a token for the claims with a lifetime of `ttlSeconds` from `now`. */
-  issue(claims: Pick<ChannelTokenClaims, 'cid' | 'uid' | 'kind'>, ttlSeconds: number, now: Date): string {
+  issue(claims: Pick<ChannelTokenClaims, 'cid' | 'uid' | 'kind' | 'jti'>, ttlSeconds: number, now: Date): string {
     const iat = Math.floor(now.getTime() / 1000);
     const payload = base64url(JSON.stringify({ ...claims, iat, exp: iat + ttlSeconds }));
     return `${payload}.${this.mac(payload)}`;

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { IncomingMessage } from 'node:http';
-import { BadRequestError, BotTimeoutError, NotFoundError, NotImplementedError } from '../errors';
-import type { PhotoIntake } from '../media/uploadOutcome';
+import { BadRequestError, BotTimeoutError, ForbiddenError, NotFoundError, NotImplementedError } from '../errors';
+import type { AttemptBudget } from '../media/attemptBudget';
+import type { PhotoIntake, UploadOutcome } from '../media/uploadOutcome';
 import { parseUpload, type UploadLimits } from '../media/uploadParser';
 import type { BlobStore, PhotoContent, PhotoVariant } from '../storage/blobStore';
 import { PhotoLinks, photoUri } from './photoLinks';
@@ -11,9 +12,10 @@ import { toLocale } from '../i18n/i18n';
 import type { ActivityLog, WireActivity } from '../storage/activityLog';
 import type { Coordination } from '../storage/coordination';
 import type { LuotsiDatabase } from '../storage/database';
-import type { RateLimiter } from '../http/rateLimit';
+import { RateLimiter } from '../http/rateLimit';
 import { normalizeClientActivity } from './incomingActivity';
-import { StreamHub } from './streamHub';
+import { DEFAULT_STREAM_LIMITS, StreamHub, type StreamLimits } from './streamHub';
+import { UsedStreamNonces } from './streamNonces';
 import { assertConversation, bearerToken, TokenSigner, type ChannelTokenClaims } from './tokens';
 import { TurnQueue } from './turnQueue';
 import { WEB_BOT_ACCOUNT, WEB_CHANNEL_ID, WEB_SERVICE_URL, WebChannelAdapter } from './webChannelAdapter';
@@ -22,12 +24,20 @@ import { systemClock } from '../clock';
 /** Seconds a stream URL stays usable; the client connects right after receiving it. */
 const STREAM_URL_TTL_SECONDS = 120;
 const PAGE_SIZE = 100;
+/** Fresh stream URLs (reconnects) one conversation may ask for per minute. */
+const RECONNECTS_PER_MINUTE = 30;
+/** Activity polls one conversation may make per minute by default (the official client polls about once a second). */
+const POLLS_PER_MINUTE = 120;
 
 /** Photo uploads: where they go and how big they may be; without it uploads answer 501. */
 export interface WebChannelPhotos {
   intake: PhotoIntake;
   store: BlobStore;
   limits: UploadLimits;
+  /** Photos the conversation's flow still takes now (undefined: no photo asked); checked before the body is read. */
+  room?: (conversationId: string) => Promise<number | undefined>;
+  /** Files each conversation may have checked, refused ones included. */
+  attempts?: AttemptBudget;
 }
 
 export interface WebChannelOptions {
@@ -45,6 +55,10 @@ export interface WebChannelOptions {
   messageLimiter?: RateLimiter;
   /** The chat notice a client gets when it sends too fast, in its language. */
   tooFastNotice?: (locale: string | undefined) => Partial<Activity>;
+  /** Open streams per conversation and per client address. */
+  streamLimits?: StreamLimits;
+  /** Activity polls per conversation per minute. */
+  pollsPerMinute?: number;
   clock?: () => Date;
 }
 
@@ -65,6 +79,18 @@ function parseWatermark(raw: unknown): number {
   return Number(raw);
 }
 
+/** What a turn runs on: the activity for the bot and the watermark of the client activity it answers. */
+interface PreparedTurn {
+  activity: Partial<Activity>;
+  answers?: number;
+}
+
+/** The client's own id of its activity (Web Chat: channelData.clientActivityID), kept by normalizeClientActivity. */
+function clientActivityIdOf(activity: { channelData?: unknown }): string | undefined {
+  const id = (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
 function newId(): string {
   return randomBytes(16).toString('base64url');
 }
@@ -82,23 +108,31 @@ export class WebChannel {
   private bot: BotTurn | undefined;
   /** When each conversation last heard the "too fast" notice (bounded). */
   private readonly toldTooFast = new Map<string, number>();
+  private readonly usedStreamUrls = new UsedStreamNonces();
+  private readonly reconnectLimiter: RateLimiter;
+  private readonly pollLimiter: RateLimiter;
 
   constructor(private readonly options: WebChannelOptions) {
     this.clock = options.clock ?? systemClock;
     this.links = new PhotoLinks(options.signer, this.clock);
+    const millis = () => this.clock().getTime();
+    this.reconnectLimiter = new RateLimiter(RECONNECTS_PER_MINUTE, millis);
+    this.pollLimiter = new RateLimiter(options.pollsPerMinute ?? POLLS_PER_MINUTE, millis);
     this.hub = new StreamHub(
       options.log,
       (error) => options.logger.error({ err: error }, 'stream failed'),
       (conversationId, activity) => this.links.present(conversationId, activity),
+      options.streamLimits ?? DEFAULT_STREAM_LIMITS,
     );
-    this.adapter = new WebChannelAdapter(options.log, (conversationId) => this.appended(conversationId), this.clock, options.commitTurn);
+    this.adapter = new WebChannelAdapter(options.log, (conversationId, announced) => this.appended(conversationId, announced), this.clock, options.commitTurn);
     // Another instance wrote to a conversation whose stream is open here (staff reply, queue update).
     options.coordination.onAnnounce((conversationId) => (conversationId === undefined ? this.hub.publishAll() : this.hub.publish(conversationId)));
   }
 
-  /** New activities are in the conversation's log: push them here and tell the other instances. */
-  private appended(conversationId: string): void {
+  /** New activities are in the conversation's log: push them here and tell the other instances (unless the commit did). */
+  private appended(conversationId: string, announced = false): void {
     this.hub.publish(conversationId);
+    if (announced) return;
     // The log already holds the activities; a lost announcement only delays other instances'
     // streams until the client's next poll or reconnect, so it must not fail the turn.
     this.options.coordination.announce(conversationId).catch((error: unknown) => this.options.logger.warn({ err: error }, 'announce failed'));
@@ -138,7 +172,7 @@ export class WebChannel {
       conversation = await this.options.log.getConversation(claims.cid);
     }
     if (conversation && (await this.options.log.markStarted(claims.cid))) {
-      await this.runTurn(claims.cid, async () => ({
+      await this.runTurn(claims.cid, async () => ({ activity: {
         type: ActivityTypes.ConversationUpdate,
         membersAdded: [{ id: claims.uid, name: '', role: 'user' }],
         from: { id: claims.uid, name: '', role: 'user' },
@@ -149,7 +183,7 @@ export class WebChannel {
         locale: conversation.locale,
         id: `${claims.cid}|start`,
         timestamp: this.clock(),
-      })).catch((error: unknown) => this.options.logger.warn({ err: error, conversation: claims.cid }, 'welcome turn failed'));
+      } })).catch((error: unknown) => this.options.logger.warn({ err: error, conversation: claims.cid }, 'welcome turn failed'));
     }
     return { created, response: { ...this.tokenResponse(claims), streamUrl: this.streamUrl(claims, 0, baseUrl) } };
   }
@@ -158,6 +192,7 @@ export class WebChannel {
   async reconnect(authorization: string | undefined, conversationId: string, watermarkRaw: unknown, baseUrl: string): Promise<ConversationResponse> {
     const claims = await this.authorize(authorization, conversationId);
     const watermark = parseWatermark(watermarkRaw);
+    this.reconnectLimiter.take(conversationId);
     return {
       conversationId,
       token: bearerToken(authorization),
@@ -172,12 +207,20 @@ export class WebChannel {
     const activity = normalizeClientActivity(body, conversationId, claims.uid);
     if (activity.type === ActivityTypes.Typing) return { id: '' };
     await this.takeMessage(conversationId);
+    const clientId = clientActivityIdOf(activity);
     let id = '';
     await this.runTurn(conversationId, async () => {
-      const logged = await this.options.log.append(conversationId, activity, this.clock());
+      // A resend (same client activity id: the first answer was lost, e.g. a 503 after the
+      // commit) gets the first answer; one whose turn never committed runs it now, logged once.
+      const earlier = clientId === undefined ? undefined : await this.options.log.findClientActivity(conversationId, clientId);
+      if (earlier) {
+        id = earlier.logged.activity.id;
+        return earlier.answered ? undefined : { activity: this.forBot(earlier.logged.activity), answers: earlier.logged.watermark };
+      }
+      const logged = await this.options.log.append(conversationId, activity, this.clock(), clientId);
       this.appended(conversationId);
       id = logged.activity.id;
-      return this.forBot(logged.activity);
+      return { activity: this.forBot(logged.activity), answers: logged.watermark };
     });
     return { id };
   }
@@ -186,6 +229,7 @@ export class WebChannel {
   async getActivities(authorization: string | undefined, conversationId: string, watermarkRaw: unknown): Promise<{ activities: WireActivity[]; watermark: string }> {
     await this.authorize(authorization, conversationId);
     const watermark = parseWatermark(watermarkRaw);
+    this.pollLimiter.take(conversationId);
     const page = await this.options.log.listAfter(conversationId, watermark, PAGE_SIZE);
     const last = page.length > 0 ? page[page.length - 1]!.watermark : watermark;
     return { activities: page.map((entry) => this.links.present(conversationId, entry.activity)), watermark: String(last) };
@@ -199,31 +243,55 @@ export class WebChannel {
    * the per-question limit.
    */
   async upload(authorization: string | undefined, conversationId: string, req: IncomingMessage): Promise<{ id: string }> {
-    const claims = await this.authorize(authorization, conversationId);
     const photos = this.options.photos;
-    if (!photos) {
+    let room: number | undefined;
+    let claims: ChannelTokenClaims;
+    try {
+      claims = await this.authorize(authorization, conversationId);
+      if (!photos) throw new NotImplementedError('file upload is not supported');
+      // The cheap checks come before the body: the rate limit, and whether a photo is asked at all.
+      await this.takeMessage(conversationId);
+      room = photos.room ? await photos.room(conversationId) : Number.POSITIVE_INFINITY;
+    } catch (error) {
       req.resume();
-      throw new NotImplementedError('file upload is not supported');
+      throw error;
     }
-    const parsed = await parseUpload(req, photos.limits);
+    // With no room the files are not wanted: their bytes are read past, never buffered.
+    const parsed = await parseUpload(req, room === undefined || room === 0 ? { ...photos.limits, maxFileBytes: 0 } : photos.limits);
     // The activity part lists the files' names and types: the bytes decide, so drop them.
     const activity = normalizeClientActivity({ ...parsed.activity, attachments: undefined }, conversationId, claims.uid);
     if (activity.type !== ActivityTypes.Message) throw new BadRequestError('an upload carries a message activity', 'UnsupportedActivityType');
-    await this.takeMessage(conversationId);
+    const clientId = clientActivityIdOf(activity);
     let id = '';
     await this.runTurn(conversationId, async () => {
-      const outcome = await photos.intake(conversationId, parsed.files);
+      // A resend of an upload whose turn committed gets the first answer; its photos are not taken twice.
+      const earlier = clientId === undefined ? undefined : await this.options.log.findClientActivity(conversationId, clientId);
+      if (earlier?.answered) {
+        id = earlier.logged.activity.id;
+        return undefined;
+      }
+      const outcome = await this.photoOutcome(photos, conversationId, parsed.files, room);
       const attachments =
         'photoIds' in outcome
           ? outcome.photoIds.map((photoId) => ({ contentType: 'image/jpeg', contentUrl: photoUri(photoId, 'image'), thumbnailUrl: photoUri(photoId, 'thumbnail') }))
           : [];
-      const logged = await this.options.log.append(conversationId, { ...activity, attachments }, this.clock());
+      // An earlier attempt whose turn did not commit keeps its log entry; this one is logged without the id.
+      const logged = await this.options.log.append(conversationId, { ...activity, attachments }, this.clock(), earlier ? undefined : clientId);
       this.appended(conversationId);
       id = logged.activity.id;
       const forBot = this.forBot(logged.activity);
-      return { ...forBot, channelData: { ...(forBot.channelData as object | undefined), luotsiUpload: outcome } };
+      return { activity: { ...forBot, channelData: { ...(forBot.channelData as object | undefined), luotsiUpload: outcome } }, answers: logged.watermark };
     });
     return { id };
+  }
+
+  /** What the upload's files come to: refused early (no photo asked, no room, attempts spent) or the intake's verdict. */
+  private async photoOutcome(photos: WebChannelPhotos, conversationId: string, files: Parameters<PhotoIntake>[1], room: number | undefined): Promise<UploadOutcome> {
+    if (files.length === 0) return photos.intake(conversationId, files);
+    if (room === undefined) return { refused: 'not_expected' };
+    if (room === 0) return { refused: 'too_many_files' };
+    if (photos.attempts && !photos.attempts.take(conversationId, files.length)) return { refused: 'too_many_attempts' };
+    return photos.intake(conversationId, files);
   }
 
   /** GET /conversations/:id/photos/:photoId/:variant: the conversation's own photo, by its link token or bearer token. */
@@ -236,25 +304,38 @@ export class WebChannel {
     return store.get(photoId, { kind: 'client', conversationId }, variant as PhotoVariant);
   }
 
-  /** Checks a stream URL's token; returns the watermark the stream starts after. */
-  async authorizeStream(conversationId: string, token: string | null, watermarkRaw: string | null): Promise<number> {
-    const claims = this.options.signer.verify(token ?? '', 'stream', this.clock());
+  /**
+   * Checks a stream URL's token and uses it up (a URL opens one stream); returns the watermark
+   * the stream starts after. Refused with 429 when the address holds its share of streams.
+   */
+  async authorizeStream(conversationId: string, token: string | null, watermarkRaw: string | null, address = 'unknown'): Promise<number> {
+    const now = this.clock();
+    const claims = this.options.signer.verify(token ?? '', 'stream', now);
     assertConversation(claims, conversationId);
+    const watermark = parseWatermark(watermarkRaw ?? undefined);
+    this.hub.assertRoomFor(address);
     if (!(await this.options.log.getConversation(conversationId))) throw new NotFoundError('conversation not found');
-    return parseWatermark(watermarkRaw ?? undefined);
+    if (claims.jti === undefined || !this.usedStreamUrls.claim(claims.jti, claims.exp * 1000, now.getTime())) {
+      throw new ForbiddenError('stream URL already used; ask for a new one', 'StreamUrlUsed');
+    }
+    return watermark;
   }
 
   /**
    * Runs a turn behind the conversation's earlier turns: `prepare` (log the client's
-   * activity, take its photos) and then the bot, so the log keeps the order the bot saw.
+   * activity, take its photos) and then the bot, so the log keeps the order the bot saw;
+   * `prepare` returns undefined when there is nothing to run (a resend already answered).
    * The caller waits at most turnTimeoutMs; the turn itself still completes.
    */
-  private async runTurn(conversationId: string, prepare: () => Promise<Partial<Activity>>): Promise<void> {
+  private async runTurn(conversationId: string, prepare: () => Promise<PreparedTurn | undefined>): Promise<void> {
     const bot = this.bot;
     if (!bot) throw new Error('web channel has no bot');
     // The queue orders turns inside this process; the lock orders them across instances.
     const turn = this.turns.run(conversationId, () =>
-      this.options.coordination.withConversationLock(conversationId, async () => this.adapter.processActivity(await prepare(), bot)),
+      this.options.coordination.withConversationLock(conversationId, async () => {
+        const prepared = await prepare();
+        if (prepared) await this.adapter.processActivity(prepared.activity, bot, prepared.answers);
+      }),
     );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -316,7 +397,7 @@ export class WebChannel {
   }
 
   private streamUrl(claims: Pick<ChannelTokenClaims, 'cid' | 'uid'>, watermark: number, baseUrl: string): string {
-    const streamToken = this.options.signer.issue({ cid: claims.cid, uid: claims.uid, kind: 'stream' }, STREAM_URL_TTL_SECONDS, this.clock());
+    const streamToken = this.options.signer.issue({ cid: claims.cid, uid: claims.uid, kind: 'stream', jti: newId() }, STREAM_URL_TTL_SECONDS, this.clock());
     const wsBase = baseUrl.replace(/^http/, 'ws');
     return `${wsBase}/v3/directline/conversations/${encodeURIComponent(claims.cid)}/stream?watermark=${watermark}&t=${streamToken}`;
   }

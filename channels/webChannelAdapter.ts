@@ -14,8 +14,8 @@ import type { LuotsiDatabase } from '../storage/database';
 import { withDeferredStateWrites } from '../storage/turnWrites';
 import { systemClock } from '../clock';
 
-/** Channel id of the local web channel. */
-export const WEB_CHANNEL_ID = 'webchat';
+/** Channel id of the local web channel: its own, never one of Azure Bot Service's (theirs include `webchat`). */
+export const WEB_CHANNEL_ID = 'luotsi-web';
 /** Service URL stamped on web channel activities; it names this adapter, it is never dialled. */
 export const WEB_SERVICE_URL = 'urn:luotsi:web-channel';
 /** The bot's identity on the web channel. */
@@ -37,8 +37,11 @@ const HELD_REPLIES = Symbol('luotsi.heldReplies');
 export class WebChannelAdapter extends BotAdapter {
   constructor(
     private readonly log: ActivityLog,
-    /** Called after replies are in the log, so streams (on this and other instances) push them. */
-    private readonly onAppended: (conversationId: string) => void,
+    /**
+     * Called after replies are in the log, so streams (on this and other instances) push them;
+     * `announced` when the commit already told the other instances.
+     */
+    private readonly onAppended: (conversationId: string, announced?: boolean) => void,
     private readonly clock: () => Date = systemClock,
     /** Writes a client turn's state and replies in one transaction; without it they are written one by one. */
     private readonly commitTurn?: LuotsiDatabase['commitTurn'],
@@ -51,8 +54,10 @@ export class WebChannelAdapter extends BotAdapter {
    * log only after the bot's logic has finished, conversation state save included: a turn that
    * fails (database gone, process killed) shows the client nothing, so what the client sees
    * never runs ahead of what the bot remembers, and the client's retry meets the same question.
+   * `answers` is the watermark of the client activity the turn answers: the commit marks it, so
+   * a resend of it after the commit (whose answer was lost) runs no second turn.
    */
-  async processActivity(activity: Partial<Activity>, logic: BotLogic): Promise<void> {
+  async processActivity(activity: Partial<Activity>, logic: BotLogic, answers?: number): Promise<void> {
     const context = new TurnContext(this, activity);
     const held: Partial<Activity>[] = [];
     context.turnState.set(HELD_REPLIES, held);
@@ -68,8 +73,8 @@ export class WebChannelAdapter extends BotAdapter {
     context.turnState.delete(HELD_REPLIES);
     const conversationId = this.conversationIdOf(context);
     const conversation = { ...context.activity.conversation, id: conversationId };
-    const logged = await commit(conversationId, writes.state, held.map((reply) => this.asLogged(conversation, reply)), this.clock());
-    if (logged.length > 0) this.onAppended(conversationId);
+    const logged = await commit(conversationId, writes.state, held.map((reply) => this.asLogged(conversation, reply)), this.clock(), answers);
+    if (logged.length > 0) this.onAppended(conversationId, true);
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {

@@ -1,6 +1,6 @@
 import { ActivityTypes, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import { AttachmentUnavailableError, downloadAttachment, type AttachmentDownloadPolicy } from '../media/attachmentDownload';
-import { WEB_CHANNEL_ID } from '../channels/webChannelAdapter';
+import { WEB_CHANNEL_ID, WebChannelAdapter } from '../channels/webChannelAdapter';
 import type { PhotoIntake, UploadOutcome } from '../media/uploadOutcome';
 import { takePhotos } from '../media/photoIntake';
 import type { BlobStore } from '../storage/blobStore';
@@ -35,6 +35,32 @@ export function createPhotoIntake(deps: { botState: Storage; dialog: FlowDialog;
 }
 
 /**
+ * Drops `channelData.luotsiUpload` from every activity that did not come through the local web
+ * channel's adapter, whatever its type or claimed channel id: only the upload route and the
+ * attachment intake below may say what became of a photo (audit finding L2).
+ */
+export function dropForeignUploadOutcome(context: TurnContext): void {
+  if (context.adapter instanceof WebChannelAdapter) return;
+  const channelData = context.activity.channelData as Record<string, unknown> | undefined;
+  if (channelData === undefined || channelData === null || typeof channelData !== 'object' || !('luotsiUpload' in channelData)) return;
+  const { luotsiUpload: _dropped, ...rest } = channelData;
+  context.activity.channelData = rest;
+}
+
+/**
+ * How many more photos the web conversation's flow takes at the question it waits at, or
+ * undefined when it waits at no photo question: the upload route asks before it reads a body.
+ */
+export function createPhotoRoom(deps: { botState: Storage; dialog: FlowDialog }): (conversationId: string) => Promise<number | undefined> {
+  return async (conversationId) => {
+    const key = `${WEB_CHANNEL_ID}/conversations/${conversationId}/`;
+    const stored = (await deps.botState.read([key]))[key] as { flow?: PersistedFlow } | undefined;
+    const slot = deps.dialog.photoSlot(stored?.flow);
+    return slot ? Math.max(0, slot.max - slot.taken) : undefined;
+  };
+}
+
+/**
  * Photos sent on Azure Bot Service channels arrive as attachment URLs. They are fetched
  * only from trusted hosts with the size cap, then go through the same intake; the outcome
  * is put on the activity the way the web channel puts it, so the dialog treats both alike.
@@ -49,10 +75,9 @@ export function createChannelAttachmentIntake(deps: {
 }): (context: TurnContext) => Promise<void> {
   return async (context) => {
     const activity = context.activity;
-    if (activity.channelId === WEB_CHANNEL_ID || activity.type !== ActivityTypes.Message) return;
+    if (context.adapter instanceof WebChannelAdapter || activity.type !== ActivityTypes.Message) return;
+    dropForeignUploadOutcome(context);
     const channelData = { ...((activity.channelData as Record<string, unknown> | undefined) ?? {}) };
-    delete channelData.luotsiUpload;
-    activity.channelData = channelData;
     const urls = (activity.attachments ?? []).map((a) => a.contentUrl).filter((url): url is string => typeof url === 'string' && url !== '');
     if (urls.length === 0) return;
     const slot = deps.dialog.photoSlot(await deps.state.get(context));

@@ -109,7 +109,7 @@ export class QueueDesk {
       },
       now,
     );
-    if (photoIds.length > 0) await this.deps.blobStore.linkToCase(conversationId, created.id, queueId);
+    if (photoIds.length > 0) await this.deps.blobStore.linkToCase(conversationId, created.id, queueId, photoIds);
     const joined = textMessage(t('common:handoff.joined', { queue: queue.name[locale] }), locale);
     return [joined, await this.positionMessage(created.id, queueId, t, locale)];
   }

@@ -41,7 +41,11 @@ export interface CloseCase {
  * ConflictError. Changes to a case and its audit entry are written together.
  */
 export interface HandoffStore {
-  /** Creates a case (`waiting`, or `contact_request` when it carries one); urgency emergency is refused. */
+  /**
+   * Creates a case (`waiting`, or `contact_request` when it carries one); urgency emergency is
+   * refused. A conversation has at most one open contact request: a new one replaces the
+   * message, the way to reach and the answers of the one still waiting (same id, same place).
+   */
   create(input: NewCase, now: Date): Promise<HandoffCase>;
   /** One case for staff; writes a `view` audit entry. */
   get(caller: StaffCaller, caseId: string, now: Date): Promise<HandoffCase>;

@@ -9,6 +9,7 @@ import type { Request as RestifyRequest, Response as RestifyResponse, Server } f
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { ForbiddenError, BadRequestError } from '../errors';
+import { WEB_CHANNEL_ID } from '../channels/webChannelAdapter';
 import { asyncRoute } from './asyncRoute';
 import { asObject, readJsonBody } from './jsonBody';
 
@@ -54,6 +55,8 @@ export function registerBotEndpoint(
   server.post('/api/messages', asyncRoute(async (req: RestifyRequest, res: RestifyResponse) => {
     const body = asObject(await readJsonBody(req, config.maxBodyBytes), 'activity');
     if (typeof body.type !== 'string') throw new BadRequestError('activity.type is required', 'MissingActivityType');
+    // The local web channel's id is never an Azure channel's: such an activity could act on a local conversation.
+    if (body.channelId === WEB_CHANNEL_ID) throw new BadRequestError('this channel id is reserved for the local web channel', 'ReservedChannelId');
     if (unauthenticated && !isLoopbackServiceUrl(body.serviceUrl)) {
       throw new ForbiddenError('without MicrosoftAppId only loopback service URLs are served', 'ServiceUrlNotAllowed');
     }

@@ -51,7 +51,9 @@ import {
   readSessionCookie,
   requireStaff,
   setSessionCookie,
+  staffClientIp,
   takeLoginAttempt,
+  takeUsernameAttempt,
   type StaffHttpOptions,
 } from './staffAuth';
 import { systemClock } from '../clock';
@@ -80,6 +82,8 @@ export interface StaffApiOptions {
   i18n: I18nInstance;
   http: StaffHttpOptions;
   loginLimiter: RateLimiter;
+  /** Login attempts per username from any address (STAFF_LOGIN_RATE_LIMIT_PER_USERNAME_PER_MINUTE). */
+  usernameLimiter?: RateLimiter;
   /** Longest staff message to the client (the chat's MAX_MESSAGE_LENGTH). */
   maxMessageLength: number;
   /** Handling time the overview's wait estimate uses without history. */
@@ -254,15 +258,16 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
     '/staff/api/login',
     asyncRoute(async (req, res) => {
       assertSameOrigin(req, options.http);
-      takeLoginAttempt(options.loginLimiter, req, options.http.trustProxy);
+      takeLoginAttempt(options.loginLimiter, req, options.http);
       const body = await readBody(req, ['username', 'password']);
       const { username, password } = body;
       if (typeof username !== 'string' || username.trim() === '') throw invalid('username is required', 'MissingField');
       if (typeof password !== 'string' || password === '') throw invalid('password is required', 'MissingField');
       if (username.length > MAX_LOGIN_FIELD || password.length > MAX_LOGIN_FIELD) throw invalid('username or password is too long', 'TooLong');
+      if (options.usernameLimiter) takeUsernameAttempt(options.usernameLimiter, username);
       const now = clock();
       try {
-        const login = await authenticator.login(username, password, now);
+        const login = await authenticator.login(username, password, now, staffClientIp(req, options.http));
         setSessionCookie(res, req, options.http, login, now);
         logger.info({ staffId: login.identity.staffId }, 'staff login');
         send(res, 200, { identity: login.identity, csrfToken: login.csrfToken, expiresAt: iso(login.expiresAt) });
@@ -466,7 +471,7 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       const moved = await handoff.transfer(callerOf(staff), caseId, queueId, note, now);
       audit(staff, 'transfer', caseId);
       try {
-        await blobStore.linkToCase(moved.conversationId, caseId, queueId);
+        await blobStore.linkToCase(moved.conversationId, caseId, queueId, moved.photoIds);
       } catch (error) {
         logger.error({ err: error, caseId }, 'could not relink the photos of a transferred case');
       }
@@ -574,8 +579,9 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       const staff = await staffOf(req, now);
       const caseId = idParam(req, 'id');
       const exported = await handoff.exportCase(callerOf(staff), caseId, now);
-      // The same access rule as the photo route: only photos linked to this case, for this caller.
-      const refs = (await blobStore.listForConversation(exported.case.conversationId, photoCallerOf(staff))).filter((ref) => ref.caseId === caseId);
+      // The same access rule as the photo route (photos linked to this case, for this caller), and
+      // only those the case lists: never one the client took back.
+      const refs = (await blobStore.listForConversation(exported.case.conversationId, photoCallerOf(staff))).filter((ref) => ref.caseId === caseId && exported.case.photoIds.includes(ref.id));
       const photos = [];
       for (const ref of refs) {
         const image = await blobStore.get(ref.id, photoCallerOf(staff), 'image');

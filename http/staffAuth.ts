@@ -2,11 +2,12 @@
 // guards staff routes call inside asyncRoute handlers.
 import type { IncomingMessage } from 'node:http';
 import { UnauthorizedError } from '../errors';
+import { normalizeUsername } from '../staff/accounts';
 import type { AuthenticatedStaff, StaffAuthenticator, StaffIdentity } from '../staff/authentication';
 import { tokensEqual } from '../staff/sessionTokens';
 import { CsrfRejectedError, QueueAccessDeniedError } from '../staff/staffErrors';
 import { requestBaseUrl } from './baseUrl';
-import { clientIp } from './clientIp';
+import { clientIp, trustedHops } from './clientIp';
 import type { RateLimiter } from './rateLimit';
 
 /** Name of the staff session cookie. */
@@ -23,6 +24,8 @@ export interface StaffHttpOptions {
   /** PUBLIC_URL when configured: the one origin the console is served from. */
   publicUrl: string | undefined;
   trustProxy: boolean;
+  /** Proxies that each append an X-Forwarded-For entry (TRUST_PROXY_HOPS); 1 when unset. */
+  proxyHops?: number;
   /** Always mark the cookie Secure (set behind a TLS-terminating proxy). */
   secureCookies: boolean;
 }
@@ -142,7 +145,20 @@ export function assertQueueAccess(identity: StaffIdentity, queueId: string): voi
   if (!identity.queues.includes(queueId)) throw new QueueAccessDeniedError();
 }
 
+/** The client IP of a staff request, as the trusted proxies (if any) saw it. */
+export function staffClientIp(req: IncomingMessage, options: Pick<StaffHttpOptions, 'trustProxy' | 'proxyHops'>): string {
+  return clientIp(req, trustedHops(options));
+}
+
 /** Takes one login attempt from the client IP's budget; throws RateLimitedError (429) when spent. */
-export function takeLoginAttempt(limiter: RateLimiter, req: IncomingMessage, trustProxy: boolean): void {
-  limiter.take(`staff-login:${clientIp(req, trustProxy)}`);
+export function takeLoginAttempt(limiter: RateLimiter, req: IncomingMessage, options: Pick<StaffHttpOptions, 'trustProxy' | 'proxyHops'>): void {
+  limiter.take(`staff-login:${staffClientIp(req, options)}`);
+}
+
+/**
+ * Takes one login attempt from the username's own budget, whatever address it comes from, so
+ * guesses spread over many addresses (password spraying, a botnet) are throttled too.
+ */
+export function takeUsernameAttempt(limiter: RateLimiter, username: string): void {
+  limiter.take(`staff-login-user:${normalizeUsername(username)}`);
 }

@@ -10,6 +10,20 @@ export interface AttachmentDownloadPolicy {
   timeoutMs: number;
 }
 
+/**
+ * The policy the service runs with. Loopback http only with the explicit development flag
+ * ALLOW_UNAUTHENTICATED_BOT_ENDPOINT (the Bot Framework Emulator), never merely because
+ * NODE_ENV is not production: a staging bot with a real app id must not fetch local URLs.
+ */
+export function attachmentDownloadPolicy(config: { photo: { trustedAttachmentHosts: readonly string[]; maxBytes: number }; botFramework: { allowUnauthenticated: boolean } }): AttachmentDownloadPolicy {
+  return {
+    trustedHosts: config.photo.trustedAttachmentHosts,
+    allowLoopbackHttp: config.botFramework.allowUnauthenticated,
+    maxBytes: config.photo.maxBytes,
+    timeoutMs: 15_000,
+  };
+}
+
 /** Thrown when an attachment cannot be fetched (untrusted host, network, status). */
 export class AttachmentUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

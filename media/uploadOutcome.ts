@@ -9,8 +9,8 @@ export type UploadOutcome =
   | { photoIds: string[] }
   | { refused: UploadRefusal };
 
-/** Why an upload was not taken: the media checks, no photo asked for, or not fetchable. */
-export type UploadRefusal = MediaRefusalReason | 'not_expected' | 'unavailable';
+/** Why an upload was not taken: the media checks, no photo asked for, not fetchable, or too many tries. */
+export type UploadRefusal = MediaRefusalReason | 'not_expected' | 'unavailable' | 'too_many_attempts';
 
 /** Stores an upload's photos for the question the conversation is at, or says why not. */
 export type PhotoIntake = (conversationId: string, files: readonly UploadedFile[]) => Promise<UploadOutcome>;
@@ -23,6 +23,7 @@ const REFUSALS: readonly UploadRefusal[] = [
   'unreadable',
   'not_expected',
   'unavailable',
+  'too_many_attempts',
 ];
 
 /** Reads the outcome the channel attached to an activity, if any. */

@@ -5,6 +5,7 @@
 // neither the answer nor its timing tells whether a username exists.
 import { UnauthorizedError } from '../errors';
 import { normalizeUsername } from './accounts';
+import { AddressLockout } from './addressLockout';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword, type ScryptParams } from './passwords';
 import type { StaffRole } from './roles';
 import { hashSessionId, isWellFormedToken, newRandomToken } from './sessionTokens';
@@ -35,9 +36,15 @@ export interface StaffLogin extends AuthenticatedStaff {
 
 /** Lockout and session lifetimes. */
 export interface AuthenticationSettings {
-  /** Consecutive failed logins that lock an account. */
+  /** Consecutive failed logins from one address that lock the username for that address. */
   maxFailedLogins: number;
   lockoutMinutes: number;
+  /**
+   * Consecutive failed logins from all addresses together that lock the account everywhere: the
+   * backstop against guessing spread over many addresses. Higher than `maxFailedLogins`, so one
+   * address alone cannot lock a colleague out.
+   */
+  accountLockFailures: number;
   /** A session unused this long ends (sliding). */
   sessionIdleMinutes: number;
   /** A session ends this long after login however active it is. */
@@ -50,6 +57,7 @@ export interface AuthenticationSettings {
 export const DEFAULT_AUTHENTICATION_SETTINGS: AuthenticationSettings = {
   maxFailedLogins: 5,
   lockoutMinutes: 15,
+  accountLockFailures: 30,
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
   presenceMinutes: 5,
@@ -68,15 +76,21 @@ export function identityOf(account: StaffAccount): StaffIdentity {
 /** Logs staff in and out and turns a session cookie into an identity. */
 export class StaffAuthenticator {
   private dummyHash: Promise<string> | undefined;
+  private readonly addressLockout: AddressLockout;
 
   constructor(
     private readonly store: StaffStore,
     private readonly settings: AuthenticationSettings = DEFAULT_AUTHENTICATION_SETTINGS,
     private readonly scryptParams: ScryptParams = DEFAULT_SCRYPT_PARAMS,
-  ) {}
+  ) {
+    this.addressLockout = new AddressLockout(settings.maxFailedLogins, settings.lockoutMinutes * MINUTE_MS);
+  }
 
-  /** Checks the password and opens a session; throws LoginFailedError (401) on any failure. */
-  async login(username: string, password: string, now: Date): Promise<StaffLogin> {
+  /**
+   * Checks the password and opens a session; throws LoginFailedError (401) on any failure.
+   * `from` is the client address: failures lock the username for that address (see AddressLockout).
+   */
+  async login(username: string, password: string, now: Date, from = 'unknown'): Promise<StaffLogin> {
     // No account name holds control characters (PostgreSQL cannot even store NUL): such a name
     // fails like any unknown one, without a lookup.
     // eslint-disable-next-line no-control-regex
@@ -84,7 +98,8 @@ export class StaffAuthenticator {
       await this.burnOneHash(password.slice(0, MAX_LOGIN_FIELD));
       throw new LoginFailedError('invalid_credentials');
     }
-    const account = await this.store.findCredentials(normalizeUsername(username));
+    const name = normalizeUsername(username);
+    const account = await this.store.findCredentials(name);
     if (!account) {
       await this.burnOneHash(password);
       throw new LoginFailedError('invalid_credentials');
@@ -92,15 +107,16 @@ export class StaffAuthenticator {
     // The hash runs even for a locked or disabled account, so those answer as slowly as any other.
     const matches = await verifyPassword(password, account.passwordHash);
     if (account.disabled) throw new LoginFailedError('disabled');
-    if (account.lockedUntil !== undefined && account.lockedUntil.getTime() > now.getTime()) {
-      // Attempts during a lockout neither count nor extend it: an attacker cannot keep a colleague locked out for ever by guessing.
-      throw new LoginFailedError('locked');
-    }
+    // Attempts during a lockout neither count nor extend it: an attacker cannot keep a colleague locked out for ever by guessing.
+    if (this.addressLockout.isLocked(name, from, now)) throw new LoginFailedError('locked');
+    if (account.lockedUntil !== undefined && account.lockedUntil.getTime() > now.getTime()) throw new LoginFailedError('locked');
     if (!matches) {
       const lockedUntil = new Date(now.getTime() + this.settings.lockoutMinutes * MINUTE_MS);
-      const { locked } = await this.store.recordFailedLogin(account.id, this.settings.maxFailedLogins, lockedUntil, now);
-      throw new LoginFailedError(locked ? 'locked' : 'invalid_credentials');
+      const addressLocked = this.addressLockout.recordFailure(name, from, now);
+      const { locked } = await this.store.recordFailedLogin(account.id, this.settings.accountLockFailures, lockedUntil, now);
+      throw new LoginFailedError(locked || addressLocked ? 'locked' : 'invalid_credentials');
     }
+    this.addressLockout.clear(name, from);
     await this.store.recordSuccessfulLogin(account.id, now);
     const sessionId = newRandomToken();
     const csrfToken = newRandomToken();

@@ -30,8 +30,13 @@ export interface ActivityLog {
   getConversation(id: string): Promise<ChannelConversation | undefined>;
   /** Marks the conversation started; true only for the call that changed it. */
   markStarted(id: string): Promise<boolean>;
-  /** Appends an activity, assigning id, timestamp and the next watermark. */
-  append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date): Promise<LoggedActivity>;
+  /**
+   * Appends an activity, assigning id, timestamp and the next watermark. A client's activity
+   * carries its own id (`clientActivityId`), unique in the conversation, so a resend can be found.
+   */
+  append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date, clientActivityId?: string): Promise<LoggedActivity>;
+  /** The client's activity logged under its own id, and whether the bot's turn on it committed. */
+  findClientActivity(conversationId: string, clientActivityId: string): Promise<{ logged: LoggedActivity; answered: boolean } | undefined>;
   /** Activities after the watermark, oldest first. */
   listAfter(conversationId: string, watermark: number, limit: number): Promise<LoggedActivity[]>;
   /**

@@ -56,8 +56,12 @@ export interface BlobStore {
   listForConversation(conversationId: string, caller: PhotoCaller): Promise<StoredPhotoRef[]>;
   /** How many photos are stored for one question of a conversation (the per-question limit). */
   countForQuestion(conversationId: string, questionId: string): Promise<number>;
-  /** Links the conversation's unlinked photos (and those already on this case) to the case and its queue; returns how many. */
-  linkToCase(conversationId: string, caseId: string, queueId: string): Promise<number>;
+  /**
+   * Links the conversation's photos to the case and its queue (unlinked ones, and those already
+   * on this case); returns how many. With `photoIds`, only those: the case's own list, so a photo
+   * the client took back never follows a case to staff (callers outside tests always pass it).
+   */
+  linkToCase(conversationId: string, caseId: string, queueId: string, photoIds?: readonly string[]): Promise<number>;
   /** Deletes every photo of the conversation (erasure, conversation end); returns how many. */
   deleteForConversation(conversationId: string): Promise<number>;
   /**

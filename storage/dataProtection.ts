@@ -32,7 +32,7 @@ export interface RetentionCounts {
 }
 
 /** The stores retention and erasure work on. */
-export type DataStores = Pick<LuotsiDatabase, 'activityLog' | 'botState' | 'blobStore' | 'handoff'>;
+export type DataStores = Pick<LuotsiDatabase, 'activityLog' | 'botState' | 'blobStore' | 'handoff' | 'scrubDeleted'>;
 
 /** Deletes everything older than its period; the caller runs it exclusively (one instance at a time). */
 export async function runRetention(stores: DataStores, periods: RetentionPeriods, now: Date): Promise<RetentionCounts> {
@@ -40,7 +40,7 @@ export async function runRetention(stores: DataStores, periods: RetentionPeriods
   const activityCutoff = before(periods.activityDays);
   // Cases first: their photos go with them, and what is left unlinked is aged out next.
   const ended = await stores.handoff.purgeEndedBefore(before(periods.caseDays));
-  return {
+  const counts = {
     conversations: await stores.activityLog.purgeIdleBefore(activityCutoff),
     states: await stores.botState.purgeUpdatedBefore(activityCutoff),
     photos: await stores.blobStore.purgeCreatedBefore(activityCutoff),
@@ -48,6 +48,10 @@ export async function runRetention(stores: DataStores, periods: RetentionPeriods
     casePhotos: ended.photos,
     auditEntries: await stores.handoff.purgeAuditBefore(before(periods.auditDays)),
   };
+  // Every round, not only when it deleted something: it also finishes an erasure's scrub that a
+  // busy reader kept from completing.
+  await stores.scrubDeleted();
+  return counts;
 }
 
 /** Which conversation to erase: the Bot Framework channel id is part of the state key. */
@@ -98,5 +102,7 @@ export async function eraseConversationRest(stores: DataStores, address: Convers
   const photos = await stores.blobStore.deleteForConversation(address.conversationId);
   await stores.botState.delete([conversationStateKey(address)]);
   const activities = await stores.activityLog.eraseActivities(address.conversationId);
+  // The rows are gone from SQL; this takes them out of the files as well.
+  await stores.scrubDeleted();
   return { activities, photos };
 }

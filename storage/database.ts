@@ -17,12 +17,21 @@ export interface LuotsiDatabase {
   readonly handoff: import('../handoff/handoffStore').HandoffStore;
   readonly staff: import('../staff/staffStore').StaffStore;
   /**
-   * Keeps a web channel turn in one transaction: its conversation state (eTag-checked) and the
-   * bot's replies, so a crash or an outage never leaves one without the other.
+   * Keeps a web channel turn in one transaction: its conversation state (eTag-checked), the
+   * bot's replies, the mark that the client activity at watermark `answers` has had its answer
+   * (a resend then runs no second turn), and on PostgreSQL the announcement to other instances
+   * (NOTIFY is delivered on commit), so a crash or an outage never leaves one without the other.
    */
-  commitTurn(conversationId: string, state: StoreItems | undefined, replies: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date): Promise<LoggedActivity[]>;
+  commitTurn(conversationId: string, state: StoreItems | undefined, replies: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date, answers?: number): Promise<LoggedActivity[]>;
   /** Locks, leader jobs and change announcements shared by every instance on this database. */
   readonly coordination: Coordination;
+  /**
+   * After an erasure, a staff deletion or a retention sweep: makes the deleted rows unreadable
+   * from the database files as far as the service can (SQLite: zeroed pages and a truncated
+   * WAL; PostgreSQL: VACUUM of the tables that hold personal data, see README). Resolves false
+   * when another reader kept it from finishing; every retention sweep runs it again.
+   */
+  scrubDeleted(): Promise<boolean>;
   /** Resolves when the schema is up to date (migrations done); rejects if they failed. */
   ready(): Promise<void>;
   /** Resolves when the database answers a trivial query. */

@@ -37,7 +37,7 @@ describe('logs during a whole journey', () => {
         done();
       },
     });
-    const server = await startTestServer({ LOG_LEVEL: 'debug', MESSAGE_RATE_LIMIT_PER_MINUTE: '1000' }, tempDataDir(), { logger: createLogger('debug', sink), clock: () => MONDAY_MORNING });
+    const server = await startTestServer({ LOG_LEVEL: 'debug', MESSAGE_RATE_LIMIT_PER_MINUTE: '1000', POLL_RATE_LIMIT_PER_MINUTE: '100000' }, tempDataDir(), { logger: createLogger('debug', sink), clock: () => MONDAY_MORNING });
     const dl = `${server.url}/v3/directline`;
     try {
       const { token, conversationId } = (await (await fetch(`${dl}/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };

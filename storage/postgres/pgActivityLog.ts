@@ -46,12 +46,27 @@ export class PgActivityLog implements ActivityLog {
     return rowCount === 1;
   }
 
-  async append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date): Promise<LoggedActivity> {
-    return this.db.transaction((tx) => this.appendIn(tx, conversationId, activity, now));
+  async append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date, clientActivityId?: string): Promise<LoggedActivity> {
+    return this.db.transaction((tx) => this.appendIn(tx, conversationId, activity, now, clientActivityId));
+  }
+
+  async findClientActivity(conversationId: string, clientActivityId: string): Promise<{ logged: LoggedActivity; answered: boolean } | undefined> {
+    const { rows } = await this.db.query<{ watermark: number; activity: string; answered: boolean }>(
+      'SELECT watermark, activity, answered FROM channel_activities WHERE conversation_id = $1 AND client_activity_id = $2',
+      [conversationId, clientActivityId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return { logged: { watermark: row.watermark, activity: JSON.parse(row.activity) as LoggedActivity['activity'] }, answered: row.answered };
+  }
+
+  /** Inside the turn's transaction: the client activity at `watermark` has had its answer. */
+  async markAnsweredIn(tx: PgQueryable, conversationId: string, watermark: number): Promise<void> {
+    await tx.query('UPDATE channel_activities SET answered = TRUE WHERE conversation_id = $1 AND watermark = $2', [conversationId, watermark]);
   }
 
   /** `append` inside the caller's transaction. */
-  async appendIn(tx: PgQueryable, conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date): Promise<LoggedActivity> {
+  async appendIn(tx: PgQueryable, conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date, clientActivityId?: string): Promise<LoggedActivity> {
     // The UPDATE locks the conversation's row until commit, so appenders on other instances
     // queue here and each takes its own watermark.
     const { rows } = await tx.query<{ watermark: number }>(
@@ -69,10 +84,11 @@ export class PgActivityLog implements ActivityLog {
         timestamp: now.toISOString(),
       },
     };
-    await tx.query('INSERT INTO channel_activities (conversation_id, watermark, activity) VALUES ($1, $2, $3)', [
+    await tx.query('INSERT INTO channel_activities (conversation_id, watermark, activity, client_activity_id) VALUES ($1, $2, $3, $4)', [
       conversationId,
       taken.watermark,
       JSON.stringify(logged.activity),
+      clientActivityId ?? null,
     ]);
     return logged;
   }

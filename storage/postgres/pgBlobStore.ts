@@ -99,10 +99,10 @@ export class PgBlobStore implements BlobStore {
     return rows[0]?.n ?? 0;
   }
 
-  async linkToCase(conversationId: string, caseId: string, queueId: string): Promise<number> {
+  async linkToCase(conversationId: string, caseId: string, queueId: string, photoIds?: readonly string[]): Promise<number> {
     const { rowCount } = await this.db.query(
-      'UPDATE photo_blobs SET case_id = $2, queue_id = $3 WHERE conversation_id = $1 AND (case_id IS NULL OR case_id = $2)',
-      [conversationId, caseId, queueId],
+      'UPDATE photo_blobs SET case_id = $2, queue_id = $3 WHERE conversation_id = $1 AND (case_id IS NULL OR case_id = $2) AND ($4::text[] IS NULL OR id = ANY($4::text[]))',
+      [conversationId, caseId, queueId, photoIds === undefined ? null : [...photoIds]],
     );
     return rowCount;
   }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client, type Pool, type PoolClient } from 'pg';
 import type { Coordination } from '../coordination';
-import { errorParts, mapPgError, PgDb, watchCheckedOut, type PgSettings } from './pgClient';
+import { errorParts, mapPgError, PgDb, watchCheckedOut, type PgQueryable, type PgSettings } from './pgClient';
 
 const RELISTEN_DELAY_MS = 1000;
 
@@ -79,7 +79,12 @@ export class PgCoordination implements Coordination {
   }
 
   async announce(conversationId: string): Promise<void> {
-    await this.db.query('SELECT pg_notify($1, $2)', [this.channel, `${this.instanceId} ${conversationId}`]);
+    await this.announceIn(this.db, conversationId);
+  }
+
+  /** `announce` inside the caller's transaction: PostgreSQL delivers it when (and only if) that commits. */
+  async announceIn(tx: PgQueryable, conversationId: string): Promise<void> {
+    await tx.query('SELECT pg_notify($1, $2)', [this.channel, `${this.instanceId} ${conversationId}`]);
   }
 
   onAnnounce(listener: (conversationId: string | undefined) => void): void {

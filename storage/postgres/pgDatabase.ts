@@ -10,6 +10,9 @@ import { PgHandoffStore } from './pgHandoffStore';
 import { PgStaffStore } from './pgStaffStore';
 import { systemClock, type Clock } from '../../clock';
 
+/** Tables that hold what a client or staff member may ask to have erased. */
+const PERSONAL_DATA_TABLES = ['channel_activities', 'channel_conversations', 'bot_state', 'photo_blobs', 'handoff_cases', 'handoff_messages', 'handoff_feedback'] as const;
+
 /**
  * Opens the PostgreSQL backend. Returns at once; migrations run in the background and every
  * query waits for them (`ready()` reports their outcome), so composition stays synchronous.
@@ -28,13 +31,23 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
     handoff: new PgHandoffStore(db),
     staff: new PgStaffStore(db),
     coordination,
-    commitTurn: (conversationId, state, replies, now) =>
+    commitTurn: (conversationId, state, replies, now, answers) =>
       db.transaction(async (tx) => {
         if (state) await botState.writeIn(tx, state);
+        if (answers !== undefined) await activityLog.markAnsweredIn(tx, conversationId, answers);
         const logged = [];
         for (const reply of replies) logged.push(await activityLog.appendIn(tx, conversationId, reply, now));
+        // Delivered on commit and only then: no committed turn waits for a second query to be heard.
+        if (logged.length > 0) await coordination.announceIn(tx, conversationId);
         return logged;
       }),
+    async scrubDeleted() {
+      // VACUUM cannot run in a transaction block: one statement per table on the pool. It prunes
+      // the dead row versions so their space is reused; the bytes leave the files only when the
+      // space is overwritten or the table is rewritten (VACUUM FULL, see README).
+      for (const table of PERSONAL_DATA_TABLES) await db.query(`VACUUM ${table}`);
+      return true;
+    },
     ready: () => db.ready,
     poolUse: () => ({ total: db.pool.totalCount, idle: db.pool.idleCount, waiting: db.pool.waitingCount }),
     async ping() {

@@ -38,6 +38,28 @@ export class PgHandoffStore implements HandoffStore {
   async create(input: NewCase, now: Date): Promise<HandoffCase> {
     if (!QUEUED_URGENCIES.includes(input.urgency)) throw new BadRequestError('this urgency is not queued', 'UrgencyNotQueued');
     if (!input.queueId || !input.conversationId) throw new BadRequestError('a case needs a queue and a conversation');
+    if (input.contactRequest) {
+      // One open contact request per conversation: a new one replaces the waiting one. The
+      // conversation's turns are serialized (turn lock), so two cannot race here.
+      const { rows: replaced } = await this.db.query<CaseRow>(
+        `UPDATE handoff_cases SET queue_id = $2, urgency = $3, urgency_rank = $4, answers = $5, contact_message = $6, contact_reach = $7,
+           updated_at = $8, last_client_activity_at = $8
+         WHERE id = (SELECT id FROM handoff_cases WHERE conversation_id = $1 AND status = 'contact_request' ORDER BY created_at LIMIT 1)
+           AND status = 'contact_request'
+         RETURNING *`,
+        [
+          input.conversationId,
+          input.queueId,
+          input.urgency,
+          URGENCY_RANK[input.urgency],
+          JSON.stringify(input.answers),
+          storableText(input.contactRequest.message),
+          storableText(input.contactRequest.reachBy),
+          now.getTime(),
+        ],
+      );
+      if (replaced[0]) return toCase(replaced[0]);
+    }
     const id = newCaseId();
     const { rows } = await this.db.query<CaseRow>(
       `INSERT INTO handoff_cases (id, conversation_id, conversation_ref, channel, queue_id, urgency, urgency_rank, segment, topic, subject,
@@ -136,8 +158,8 @@ export class PgHandoffStore implements HandoffStore {
   }
 
   async claim(caller: StaffCaller, caseId: string, now: Date): Promise<HandoffCase> {
-    await this.readFor(this.db, caller, caseId);
     return this.db.transaction(async (tx) => {
+      await this.lockFor(tx, caller, caseId);
       // The claim is decided by this one conditional UPDATE: a concurrent claim waits for the
       // row lock, then re-checks the status against the committed row and matches nothing.
       const { rows } = await tx.query<CaseRow>(
@@ -152,8 +174,8 @@ export class PgHandoffStore implements HandoffStore {
   }
 
   async release(caller: StaffCaller, caseId: string, note: string, now: Date): Promise<HandoffCase> {
-    await this.readFor(this.db, caller, caseId);
     return this.db.transaction(async (tx) => {
+      await this.lockFor(tx, caller, caseId);
       const { rows } = await tx.query<CaseRow>(
         `UPDATE handoff_cases SET status = 'waiting', claimed_by = NULL, claimed_at = NULL, updated_at = $3
          WHERE id = $1 AND status = 'claimed' AND claimed_by = $2 RETURNING *`,
@@ -189,6 +211,7 @@ export class PgHandoffStore implements HandoffStore {
     if (!OUTCOMES.includes(closing.outcome)) throw new BadRequestError('unknown outcome');
     if (!URGENCIES.includes(closing.staffUrgency)) throw new BadRequestError('unknown urgency');
     return this.db.transaction(async (tx) => {
+      await this.lockFor(tx, caller, caseId);
       const { rows } = await tx.query<CaseRow>(
         `UPDATE handoff_cases SET status = 'closed', outcome = $3, staff_urgency = $4, staff_segment = $5, closed_at = $6, updated_at = $6
          WHERE id = $1 AND status = 'claimed' AND claimed_by = $2 RETURNING *`,
@@ -208,10 +231,10 @@ export class PgHandoffStore implements HandoffStore {
   }
 
   async addMessage(caseId: string, author: MessageAuthor, text: string, now: Date): Promise<CaseMessage> {
-    if (author.kind === 'staff') await this.readFor(this.db, author.caller, caseId);
-    else if (author.kind === 'client') await this.readForClient(author.conversationId, caseId);
-    else await this.mustRead(this.db, caseId);
+    if (author.kind === 'client') await this.readForClient(author.conversationId, caseId);
+    else if (author.kind !== 'staff') await this.mustRead(this.db, caseId);
     return this.db.transaction(async (tx) => {
+      if (author.kind === 'staff') await this.lockFor(tx, author.caller, caseId);
       const staffId = author.kind === 'staff' ? author.caller.staffId : null;
       const internal = author.kind === 'staff' && author.internal;
       const { rows } = await tx.query<MessageRow>(INSERT_MESSAGE, [caseId, author.kind, staffId, internal, storableText(text), now.getTime()]);
@@ -277,7 +300,8 @@ export class PgHandoffStore implements HandoffStore {
         feedback.botUrgency ?? null,
         feedback.helped,
         feedback.score,
-        feedback.comment?.trim() ? storableText(feedback.comment) : null,
+        // Only that there was a comment, never its text (see the SQLite store).
+        feedback.comment?.trim() ? '' : null,
         // The day only: an exact time could be matched to the case that just closed.
         now.toISOString().slice(0, 10),
       ],
@@ -337,8 +361,8 @@ export class PgHandoffStore implements HandoffStore {
   }
 
   async exportCase(caller: StaffCaller, caseId: string, now: Date): Promise<CaseExport> {
-    await this.readFor(this.db, caller, caseId);
     return this.db.transaction(async (tx) => {
+      await this.lockFor(tx, caller, caseId);
       await tx.query(INSERT_AUDIT, [caseId, caller.staffId, 'export', now.getTime()]);
       const found = await this.mustRead(tx, caseId);
       const messages = await tx.query<MessageRow>('SELECT * FROM handoff_messages WHERE case_id = $1 ORDER BY id', [caseId]);
@@ -348,8 +372,8 @@ export class PgHandoffStore implements HandoffStore {
   }
 
   async deleteCase(caller: StaffCaller, caseId: string, now: Date): Promise<HandoffCase> {
-    const found = await this.readFor(this.db, caller, caseId);
     return this.db.transaction(async (tx) => {
+      const found = await this.lockFor(tx, caller, caseId);
       if ((await removeCase(tx, caseId)) === undefined) throw new NotFoundError('case not found');
       await tx.query(INSERT_AUDIT, [caseId, caller.staffId, 'delete', now.getTime()]);
       return found;
@@ -399,6 +423,20 @@ export class PgHandoffStore implements HandoffStore {
   private async readFor(q: PgQueryable, caller: StaffCaller, caseId: string): Promise<HandoffCase> {
     assertStaffCaller(caller);
     const found = await this.mustRead(q, caseId);
+    if (!caller.queues.includes(found.queueId)) throw new ForbiddenError('no access to this case', 'CaseAccessDenied');
+    return found;
+  }
+
+  /**
+   * readFor inside a write's transaction, holding the case's row until commit: the queue check
+   * and the write then see the same case, so a transfer racing a claim, delete, export or note
+   * cannot slip between them (audit finding L4).
+   */
+  private async lockFor(tx: PgQueryable, caller: StaffCaller, caseId: string): Promise<HandoffCase> {
+    assertStaffCaller(caller);
+    const { rows } = await tx.query<CaseRow>('SELECT * FROM handoff_cases WHERE id = $1 FOR UPDATE', [caseId]);
+    if (!rows[0]) throw new NotFoundError('case not found');
+    const found = toCase(rows[0]);
     if (!caller.queues.includes(found.queueId)) throw new ForbiddenError('no access to this case', 'CaseAccessDenied');
     return found;
   }

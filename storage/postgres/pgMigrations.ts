@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { PgDb } from './pgClient';
 import { PG_CORE_MIGRATIONS } from './schema/coreSchema';
 import { PG_HANDOFF_MIGRATIONS } from './schema/handoffSchema';
+import { PG_HARDENING_MIGRATIONS } from './schema/hardeningSchema';
 import { PG_STAFF_MIGRATIONS } from './schema/staffSchema';
 import { systemClock, type Clock } from '../../clock';
 
@@ -12,7 +13,7 @@ export interface PgMigration {
 }
 
 /** Every PostgreSQL schema step, in order of version. */
-export const PG_MIGRATIONS: readonly PgMigration[] = [...PG_CORE_MIGRATIONS, ...PG_HANDOFF_MIGRATIONS, ...PG_STAFF_MIGRATIONS].sort(
+export const PG_MIGRATIONS: readonly PgMigration[] = [...PG_CORE_MIGRATIONS, ...PG_HANDOFF_MIGRATIONS, ...PG_STAFF_MIGRATIONS, ...PG_HARDENING_MIGRATIONS].sort(
   (a, b) => a.version - b.version,
 );
 

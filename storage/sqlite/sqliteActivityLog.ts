@@ -21,6 +21,8 @@ export class SqliteActivityLog implements ActivityLog {
   private readonly selectAfter;
   private readonly purgeConversations;
   private readonly eraseConversation;
+  private readonly selectByClientId;
+  private readonly setAnswered;
 
   constructor(private readonly db: SqliteHandle) {
     this.insertConversation = db.prepare(
@@ -34,7 +36,11 @@ export class SqliteActivityLog implements ActivityLog {
       `UPDATE channel_conversations SET next_watermark = next_watermark + 1, last_activity_at = ?
        WHERE id = ? RETURNING next_watermark - 1 AS watermark`,
     );
-    this.insertActivity = db.prepare('INSERT INTO channel_activities (conversation_id, watermark, activity) VALUES (?, ?, ?)');
+    this.insertActivity = db.prepare('INSERT INTO channel_activities (conversation_id, watermark, activity, client_activity_id) VALUES (?, ?, ?, ?)');
+    this.selectByClientId = db.prepare<[string, string], { watermark: number; activity: string; answered: number }>(
+      'SELECT watermark, activity, answered FROM channel_activities WHERE conversation_id = ? AND client_activity_id = ?',
+    );
+    this.setAnswered = db.prepare('UPDATE channel_activities SET answered = 1 WHERE conversation_id = ? AND watermark = ?');
     this.selectAfter = db.prepare<[string, number, number], { watermark: number; activity: string }>(
       'SELECT watermark, activity FROM channel_activities WHERE conversation_id = ? AND watermark > ? ORDER BY watermark LIMIT ?',
     );
@@ -63,12 +69,23 @@ export class SqliteActivityLog implements ActivityLog {
     return this.setStarted.run(id).changes === 1;
   }
 
-  async append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date): Promise<LoggedActivity> {
-    return this.db.transaction(() => this.appendInTransaction(conversationId, activity, now)).immediate();
+  async append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date, clientActivityId?: string): Promise<LoggedActivity> {
+    return this.db.transaction(() => this.appendInTransaction(conversationId, activity, now, clientActivityId)).immediate();
+  }
+
+  async findClientActivity(conversationId: string, clientActivityId: string): Promise<{ logged: LoggedActivity; answered: boolean } | undefined> {
+    const row = this.selectByClientId.get(conversationId, clientActivityId);
+    if (!row) return undefined;
+    return { logged: { watermark: row.watermark, activity: JSON.parse(row.activity) as LoggedActivity['activity'] }, answered: row.answered === 1 };
+  }
+
+  /** Inside the turn's transaction: the client activity at `watermark` has had its answer. */
+  markAnsweredInTransaction(conversationId: string, watermark: number): void {
+    this.setAnswered.run(conversationId, watermark);
   }
 
   /** `append` inside the caller's (synchronous) transaction. */
-  appendInTransaction(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date): LoggedActivity {
+  appendInTransaction(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date, clientActivityId?: string): LoggedActivity {
     const taken = this.takeWatermark.get(now.getTime(), conversationId);
     if (!taken) throw new Error('conversation does not exist');
     const logged: LoggedActivity = {
@@ -79,7 +96,7 @@ export class SqliteActivityLog implements ActivityLog {
         timestamp: now.toISOString(),
       },
     };
-    this.insertActivity.run(conversationId, taken.watermark, JSON.stringify(logged.activity));
+    this.insertActivity.run(conversationId, taken.watermark, JSON.stringify(logged.activity), clientActivityId ?? null);
     return logged;
   }
 

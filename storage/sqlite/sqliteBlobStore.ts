@@ -22,6 +22,7 @@ export class SqliteBlobStore implements BlobStore {
   private readonly selectConversation;
   private readonly countQuestion;
   private readonly link;
+  private readonly linkListed;
   private readonly removeConversation;
   private readonly purge;
 
@@ -44,6 +45,10 @@ export class SqliteBlobStore implements BlobStore {
     );
     this.link = db.prepare(
       'UPDATE photo_blobs SET case_id = @caseId, queue_id = @queueId WHERE conversation_id = @conversationId AND (case_id IS NULL OR case_id = @caseId)',
+    );
+    this.linkListed = db.prepare(
+      `UPDATE photo_blobs SET case_id = @caseId, queue_id = @queueId
+       WHERE conversation_id = @conversationId AND (case_id IS NULL OR case_id = @caseId) AND id IN (SELECT value FROM json_each(@ids))`,
     );
     this.removeConversation = db.prepare('DELETE FROM photo_blobs WHERE conversation_id = ?');
     this.purge = db.prepare('DELETE FROM photo_blobs WHERE created_at < ? AND case_id IS NULL');
@@ -112,8 +117,9 @@ export class SqliteBlobStore implements BlobStore {
     return this.countQuestion.get(conversationId, questionId)?.n ?? 0;
   }
 
-  async linkToCase(conversationId: string, caseId: string, queueId: string): Promise<number> {
-    return this.link.run({ conversationId, caseId, queueId }).changes;
+  async linkToCase(conversationId: string, caseId: string, queueId: string, photoIds?: readonly string[]): Promise<number> {
+    if (photoIds === undefined) return this.link.run({ conversationId, caseId, queueId }).changes;
+    return this.linkListed.run({ conversationId, caseId, queueId, ids: JSON.stringify(photoIds) }).changes;
   }
 
   async deleteForConversation(conversationId: string): Promise<number> {

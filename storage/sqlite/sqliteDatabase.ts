@@ -2,7 +2,7 @@ import path from 'node:path';
 import { StorageUnavailableError } from '../../errors';
 import { LocalCoordination } from '../coordination';
 import type { LuotsiDatabase } from '../database';
-import { openSqlite } from './openSqlite';
+import { checkpointDeleted, openSqlite } from './openSqlite';
 import { SqliteActivityLog } from './sqliteActivityLog';
 import { SqliteBlobStore } from './sqliteBlobStore';
 import { SqliteBotState } from './sqliteBotState';
@@ -27,14 +27,16 @@ export function openSqliteDatabase(dataDir: string | ':memory:', clock: Clock = 
     handoff: new SqliteHandoffStore(db),
     staff: new SqliteStaffStore(db),
     coordination,
-    async commitTurn(conversationId, state, replies, now) {
+    async commitTurn(conversationId, state, replies, now, answers) {
       return db
         .transaction(() => {
           if (state) botState.writeInTransaction(state);
+          if (answers !== undefined) activityLog.markAnsweredInTransaction(conversationId, answers);
           return replies.map((reply) => activityLog.appendInTransaction(conversationId, reply, now));
         })
         .immediate();
     },
+    scrubDeleted: async () => checkpointDeleted(db),
     ready: () => Promise.resolve(),
     async ping() {
       try {

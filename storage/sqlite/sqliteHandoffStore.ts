@@ -27,6 +27,8 @@ import type { SqliteHandle } from './openSqlite';
 /** The handoff case store in SQLite; each change and its audit entry share one immediate transaction. */
 export class SqliteHandoffStore implements HandoffStore {
   private readonly insertCase;
+  private readonly selectOpenContact;
+  private readonly replaceContact;
   private readonly selectCase;
   private readonly selectOpenByConversation;
   private readonly selectClosedOfConversation;
@@ -152,11 +154,33 @@ export class SqliteHandoffStore implements HandoffStore {
     this.deleteCaseMessages = db.prepare('DELETE FROM handoff_messages WHERE case_id = ?');
     this.deleteCaseRow = db.prepare('DELETE FROM handoff_cases WHERE id = ?');
     this.purgeAudit = db.prepare('DELETE FROM handoff_audit WHERE at < ?');
+    this.selectOpenContact = db.prepare<[string], { id: string }>("SELECT id FROM handoff_cases WHERE conversation_id = ? AND status = 'contact_request' ORDER BY created_at LIMIT 1");
+    this.replaceContact = db.prepare(
+      `UPDATE handoff_cases SET queue_id = @queueId, urgency = @urgency, urgency_rank = @urgencyRank, answers = @answers,
+         contact_message = @contactMessage, contact_reach = @contactReach, updated_at = @now, last_client_activity_at = @now
+       WHERE id = @id AND status = 'contact_request'`,
+    );
   }
 
   async create(input: NewCase, now: Date): Promise<HandoffCase> {
     if (!QUEUED_URGENCIES.includes(input.urgency)) throw new BadRequestError('this urgency is not queued', 'UrgencyNotQueued');
     if (!input.queueId || !input.conversationId) throw new BadRequestError('a case needs a queue and a conversation');
+    if (input.contactRequest) {
+      const open = this.selectOpenContact.get(input.conversationId);
+      if (open) {
+        this.replaceContact.run({
+          id: open.id,
+          queueId: input.queueId,
+          urgency: input.urgency,
+          urgencyRank: URGENCY_RANK[input.urgency],
+          answers: JSON.stringify(input.answers),
+          contactMessage: input.contactRequest.message,
+          contactReach: input.contactRequest.reachBy,
+          now: now.getTime(),
+        });
+        return this.mustRead(open.id);
+      }
+    }
     const id = newCaseId();
     this.insertCase.run({
       id,
@@ -355,7 +379,9 @@ export class SqliteHandoffStore implements HandoffStore {
       botUrgency: feedback.botUrgency ?? null,
       helped: feedback.helped,
       score: feedback.score,
-      comment: feedback.comment?.trim() ? feedback.comment : null,
+      // Only that there was a comment, never its text: free text can hold anything personal, and
+      // this table outlives every erasure and retention period (audit finding L6).
+      comment: feedback.comment?.trim() ? '' : null,
       // The day only: an exact time could be matched to the case that just closed.
       day: now.toISOString().slice(0, 10),
     });

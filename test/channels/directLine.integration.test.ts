@@ -1,3 +1,4 @@
+import { WEB_CHANNEL_ID } from '../../channels/webChannelAdapter';
 import { ConnectionStatus } from 'botframework-directlinejs';
 import { startTestServer, tempDataDir, type TestServer } from '../support/testServer';
 import { directLineClient, say, Transcript } from '../support/directLineClient';
@@ -100,7 +101,7 @@ describe('proactive messages', () => {
       try {
         await transcript.waitForBot((m) => m.text === fi('entry:language.question'));
         await server.service.channel.adapter.continueConversation(
-          { conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, channelId: 'webchat', serviceUrl: 'urn:luotsi:web-channel', bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
+          { conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, channelId: WEB_CHANNEL_ID, serviceUrl: 'urn:luotsi:web-channel', bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
           async (context) => {
             await context.sendActivity('proactive-1');
             await context.sendActivity('proactive-2');

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import sharp from 'sharp';
 import { createI18n } from '../../i18n/i18n';
-import { jpegWithGpsAndOrientation, plainImage, textFile } from '../media/support/imageFixtures';
+import { brokenJpeg, jpegWithGpsAndOrientation, plainImage, textFile } from '../media/support/imageFixtures';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 const fi = createI18n().getFixedT('fi');
@@ -177,5 +178,46 @@ describe('photo uploads through the web channel', () => {
     const res = await fetch(`${client.base}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${client.token}`, 'Content-Type': 'multipart/form-data; boundary=x' }, body: '--x\r\nnot a part' });
     expect(res.status).toBe(400);
     expect(botTexts(await client.say({ text: 'suomi' }))).toContain(fi('entry:privacy.question'));
+  });
+});
+
+describe('upload cost bounds (audit findings M4, L1)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ PHOTO_ATTEMPTS_PER_HOUR: '3', MESSAGE_RATE_LIMIT_PER_MINUTE: '30' });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('refused files count against the conversation\u2019s photo attempts; beyond them nothing is decoded and the chat says why', async () => {
+    const client = await Client.start(server);
+    await toPhotoQuestion(client);
+    for (let i = 0; i < 3; i++) {
+      const refused = await client.upload([{ name: 'x.jpg', type: 'image/jpeg', bytes: brokenJpeg() }]);
+      expect(botTexts(refused.replies)[0]).not.toBe(fi('common:photo.refused.too_many_attempts'));
+    }
+    const good = await client.upload([{ name: 'ok.jpg', type: 'image/jpeg', bytes: await plainImage('jpeg') }]);
+    expect(good.status).toBe(200);
+    expect(botTexts(good.replies)[0]).toBe(fi('common:photo.refused.too_many_attempts'));
+    expect(await server.service.database.blobStore.countForQuestion(client.conversationId, 'skin.photo')).toBe(0);
+  });
+
+  it('a conversation over its message limit is answered 429 before its upload body is read', async () => {
+    const client = await Client.start(server);
+    for (let i = 0; i < 30; i++) await fetch(`${client.base}/activities`, { method: 'POST', headers: { Authorization: `Bearer ${client.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'message', from: { id: 'x' }, text: 'hei' }) });
+    // The body is announced as 20 MB and never finished: only an answer that does not wait for it arrives.
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(`${client.base}/upload`);
+      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { Authorization: `Bearer ${client.token}`, 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(20 * 1024 * 1024) } });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.write(`--x\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n${'a'.repeat(1000)}`);
+    });
+    expect(status).toBe(429);
   });
 });

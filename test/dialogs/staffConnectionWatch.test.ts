@@ -20,7 +20,7 @@ const FAST = { logN: 10, r: 8, p: 1 };
 function waitingCase(conversationId: string): NewCase {
   return {
     conversationId,
-    conversationReference: { channelId: 'webchat', serviceUrl: 'urn:luotsi:web-channel', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
+    conversationReference: { channelId: WEB_CHANNEL_ID, serviceUrl: 'urn:luotsi:web-channel', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
     channel: WEB_CHANNEL_ID,
     queueId: QUEUE,
     urgency: 'non_urgent',

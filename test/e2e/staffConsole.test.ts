@@ -25,6 +25,8 @@ const NOW = new Date('2026-11-23T08:00:00Z');
 const PASSWORD = 'correct horse battery staple';
 const XSS_ANSWER = '<img src=x onerror=alert(1)>';
 const XSS_MESSAGE = '<script>window.__pwned = 1</script> kutiaa';
+/** A phone number a right-to-left override would show reversed, and a zero-width space. */
+const BIDI_MESSAGE = 'soita \u202E7654321 04\u200B0';
 
 let server: LuotsiServer;
 let baseUrl: string;
@@ -64,6 +66,7 @@ beforeAll(async () => {
   );
   caseId = created.id;
   await server.database.handoff.addMessage(caseId, { kind: 'client', conversationId: 'conv-console-1' }, XSS_MESSAGE, new Date(NOW.getTime() - 5 * 60_000));
+  await server.database.handoff.addMessage(caseId, { kind: 'client', conversationId: 'conv-console-1' }, BIDI_MESSAGE, new Date(NOW.getTime() - 4 * 60_000));
   browser = await launchChromium();
 });
 
@@ -155,6 +158,14 @@ describe('staff console in the browser', () => {
     await page.locator('#case-answers dd', { hasText: XSS_ANSWER }).waitFor({ timeout: WAIT_MS });
     await page.locator('#case-messages .text', { hasText: XSS_MESSAGE }).waitFor({ timeout: WAIT_MS });
     expect(await page.locator('#case-answers dd', { hasText: XSS_ANSWER }).textContent()).toBe(XSS_ANSWER);
+    // Bidi controls and zero-width characters are shown, not obeyed.
+    await page.locator('#case-messages .text', { hasText: 'soita' }).waitFor({ timeout: WAIT_MS });
+    expect(await page.locator('#case-messages .text', { hasText: 'soita' }).textContent()).toBe('soita [U+202E]7654321 04[U+200B]0');
+    // At 1280 px every answer has room: no column one letter wide, the answer no taller than a few lines.
+    for (const box of await page.locator('#case-answers dd').evaluateAll((dds) => dds.map((dd) => dd.getBoundingClientRect()).map((r) => ({ width: r.width, height: r.height })))) {
+      expect(box.width).toBeGreaterThan(190);
+      expect(box.height).toBeLessThan(200);
+    }
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('main script, #case-body script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -72,6 +72,7 @@ describe('kill -9 in the middle of 100 conversations, then restart on the same d
       // Fixed, so the clients' tokens stay valid across the restart.
       DIRECTLINE_TOKEN_SECRET: 'kill-recovery-test-secret-0123456789abcdefghijklm',
       MESSAGE_RATE_LIMIT_PER_MINUTE: '100000',
+      POLL_RATE_LIMIT_PER_MINUTE: '100000',
       TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
       STAFF_LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     };

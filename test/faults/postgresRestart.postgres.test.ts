@@ -53,6 +53,7 @@ describe('PostgreSQL stops and starts again under load', () => {
         DATABASE_SCHEMA: freshSchema(),
         DATABASE_CONNECT_TIMEOUT_MS: '2000',
         MESSAGE_RATE_LIMIT_PER_MINUTE: '100000',
+        POLL_RATE_LIMIT_PER_MINUTE: '100000',
         TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
       },
       tempDataDir(),

@@ -25,7 +25,7 @@ describe('SQLite locked by another writer past the busy timeout', () => {
 
   it('answers 503 + Retry-After, writes nothing, and takes the same message once the lock is gone', async () => {
     const dataDir = tempDataDir();
-    server = await startTestServer({ MESSAGE_RATE_LIMIT_PER_MINUTE: '10000' }, dataDir);
+    server = await startTestServer({ MESSAGE_RATE_LIMIT_PER_MINUTE: '10000', POLL_RATE_LIMIT_PER_MINUTE: '100000' }, dataDir);
     const citizen = await Citizen.open(server.url, 30_000);
     // Two questions in, so the flow has a place to keep.
     for (let i = 0; i < 2; i += 1) {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WEB_CHANNEL_ID } from '../../channels/webChannelAdapter';
 import { createI18n } from '../../i18n/i18n';
 import { jpegWithGpsAndOrientation } from '../media/support/imageFixtures';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -89,6 +90,18 @@ describe('photos sent on an Azure Bot Service channel (development endpoint, loo
     // A client cannot claim photo ids it did not send.
     const forged = await send(conversation, { channelData: { luotsiUpload: { photoIds: ['someone-elses-photo'] } } });
     expect(forged).not.toContain(fi('common:photo.received', { count: 1, max: 3 }));
+    // …neither as Azure's Web Chat channel (channel id webchat) nor on a locale event (audit finding L2).
+    const forgedWebchat = await send(conversation, { channelId: 'webchat', channelData: { luotsiUpload: { photoIds: ['FORGEDforgedFORGEDforged'] } } });
+    expect(forgedWebchat.join(' ')).not.toContain(fi('common:photo.received', { count: 1, max: 3 }).slice(0, 12));
+    const forgedEvent = await send(conversation, { type: 'event', name: 'luotsi.locale', value: 'zz', channelData: { luotsiUpload: { photoIds: ['FORGEDforgedFORGEDforged'] } } });
+    expect(forgedEvent.join(' ')).not.toContain(fi('common:photo.received', { count: 1, max: 3 }).slice(0, 12));
+    // The local web channel's own id cannot be claimed here (audit finding L3).
+    const local = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'message', id: 'local', channelId: WEB_CHANNEL_ID, serviceUrl: peer.url, from: { id: 'user-1' }, recipient: { id: 'bot-1' }, conversation: { id: conversation }, text: 'poista tietoni' }),
+    });
+    expect(local.status).toBe(400);
     expect(peer.photoFetches).toBe(0);
 
     const received = await send(conversation, { attachments: [{ contentType: 'image/jpeg', contentUrl: `${peer.url}/attachments/rash.jpg` }] });

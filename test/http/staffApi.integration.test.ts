@@ -368,9 +368,15 @@ describe('staff API', () => {
     expect((await call(server, 'GET', `/staff/api/cases/${other.id}/photos/${ref!.id}/image`, { session: nurseA })).status).toBe(404);
     expect((await call(server, 'GET', `/staff/api/cases/${created.id}/photos/${ref!.id}/original`, { session: nurseA })).status).toBe(400);
 
-    // After a transfer the photos follow the case to the new queue.
+    // A photo the client took back (stored for the conversation, not in the case's list) stays unlinked.
+    const [withdrawn] = await blobs.put([{ conversationId, questionId: 'skin.photo', contentType: 'image/jpeg', image, thumbnail, width: 10, height: 10 }]);
+
+    // After a transfer the photos follow the case to the new queue; the withdrawn one does not (L7).
     await call(server, 'POST', `/staff/api/cases/${created.id}/transfer`, { session: nurseA, body: { queueId: 'social_guidance', note: 'Sosiaaliohjaukseen' } });
     expect((await call(server, 'GET', `/staff/api/cases/${created.id}/photos/${ref!.id}/image`, { session: social })).status).toBe(200);
+    expect((await call(server, 'GET', `/staff/api/cases/${created.id}/photos/${withdrawn!.id}/image`, { session: social })).status).toBe(404);
+    const exported = await call(server, 'GET', `/staff/api/cases/${created.id}/export`, { session: social });
+    expect((exported.body.photos as { id: string }[]).map((p) => p.id)).toEqual([ref!.id]);
     expect((await call(server, 'GET', `/staff/api/cases/${created.id}/photos/${ref!.id}/image`, { session: nurseA })).status).toBe(403);
   });
 
@@ -516,10 +522,12 @@ describe('staff settings', () => {
       secureCookies: false,
       maxFailedLogins: 5,
       lockoutMinutes: 15,
+      accountLockFailures: 30,
       sessionIdleMinutes: 30,
       sessionMaxHours: 12,
       presenceMinutes: 5,
       loginRateLimitPerMinute: 10,
+      usernameRateLimitPerMinute: 10,
     });
     expect(dev.handoff.defaultHandlingMinutes).toBe(10);
     const secret = 'q7Vd2LrX9kPz4TmW8nYb3JcH6sFg1QaE5uZo0RtN';

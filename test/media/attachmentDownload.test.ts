@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AttachmentUnavailableError, downloadAttachment, isTrustedAttachmentUrl, type AttachmentDownloadPolicy } from '../../media/attachmentDownload';
+import { AttachmentUnavailableError, attachmentDownloadPolicy, downloadAttachment, isTrustedAttachmentUrl, type AttachmentDownloadPolicy } from '../../media/attachmentDownload';
 
 const policy: AttachmentDownloadPolicy = {
   trustedHosts: ['directline.botframework.com', '*.directline.botframework.com', 'smba.trafficmanager.net'],
@@ -78,5 +78,16 @@ describe('downloadAttachment (against a loopback server)', () => {
 
   it('never contacts an untrusted host', async () => {
     await expect(downloadAttachment('https://example.com/x.jpg', policy)).rejects.toBeInstanceOf(AttachmentUnavailableError);
+  });
+});
+
+describe('attachmentDownloadPolicy (audit finding L9)', () => {
+  const config = (allowUnauthenticated: boolean) => ({ photo: { trustedAttachmentHosts: ['smba.trafficmanager.net'], maxBytes: 1000 }, botFramework: { allowUnauthenticated } });
+
+  it('fetches loopback http only with the explicit development flag, not merely outside production', () => {
+    expect(isTrustedAttachmentUrl('http://127.0.0.1:4180/img.jpg', attachmentDownloadPolicy(config(false)))).toBe(false);
+    expect(isTrustedAttachmentUrl('http://0x7f000001:4180/img.jpg', attachmentDownloadPolicy(config(false)))).toBe(false);
+    expect(isTrustedAttachmentUrl('http://127.0.0.1:4180/img.jpg', attachmentDownloadPolicy(config(true)))).toBe(true);
+    expect(isTrustedAttachmentUrl('https://smba.trafficmanager.net/a.jpg', attachmentDownloadPolicy(config(false)))).toBe(true);
   });
 });

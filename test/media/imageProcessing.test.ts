@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { MediaRefusedError, type MediaRefusalReason } from '../../errors';
-import { processImage } from '../../media/imageProcessing';
+import { IMAGE_DECODES, IMAGE_PROCESSING_DEFAULTS, processImage } from '../../media/imageProcessing';
 import { exifTagIds, isMetadataMarker, jpegSegmentMarkers } from './support/metadataProbe';
 import { bitmapPng, brokenJpeg, heicBrandOnly, jpegWithGpsAndOrientation, plainImage } from './support/imageFixtures';
 
@@ -112,5 +112,31 @@ describe('processImage', () => {
   it('refuses bytes that do not decode as unreadable', async () => {
     expect(await refusal(processImage(brokenJpeg()))).toBe('unreadable');
     expect(await refusal(processImage(heicBrandOnly()))).toBe('unreadable');
+  });
+});
+
+describe('image decoding is bounded for the whole process (audit finding M4)', () => {
+  afterEach(() => IMAGE_DECODES.resize(2));
+
+  it('a decode waits while every slot is taken and runs as soon as one frees', async () => {
+    IMAGE_DECODES.resize(1);
+    let release!: () => void;
+    const holder = IMAGE_DECODES.run(() => new Promise<void>((resolve) => (release = resolve)));
+    let done = false;
+    const decoding = processImage(await plainImage('png')).then((result) => {
+      done = true;
+      return result;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(done).toBe(false);
+    expect(IMAGE_DECODES.load).toEqual({ running: 1, waiting: 1 });
+    release();
+    await holder;
+    expect((await decoding).width).toBe(120);
+  });
+
+  it('the default pixel limit takes a 24 MP phone photo\u2019s size and refuses 40 MP', () => {
+    expect(6000 * 4000).toBeLessThanOrEqual(IMAGE_PROCESSING_DEFAULTS.maxInputPixels);
+    expect(6320 * 6320).toBeGreaterThan(IMAGE_PROCESSING_DEFAULTS.maxInputPixels);
   });
 });

@@ -1,5 +1,8 @@
 // "Delete my data" through the real server (official Direct Line client, fi and sv, confirm and
 // cancel), and staff data-subject requests: export and delete with access, session and CSRF checks.
+import { WEB_CHANNEL_ID } from '../../channels/webChannelAdapter';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Message } from 'botframework-directlinejs';
 import type { NewCase } from '../../handoff';
 import { createI18n } from '../../i18n/i18n';
@@ -7,6 +10,7 @@ import { DEFAULT_CATALOG } from '../../routing';
 import { createStaffAccount } from '../../staff/accounts';
 import { conversationIdHash } from '../../storage/dataProtection';
 import { directLineClient, say, Transcript } from '../support/directLineClient';
+import { TEST_BACKEND } from '../support/testDatabase';
 import { discardTestData, startTestServer, tempDataDir, type TestServer } from '../support/testServer';
 
 const i18n = createI18n();
@@ -80,6 +84,9 @@ describe('delete my data', () => {
       await transcript.waitForBot((m) => m.text === fi('common:handoff.positionUnknown', { position: 1 }));
       const queued = await server.service.database.handoff.findOpenByConversation(conversationId);
       expect(queued?.status).toBe('waiting');
+      const marker = `MARKER_ERASE_${conversationId.slice(0, 8)} soita +358409998877`;
+      await say(client, marker);
+      await transcript.waitForBot(() => transcript.botMessages().length > 0);
 
       await say(client, 'Poista tietoni');
       const question = await transcript.waitForBot((m) => m.text === fi('common:erase.confirm'));
@@ -93,7 +100,14 @@ describe('delete my data', () => {
       expect(await db.handoff.auditTrailUnchecked(queued!.id)).toEqual([expect.objectContaining({ staffId: 'client', action: 'erase' })]);
       // The log keeps nothing but the confirmation; the bot state is gone.
       expect(await loggedTexts(server, conversationId)).toEqual([fi('common:erase.done')]);
-      expect(await db.botState.read([`webchat/conversations/${conversationId}/`])).toEqual({});
+      expect(await db.botState.read([`${WEB_CHANNEL_ID}/conversations/${conversationId}/`])).toEqual({});
+
+      // Gone from the files too, not only from SQL (SQLite here; PostgreSQL: see secureErase.test.ts).
+      if (TEST_BACKEND === 'sqlite') {
+        for (const name of fs.readdirSync(server.dataDir).filter((n) => n.startsWith('luotsi.db'))) {
+          expect([name, fs.readFileSync(path.join(server.dataDir, name)).includes(Buffer.from(marker))]).toEqual([name, false]);
+        }
+      }
 
       // The next message starts afresh.
       await say(client, 'hei');

@@ -603,6 +603,7 @@ describe('fuzz: hostile and malformed input to the running service', () => {
       // High limits, so the fuzz inputs reach the routes instead of the limiters (tested below).
       TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
       MESSAGE_RATE_LIMIT_PER_MINUTE: '100000',
+      POLL_RATE_LIMIT_PER_MINUTE: '100000',
       STAFF_LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     }).catch(async (error: unknown) => {
       await connector.close();

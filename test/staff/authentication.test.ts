@@ -68,6 +68,19 @@ describe('StaffAuthenticator', () => {
     expect(unknown.reason).toBe('invalid_credentials');
   });
 
+  it('locks a username only for the address the wrong passwords came from; the account-wide lock needs many more (L8)', async () => {
+    for (let i = 1; i <= 5; i++) await failure(auth.login('maija', `guess ${i}`, minutes(i), '198.51.100.7'));
+    expect((await failure(auth.login('maija', PASSWORD, minutes(6), '198.51.100.7'))).reason).toBe('locked');
+    // The nurse at her own workstation is not locked out by someone who only knows her username.
+    await expect(auth.login('maija', PASSWORD, minutes(6), '10.20.30.40')).resolves.toBeDefined();
+
+    // Guesses spread over many addresses meet the softer backstop: 30 in a row lock the account everywhere.
+    const spread = new StaffAuthenticator(store, { maxFailedLogins: 5, lockoutMinutes: 15, accountLockFailures: 30, sessionIdleMinutes: 30, sessionAbsoluteHours: 12, presenceMinutes: 5 }, FAST);
+    for (let i = 0; i < 29; i++) expect((await failure(spread.login('maija', `spray ${i}`, minutes(7), `203.0.113.${i}`))).reason).toBe('invalid_credentials');
+    expect((await failure(spread.login('maija', 'spray 29', minutes(7), '203.0.113.29'))).reason).toBe('locked');
+    expect((await failure(spread.login('maija', PASSWORD, minutes(8), '10.20.30.40'))).reason).toBe('locked');
+  });
+
   it('locks the account after 5 consecutive failures, even for the right password, and unlocks after 15 minutes', async () => {
     for (let i = 1; i <= 4; i++) expect((await failure(auth.login('maija', `wrong password ${i}`, minutes(i)))).reason).toBe('invalid_credentials');
     expect((await failure(auth.login('maija', 'wrong password 5', minutes(5)))).reason).toBe('locked');

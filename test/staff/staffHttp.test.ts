@@ -50,7 +50,7 @@ describe('staff HTTP authentication', () => {
     server.post(
       '/staff/api/login',
       asyncRoute(async (req, res) => {
-        takeLoginAttempt(limiter, req, options.trustProxy);
+        takeLoginAttempt(limiter, req, options);
         assertSameOrigin(req, options);
         const body = asObject(await readJsonBody(req, 4096), 'login');
         const now = new Date();

@@ -242,6 +242,43 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
     await expect(store.get(other, c.id, MONDAY_MORNING)).rejects.toThrow(ForbiddenError);
   });
 
+  it('a claim racing a transfer out of the claimer\u2019s queue never leaves the case held in a queue its holder cannot see (L4)', async () => {
+    const alice: StaffCaller = { staffId: 'alice', queues: ['social_guidance'] };
+    const two = await openTwoInstances();
+    try {
+      for (let round = 0; round < 12; round++) {
+        const c = await two.a.create(newCase({ conversationId: `race-${round}` }), MONDAY_MORNING);
+        const [transfer, claim] = await Promise.allSettled([
+          two.a.transfer(alice, c.id, 'digital_clinic', 'race', MONDAY_MORNING),
+          two.b.claim(alice, c.id, MONDAY_MORNING),
+        ]);
+        const after = await two.a.get(nurse, c.id, MONDAY_MORNING);
+        expect(transfer.status).toBe('fulfilled');
+        // Either the claim came first and the transfer moved the held case on, or the transfer came
+        // first and the claim was refused: never "claimed by alice in digital_clinic".
+        if (after.status === 'claimed') expect(alice.queues).toContain(after.queueId);
+        expect(after).toMatchObject({ queueId: 'digital_clinic', status: 'waiting' });
+        if (claim.status === 'rejected') expect(claim.reason).toBeInstanceOf(ForbiddenError);
+      }
+    } finally {
+      await two.close();
+    }
+  });
+
+  it('keeps one open contact request per conversation: filing again replaces it (L5)', async () => {
+    const contact = (message: string) => newCase({ conversationId: 'conv-contact', contactRequest: { message, reachBy: '0400000001' } });
+    const first = await store.create(contact('ensimmäinen'), MONDAY_MORNING);
+    const ids = [first.id];
+    for (let i = 2; i <= 5; i++) ids.push((await store.create(contact(`pyyntö ${i}`), at('2026-11-09T06:40:00Z'))).id);
+    expect(new Set(ids)).toEqual(new Set([first.id]));
+    const open = await store.findOpenByConversation('conv-contact');
+    expect(open).toMatchObject({ id: first.id, status: 'contact_request', contactRequest: { message: 'pyyntö 5', reachBy: '0400000001' }, createdAt: MONDAY_MORNING });
+    // Once staff hold it, a new request is a case of its own.
+    await store.claim(nurse, first.id, MONDAY_MORNING);
+    const next = await store.create(contact('uusi asia'), MONDAY_MORNING);
+    expect(next.id).not.toBe(first.id);
+  });
+
   it('closes a held case with an outcome and the re-rating; only the holder can', async () => {
     const c = await store.create(newCase(), MONDAY_MORNING);
     await expect(store.close(nurse, c.id, { outcome: 'advice_given', staffUrgency: 'urgent' }, MONDAY_MORNING)).rejects.toThrow(ConflictError);
@@ -316,12 +353,18 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
     it('is stored without any case or conversation column', async () => {
       const inspectable = await openInspectable();
       try {
-        await inspectable.store.recordFeedback({ queueId: 'social_guidance', topic: 'money', botUrgency: 'non_urgent', helped: 'yes', score: 5, comment: 'thanks' }, MONDAY_MORNING);
+        await inspectable.store.recordFeedback(
+          { queueId: 'social_guidance', topic: 'money', botUrgency: 'non_urgent', helped: 'yes', score: 5, comment: 'kiitos, soita +358401112223, Liisa Virtanen' },
+          MONDAY_MORNING,
+        );
         const columns = await inspectable.columns('handoff_feedback');
         expect(columns.sort()).toEqual(['bot_urgency', 'comment', 'day', 'helped', 'id', 'queue_id', 'score', 'topic']);
         const [row] = await inspectable.rows('handoff_feedback');
         expect(row).toMatchObject({ queue_id: 'social_guidance', topic: 'money', day: '2026-11-09' });
         expect(JSON.stringify(row)).not.toContain('conv-1');
+        // The comment's text is not kept, only that there was one (audit finding L6).
+        expect(row?.comment).toBe('');
+        expect(JSON.stringify(row)).not.toMatch(/kiitos|358|Virtanen/);
       } finally {
         await inspectable.close();
       }

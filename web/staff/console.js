@@ -38,9 +38,16 @@
     return q ? q.name : id;
   }
 
+  // Bidi controls and zero-width characters would reorder or hide parts of a client's text (a
+  // phone number shown backwards): every one is shown as its code point instead, e.g. [U+202E].
+  var INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+  function visible(text) {
+    return String(text).replace(INVISIBLE, function (c) { return '[U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + ']'; });
+  }
+
   function el(tag, text, cls) {
     var node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (text !== undefined && text !== null) node.textContent = visible(text);
     if (cls) node.className = cls;
     return node;
   }
