@@ -185,8 +185,8 @@ describe('staff data-subject requests', () => {
       answers: { 'skin.describe': 'ihottuma' },
       photoIds: [],
     };
-    await db.blobStore.put([{ conversationId: input.conversationId, questionId: 'skin.photo', contentType: 'image/jpeg', image: Buffer.from('jpeg-bytes'), thumbnail: Buffer.from('t'), width: 1, height: 1 }]);
-    const created = await db.handoff.create(input, new Date());
+    const [photo] = await db.blobStore.put([{ conversationId: input.conversationId, questionId: 'skin.photo', contentType: 'image/jpeg', image: Buffer.from('jpeg-bytes'), thumbnail: Buffer.from('t'), width: 1, height: 1 }]);
+    const created = await db.handoff.create({ ...input, photoIds: [photo!.id] }, new Date());
     await db.blobStore.linkToCase(input.conversationId, created.id, 'digital_clinic');
     await db.handoff.addMessage(created.id, { kind: 'client', conversationId: input.conversationId }, 'viesti', new Date());
     return created.id;

@@ -341,7 +341,8 @@ function generateInputs(rng: Prng, ctx: Context): FuzzInput[] {
   // the stream URL with bad tokens.
   for (let i = 0; i < 200; i += 1) {
     const own = rng.pick(ctx.pool);
-    const ownStream = signer.issue({ ...claimsOf(own.token), kind: 'stream' }, 3600, new Date());
+    // Stream URLs are single-use: each carries its own nonce.
+    const ownStream = signer.issue({ ...claimsOf(own.token), kind: 'stream', jti: `fuzz-${i}` }, 3600, new Date());
     const aStream = signer.issue({ ...claimsOf(ctx.a.token), kind: 'stream' }, 3600, new Date());
     const ws = url.replace(/^http/, 'ws');
     const bPath = `${ws}/v3/directline/conversations/${ctx.b.conversationId}/stream`;
