@@ -36,7 +36,7 @@ describe('entry', () => {
   });
 
   it('a teenager gets the confidentiality flag', () => {
-    const s = send(start(), ...entryFor({ child: '12to17' }, 'other'), ...answers('Kiusaamista koulussa', 'area.social', false));
+    const s = send(start(), ...entryFor({ child: '12to17' }, 'other'), ...answers('need.somethingElse', 'childCondition.asUsual', 'Kiusaamista koulussa', 'area.social', false));
     const done = send(s, ...answers('coping.easy', 'needs.few', 'duration.occasional', 'summary.confirm'));
     expect(done.output?.flags).toContain('teen_confidentiality');
     expect(done.output?.subject).toEqual({ kind: 'child', ageBand: '12to17' });
@@ -74,7 +74,7 @@ describe('global words', () => {
 
 describe('red flags', () => {
   it('petechiae with fever ends the skin set as sepsis; without fever it does not', () => {
-    const s = send(start(), ...entryFor({ child: '1to6' }, 'skin'), ...answers(false));
+    const s = send(start(), ...entryFor({ child: '1to6' }, 'skin'), ...answers(false, 'childCondition.asUsual'));
     expect(send(s, ...answers(true, true)).output?.emergencySign).toBe('sepsis');
     expect(send(s, ...answers(false, true)).value).toEqual({ skin: 'spread' });
   });
@@ -136,7 +136,7 @@ describe('summary and correction', () => {
 
 describe('persistence', () => {
   it('continues identically after a JSON round trip mid-flow', () => {
-    const s = send(start(), ...entryFor({ child: 'under1' }, 'respiratory'), ...answers(false, false));
+    const s = send(start(), ...entryFor({ child: 'under1' }, 'respiratory'), ...answers(false, 'childCondition.asUsual'));
     const restored = roundTrip(s);
     const events = answers(['symptoms.fever'], 1, 'condition.good', 'duration.underWeek', false, 'summary.confirm');
     expect(send(restored, ...events).output).toEqual(send(s, ...events).output);
