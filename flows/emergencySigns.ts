@@ -86,7 +86,7 @@ const PATTERNS: ReadonlyArray<readonly [EmergencySign, readonly RegExp[]]> = [
   [
     'breathing',
     [
-      /\b(en|ei|et|emme) saa (henkea|ilmaa)\b/,
+      /\b(en|ei|et|emme|eika) saa (henkea|ilmaa)\b/,
       /\bhengenahdist/,
       /\bhengitysvaik/,
       /\bhengittaminen (on )?(vaikeaa|ei onnistu)\b/,
