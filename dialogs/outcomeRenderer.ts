@@ -88,7 +88,8 @@ function screeningLines(result: TriageResult, st: SubjectT): string[] {
   if (answers['mental.moodLow'] !== undefined || answers['mental.moodInterest'] !== undefined) {
     lines.push(st(moodScreenPositive(answers) ? 'routing:screening.moodPositive' : 'routing:screening.moodNegative'));
   }
-  if (answers['mental.auditFrequency'] !== undefined) {
+  // "Never" drinks: no score to explain.
+  if (answers['mental.auditFrequency'] !== undefined && answers['mental.auditFrequency'] !== 'auditFrequency.never') {
     const score = auditCScore(answers);
     const limit = auditCLimit(answers);
     lines.push(st(score >= limit ? 'routing:screening.auditRisk' : 'routing:screening.auditLow', { score, limit }));

@@ -364,6 +364,7 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       await j.entry({ child: '1to6' });
       await j.choose('entry:topic', 'skin');
       await j.yesNo('skin:airway', false);
+      await j.choose('skin:childCondition', 'asUsual');
       await j.yesNo('skin:fever', false);
       await j.yesNo('skin:purpura', false);
       await j.choose('skin:spread', 'several');
@@ -376,8 +377,9 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       await j.press('common:skip', text('sv', 'common:skip'));
 
       const list = await j.summary();
-      // language, privacy, emergency, subject, childAge, topic + 8 skin questions and the photo
-      await j.expectSummaryLines(list, 15);
+      // language, privacy, emergency, subject, childAge, topic + 9 skin questions (the child's
+      // general condition among them) and the photo
+      await j.expectSummaryLines(list, 16);
       const photo = await j.itemNumber(list, 'skin:photo');
       expect(await list.innerText()).toContain(
         i18n.getFixedT('sv')('common:summary.item', { n: photo, question: j.say('skin:photo.question'), answer: text('sv', 'entry:summary.skipped') }),
@@ -500,6 +502,8 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       });
       expect(outcome.recommendations).toEqual([
         { kind: 'selfcare', id: 'skin_rash' },
+        // He knows and agrees, so he can give his daughter a mandate.
+        { kind: 'resource', id: 'suomi_fi_mandates' },
         { kind: 'queue', id: 'digital_clinic' },
         { kind: 'queue', id: 'general_customer_service' },
         { kind: 'emergency', id: 'safety_net' },
@@ -522,7 +526,8 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       await j.tick('money:situation', ['jobLoss', 'rent']);
       await j.yesNo('money:noMoneyNow', false);
       await j.yesNo('money:eviction', false);
-      await j.yesNo('money:kelaApplied', true);
+      await j.yesNo('money:homeless', false);
+      await j.yesNo('money:kelaApplied', false);
       await j.choose('money:work', 'unemployed');
       // Preliminary segmentation.
       await j.choose('segment:coping', 'temporarilyDifficult');
@@ -530,8 +535,8 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       await j.choose('segment:duration', 'temporary');
 
       const list = await j.summary();
-      // language, privacy, emergency, subject, topic + 5 money questions + 3 segmentation questions
-      await j.expectSummaryLines(list, 13);
+      // language, privacy, emergency, subject, topic + 6 money questions + 3 segmentation questions
+      await j.expectSummaryLines(list, 14);
       await j.screenshot('summary');
       await j.expectAccessible('summary');
 
@@ -597,7 +602,6 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       await j.expectShown('entry:topic.question');
       await j.type('minulla on kova rintakipu');
       await j.expectShown('routing:outcome.emergency.chest_pain', text('fi', 'routing:outcome.emergency.chest_pain'));
-      await j.expectShown('routing:emergency.call112', text('fi', 'routing:emergency.call112'));
       const outcome = await j.outcome();
       expect(outcome).toMatchObject({ outcome: 'emergency', topic: null, urgency: 'emergency', subject: { kind: 'self' } });
       expect(outcome.recommendations[0]).toEqual({ kind: 'emergency', id: 'call_112' });
