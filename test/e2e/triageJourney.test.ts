@@ -288,7 +288,8 @@ class Journey {
   async confirm(): Promise<TriageOutcomePayload> {
     await this.press('entry:summary.options.confirm', text(this.lng, 'entry:summary.options.confirm'));
     const outcome = await this.outcome();
-    await this.expectShown('routing:emergency.safetyNet', text(this.lng, 'routing:emergency.safetyNet'));
+    // The safety net speaks of the person (the child, the relative) as the questions do.
+    await this.expectShown('routing:emergency.safetyNet');
     return outcome;
   }
 }
@@ -396,7 +397,7 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       expect(recs).toContain('queue:digital_clinic');
       expect(recs[recs.length - 1]).toBe('emergency:safety_net');
       await j.expectShown('routing:urgency.non_urgent');
-      expectLastBotText(await j.botTexts(), text('sv', 'routing:emergency.safetyNet'));
+      expectLastBotText(await j.botTexts(), j.say('routing:emergency.safetyNet'));
       await j.screenshot('outcome');
       await j.expectAccessible('outcome');
       expect(j.problems.list).toEqual([]);
@@ -509,7 +510,7 @@ describe('triage journeys in the web chat (phone viewport)', () => {
         { kind: 'emergency', id: 'safety_net' },
       ]);
       await j.expectShown('routing:urgency.non_urgent');
-      expectLastBotText(await j.botTexts(), text('fi', 'routing:emergency.safetyNet'));
+      expectLastBotText(await j.botTexts(), j.say('routing:emergency.safetyNet'));
       await j.screenshot('outcome');
       await j.expectAccessible('outcome');
       expect(j.problems.list).toEqual([]);
