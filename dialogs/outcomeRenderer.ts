@@ -74,8 +74,11 @@ function recommendationText(rec: Recommendation, result: TriageResult, catalog: 
       const status = rec.open
         ? t('routing:queue.openNow')
         : t('routing:queue.closed', { time: rec.nextOpening ? helsinkiDateTime(rec.nextOpening, locale) : '' });
-      const line = t('common:outcome.queueLine', { name: queue.name[locale], status });
-      return queue.strongIdentification ? `${line} ${t('routing:queue.strongId')}` : line;
+      // A service named is reachable from the same message: its phone number where it has one.
+      const parts = [t('common:outcome.queueLine', { name: queue.name[locale], status })];
+      if (queue.phone) parts.push(t('common:outcome.queuePhone', { phone: queue.phone }));
+      if (queue.strongIdentification) parts.push(t('routing:queue.strongId'));
+      return parts.join(' ');
     }
   }
 }

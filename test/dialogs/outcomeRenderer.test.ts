@@ -106,6 +106,13 @@ describe('outcome wording for the person it is about', () => {
     expect(childFever).toContain(en('routing:selfCare.respiratory_infection.fever_child'));
   });
 
+  it('a service named is reachable from the same message: the queue phone, the Swedish page', () => {
+    const human = renderTexts({ outcome: 'human', locale: 'sv', subject: { kind: 'self' }, answers: {}, flags: [] });
+    expect(human.find((l) => l.startsWith('Allmän kundtjänst'))).toContain('029 151 2000');
+    const declined = renderTexts({ outcome: 'declined', locale: 'sv', answers: {}, flags: ['consent_declined'] });
+    expect(declined.join('\n')).toContain('https://www.luvn.fi/sv');
+  });
+
   it('AUDIT-C and the mood screen in plain words, with the score and the limit', () => {
     const fi = i18n.getFixedT('fi');
     const lines = renderTexts({
