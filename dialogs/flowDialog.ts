@@ -348,9 +348,9 @@ export class FlowDialog {
     return cached;
   }
 
-  /** The answer to an emergency sign outside the flow's own outcome: what it means, then 112. */
+  /** The answer to an emergency sign outside the flow's own outcome: what it means and the number to call now (one 112 line). */
   private emergencyReply(sign: string, t: TFunction, locale: Locale): Partial<Activity>[] {
-    return [textMessage(t(`routing:outcome.emergency.${sign}`), locale), textMessage(t('routing:emergency.call112'), locale)];
+    return [textMessage(t(`routing:outcome.emergency.${sign}`), locale)];
   }
 
   /** The photo question the stored flow waits at, if any, and how many photos it holds. */

@@ -15,6 +15,13 @@ export const EMERGENCY_SIGNS = [
   'anaphylaxis',
   'sepsis',
   'seizure',
+  // A child limp, drowsy or hard to wake (the general-condition question): 112.
+  'child_limp',
+  // Something swallowed with breathing difficulty, drowsiness or convulsions now: 112.
+  'poisoning_severe',
+  // Something swallowed (chemical, medicine, plant, mushroom, small object) without those signs:
+  // the Poison Information Centre now. Typed text names this sign; the flow then asks the symptoms.
+  'poisoning',
 ] as const;
 export type EmergencySign = (typeof EMERGENCY_SIGNS)[number];
 
@@ -79,7 +86,7 @@ const PATTERNS: ReadonlyArray<readonly [EmergencySign, readonly RegExp[]]> = [
   [
     'breathing',
     [
-      /\b(en|ei|et|emme) saa (henkea|ilmaa)\b/,
+      /\b(en|ei|et|emme|eika) saa (henkea|ilmaa)\b/,
       /\bhengenahdist/,
       /\bhengitysvaik/,
       /\bhengittaminen (on )?(vaikeaa|ei onnistu)\b/,
@@ -147,6 +154,29 @@ const PATTERNS: ReadonlyArray<readonly [EmergencySign, readonly RegExp[]]> = [
       /\bbleeding\s+(heavily|a lot|badly|profusely)\b/,
       /\bbleeding\s+(that\s+)?(wont|will not|doesnt|does not|cant|cannot)\s+stop\b/,
       /\blots of blood\b/,
+    ],
+  ],
+  [
+    // Checked after the 112 signs: "nielaisi ja ei hengitä" is a breathing emergency first.
+    'poisoning',
+    [
+      /\bnielai/,
+      /\bniell(yt|eet|i)\b/,
+      /\bmyrky/,
+      /\bmyrkk/,
+      /\byliannost/,
+      /\b(joi|juonut|soi|syonyt)\s+(\w+\s+)?(pesuaine|tiskiaine|konetiskiaine|kloori|lamppuoljy|sytytysneste|laakkeit|tabletteja|pillereita|sienia|nappiparist)/,
+      /\bsvalde\b/,
+      /\b(har|hade|kan ha|kanske)\s+svalt\b/,
+      /\bsvalt\s+(en|ett|nagot|nagra|tabletter|piller|medicin|batteri|tvattmedel|diskmedel)/,
+      /\bsvalj/,
+      /\bforgift/,
+      /\bgiftig/,
+      /\boverdos/,
+      /\bswallow(ed|ing)?\b/,
+      /\bpoison/,
+      /\boverdose/,
+      /\b(drank|ate|eaten|drunk)\s+(some\s+)?(bleach|detergent|dishwasher|cleaning|lamp oil|pills|tablets|medicine|mushrooms|button batter)/,
     ],
   ],
 ];

@@ -13,6 +13,7 @@ export const entrySet: QuestionSetDef = {
     forChild: { q: 'subject', is: 'child' },
     forAdult: { q: 'subject', is: 'adult' },
     adviceOnly: { derived: 'adviceOnly' },
+    poisoning: { q: 'emergency', is: 'poisoning' },
     ...Object.fromEntries(TOPIC_IDS.map((topic) => [`topic_${topic}`, { q: 'topic', is: topic }])),
   },
   questions: [
@@ -35,8 +36,11 @@ export const entrySet: QuestionSetDef = {
         { value: 'stroke', redFlag: 'stroke' },
         { value: 'bleeding', redFlag: 'bleeding' },
         { value: 'danger', redFlag: 'danger' },
+        // Something swallowed: the poisoning fast path asks the one symptom question.
+        'poisoning',
         'none',
       ],
+      next: [{ when: 'poisoning', to: '#triage.poisoning' }, { to: 'subject' }],
     },
     {
       id: 'subject',

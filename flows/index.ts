@@ -3,7 +3,7 @@
 import { triageMachine } from './triageMachine';
 
 /** The triage flow as the dialog hosts it; bump `version` when persisted snapshots stop fitting. */
-export const triageFlow = { id: 'triage', version: '2026.11.1', machine: triageMachine } as const;
+export const triageFlow = { id: 'triage', version: '2026.12.1', machine: triageMachine } as const;
 
 export { triageMachine, SUMMARY_PROMPT } from './triageMachine';
 export { SUMMARY_CONFIRM } from './triageSetup';

@@ -2,12 +2,13 @@
 
 import { entrySet } from './entry';
 import type { QuestionDef, QuestionSetDef } from './questionSet';
+import { POISONING_SET_ID, poisoningSet } from './poisoning';
 import { segmentSet } from './segmentation';
 import { TOPIC_SETS } from './topics';
 import { TOPIC_IDS } from './topicIds';
 
-/** All sets in flow order: entry, the nine topics, segmentation. */
-export const ALL_SETS: readonly QuestionSetDef[] = [entrySet, ...TOPIC_IDS.map((id) => TOPIC_SETS[id]), segmentSet];
+/** All sets in flow order: entry, the nine topics, segmentation, the poisoning fast path. */
+export const ALL_SETS: readonly QuestionSetDef[] = [entrySet, ...TOPIC_IDS.map((id) => TOPIC_SETS[id]), segmentSet, poisoningSet];
 
 const SETS_BY_ID: ReadonlyMap<string, QuestionSetDef> = new Map(ALL_SETS.map((set) => [set.id, set]));
 
@@ -42,5 +43,10 @@ export function allQuestionIds(): string[] {
 /** Questions the client may correct from the summary: topic and segmentation questions. */
 export function isCorrectable(fullId: string): boolean {
   const found = lookupQuestion(fullId);
-  return found !== undefined && found.set.id !== 'entry';
+  return found !== undefined && found.set.id !== 'entry' && found.set.id !== POISONING_SET_ID;
+}
+
+/** Questions BACK can return to: all but the poisoning question, which ends the flow when answered. */
+export function isBackTarget(fullId: string): boolean {
+  return !fullId.startsWith(`${POISONING_SET_ID}.`);
 }

@@ -4,7 +4,7 @@
 
 import type { PromptMeta } from './contract';
 import { buildSetState, type TriageStateConfig } from './questionStates';
-import { ALL_SETS, allQuestionIds, isCorrectable } from './sets';
+import { ALL_SETS, allQuestionIds, isBackTarget, isCorrectable } from './sets';
 import { initialContext } from './triageContext';
 import { SUMMARY_CONFIRM, triageOutput, triageSetup } from './triageSetup';
 
@@ -31,10 +31,10 @@ const summaryState: TriageStateConfig = {
   },
 };
 
-const backTargets = [...allQuestionIds(), 'summary'];
+const backTargets = [...allQuestionIds().filter(isBackTarget), 'summary'];
 
 function passFromIndex(setId: string): number | undefined {
-  if (setId === 'entry') return undefined;
+  if (setId === 'entry' || setId === 'poisoning') return undefined;
   return setId === 'segment' ? 0 : 1;
 }
 
@@ -54,7 +54,11 @@ export const triageMachine = triageSetup.createMachine({
     HUMAN: { target: '#triage.human' },
     END: { target: '#triage.ended' },
     SET_LOCALE: { actions: 'setLocale' },
-    EMERGENCY_SIGN: { target: '#triage.emergency', actions: 'signFromEvent' },
+    // Typed words of a poisoning ask the one symptom question first; every other sign is 112 now.
+    EMERGENCY_SIGN: [
+      { guard: 'signIsPoisoning', target: '#triage.poisoning' },
+      { target: '#triage.emergency', actions: 'signFromEvent' },
+    ],
   },
   states: {
     // Entry answers are not corrected; a topic's first question never follows a corrected
@@ -63,6 +67,11 @@ export const triageMachine = triageSetup.createMachine({
     summary: summaryState,
     done: { type: 'final', entry: [{ type: 'setOutcome', params: { outcome: 'completed' } }] },
     emergency: { type: 'final', entry: [{ type: 'setOutcome', params: { outcome: 'emergency' } }] },
+    // No severe signs after a poisoning: the Poison Information Centre now (deadline: now).
+    poisonInfo: {
+      type: 'final',
+      entry: [{ type: 'setSign', params: { sign: 'poisoning' } }, { type: 'setOutcome', params: { outcome: 'emergency' } }],
+    },
     declined: { type: 'final', entry: ['forgetAll'] },
     human: { type: 'final', entry: [{ type: 'setOutcome', params: { outcome: 'human' } }] },
     ended: { type: 'final', entry: [{ type: 'setOutcome', params: { outcome: 'ended' } }] },

@@ -83,6 +83,7 @@ export const triageSetup = setup({
     canCorrect: ({ context, event }, params: QuestionParams) =>
       event.type === 'CORRECT' && event.questionId === params.q && answeredIn(context, params.q),
     confirmsSummary: ({ event }) => event.type === 'ANSWER' && event.value === SUMMARY_CONFIRM,
+    signIsPoisoning: ({ event }) => event.type === 'EMERGENCY_SIGN' && event.sign === 'poisoning',
   },
   actions: {
     recordAnswer: assign(({ context, event }, params: QuestionParams) => {
@@ -123,6 +124,7 @@ export const triageSetup = setup({
     setLocale: assign(({ event }) => (event.type === 'SET_LOCALE' ? { locale: event.locale } : {})),
     signFromEvent: assign(({ event }) => (event.type === 'EMERGENCY_SIGN' ? { emergencySign: event.sign } : {})),
     setOutcome: assign((_, params: { outcome: OutcomeKind }) => ({ outcome: params.outcome })),
+    setSign: assign((_, params: { sign: string }) => ({ emergencySign: params.sign })),
     // Declining the privacy notice: nothing the client told is kept.
     forgetAll: assign(({ context }) => ({ ...initialContext({ locale: context.locale }), outcome: 'declined' as const })),
   },

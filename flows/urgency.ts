@@ -8,11 +8,13 @@ import type { TriageSubject } from './subject';
 export function computeUrgency(set: QuestionSetDef, answers: Answers, subject: TriageSubject | undefined): Urgency {
   const table = set.urgency;
   if (!table) return 'non_urgent';
-  let best: Urgency = table.otherwise;
+  // `otherwise` applies only when no row matches: a matching self-care row (e.g. mild symptoms
+  // that began today) is not overruled by a less specific default.
+  let best: Urgency | undefined;
   for (const rule of table.rules) {
-    if (URGENCIES.indexOf(rule.urgency) < URGENCIES.indexOf(best) && guardHolds(set, rule.when, { answers, subject })) {
+    if ((best === undefined || URGENCIES.indexOf(rule.urgency) < URGENCIES.indexOf(best)) && guardHolds(set, rule.when, { answers, subject })) {
       best = rule.urgency;
     }
   }
-  return best;
+  return best ?? table.otherwise;
 }

@@ -4,7 +4,7 @@ export { DEFAULT_CATALOG, GENERAL_QUEUE_ID } from './catalog';
 export type * from './catalog/types';
 export { resourceWeb } from './catalog/resourceWeb';
 export { validateCatalog, CatalogError } from './validateCatalog';
-export { route, ROUTING_IDS, type Recommendation, type RecommendationKind } from './route';
+export { route, answersNow, conditionHolds, roundTheClockRule, ROUTING_IDS, type Recommendation, type RecommendationKind } from './route';
 export { isOpen, nextOpening, helsinkiTime } from './openingHours';
 export { buildOutcomePayload, type TriageOutcomePayload } from './outcomePayload';
 export { entriesToCheck, FRESHNESS_MONTHS, type EntryToCheck, type CheckReason } from './catalogFreshness';

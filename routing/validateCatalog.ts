@@ -1,12 +1,14 @@
 // Start-up validation of the service catalog: the first bad entry stops the service
 // with an error that names it.
 
-import { TOPIC_IDS, URGENCIES } from '../flows';
+import { EMERGENCY_SIGNS, TOPIC_IDS, URGENCIES } from '../flows';
+import type { Condition } from '../flows/questionSet';
 import { LOCALES } from '../flows/contract';
 import { GENERAL_QUEUE_ID } from './catalog/queues';
 import type { ExceptionDate, LocalizedText, ServiceCatalog } from './catalog/types';
 import { clockMinutes } from './openingHours';
 import { EVE_IDS } from './publicHolidays';
+import { conditionProblem } from './validateConditions';
 
 /** A catalog entry that does not validate. */
 export class CatalogError extends Error {
@@ -46,6 +48,16 @@ function checkException(id: string, field: string, exception: ExceptionDate): vo
   if (exception.hours) checkSpan(id, `${field}.hours`, exception.hours.open, exception.hours.close);
 }
 
+function checkCondition(id: string, field: string, when: Condition | undefined): void {
+  if (when === undefined) return;
+  const problem = conditionProblem(when);
+  if (problem) throw new CatalogError(id, field, problem);
+}
+
+function checkRoutingKey(id: string, field: string, key: string): void {
+  if (!key.startsWith('routing:')) throw new CatalogError(id, field, 'must be a key in the routing namespace');
+}
+
 function checkMembers(id: string, field: string, values: readonly string[], allowed: readonly string[], nonEmpty: boolean): void {
   if (nonEmpty && values.length === 0) throw new CatalogError(id, field, 'must not be empty');
   const bad = values.find((v) => !allowed.includes(v));
@@ -75,13 +87,24 @@ export function validateCatalog(catalog: ServiceCatalog): ServiceCatalog {
     (queue.exceptions ?? []).forEach((e, i) => checkException(queue.id, `exceptions[${i}]`, e));
     checkMembers(queue.id, 'topics', queue.topics, TOPIC_IDS, true);
     checkMembers(queue.id, 'urgencies', queue.urgencies, URGENCIES.filter((u) => u !== 'emergency'), true);
+    checkCondition(queue.id, 'when', queue.when);
   }
   for (const article of catalog.selfCare) {
     unique(article.id);
     checkMembers(article.id, 'topics', article.topics, TOPIC_IDS, true);
     checkMembers(article.id, 'urgencies', article.urgencies, URGENCIES.filter((u) => u !== 'emergency'), true);
-    for (const field of ['titleKey', 'bodyKey', 'seekCareKey'] as const) {
-      if (!article[field].startsWith('routing:')) throw new CatalogError(article.id, field, 'must be a key in the routing namespace');
+    checkCondition(article.id, 'when', article.when);
+    checkRoutingKey(article.id, 'titleKey', article.titleKey);
+    if (article.sections.length === 0) throw new CatalogError(article.id, 'sections', 'must not be empty');
+    // The last "when to seek care" line has no condition, so every article says when to seek care.
+    if (article.seekCare.length === 0 || article.seekCare[article.seekCare.length - 1]!.when !== undefined) {
+      throw new CatalogError(article.id, 'seekCare', 'the last line must have no condition');
+    }
+    for (const [field, list] of [['sections', article.sections], ['seekCare', article.seekCare]] as const) {
+      list.forEach((s, i) => {
+        checkRoutingKey(article.id, `${field}[${i}].key`, s.key);
+        checkCondition(article.id, `${field}[${i}].when`, s.when);
+      });
     }
   }
   for (const resource of catalog.resources) {
@@ -99,7 +122,10 @@ export function validateCatalog(catalog: ServiceCatalog): ServiceCatalog {
       if (!web.startsWith('https://')) throw new CatalogError(resource.id, `webIn.${locale}`, 'must be an https address');
     }
     checkMembers(resource.id, 'webIn', Object.keys(resource.webIn ?? {}), LOCALES, false);
-    checkMembers(resource.id, 'topics', resource.topics, TOPIC_IDS, true);
+    checkMembers(resource.id, 'emergencySigns', resource.emergencySigns ?? [], EMERGENCY_SIGNS, false);
+    // A resource for emergencies only has no topics; any other needs at least one.
+    checkMembers(resource.id, 'topics', resource.topics, TOPIC_IDS, resource.emergencySigns === undefined);
+    checkCondition(resource.id, 'when', resource.when);
     if (resource.source.trim() === '') throw new CatalogError(resource.id, 'source', 'missing source');
     if (!isDate(resource.verified)) throw new CatalogError(resource.id, 'verified', `not a date: ${resource.verified}`);
   }
@@ -108,8 +134,28 @@ export function validateCatalog(catalog: ServiceCatalog): ServiceCatalog {
     if (!/^[0-9 ]{3,}$/.test(line.phone)) throw new CatalogError(line.id, 'phone', `not a phone number: ${line.phone}`);
     if (!line.textKey.startsWith('routing:')) throw new CatalogError(line.id, 'textKey', 'must be a key in the routing namespace');
   }
+  if (!Number.isInteger(catalog.settings.urgentWindowMinutes) || catalog.settings.urgentWindowMinutes < 0 || catalog.settings.urgentWindowMinutes > 12 * 60) {
+    throw new CatalogError('settings', 'urgentWindowMinutes', 'a whole number of minutes, 0 to 720 (urgent is within hours today)');
+  }
+  catalog.roundTheClock.forEach((rule, i) => {
+    const id = `roundTheClock[${i}]`;
+    checkMembers(id, 'topics', rule.topics, TOPIC_IDS, true);
+    checkCondition(id, 'when', rule.when);
+    checkRoutingKey(id, 'callScriptKey', rule.callScriptKey);
+    const known =
+      rule.service.kind === 'emergency'
+        ? catalog.emergency.some((l) => l.id === rule.service.id)
+        : catalog.resources.some((r) => r.id === rule.service.id && r.alwaysOpen);
+    if (!known) throw new CatalogError(id, 'service', `'${rule.service.id}' is not a known 24/7 line or an always-open resource`);
+  });
+  // No topic may be left without a 24/7 service for its urgent needs.
+  for (const topic of TOPIC_IDS) {
+    if (!catalog.roundTheClock.some((rule) => rule.topics.includes(topic) && rule.when === undefined)) {
+      throw new CatalogError(topic, 'roundTheClock', 'the topic needs a 24/7 rule without a condition');
+    }
+  }
   if (!catalog.queues.some((q) => q.id === GENERAL_QUEUE_ID)) throw new CatalogError(GENERAL_QUEUE_ID, 'queues', 'the general queue is missing');
-  for (const required of ['call_112', 'safety_net']) {
+  for (const required of ['call_112', 'call_116117', 'safety_net', 'poison_info']) {
     if (!catalog.emergency.some((l) => l.id === required)) throw new CatalogError(required, 'emergency', 'required line is missing');
   }
   return catalog;

@@ -3,6 +3,7 @@
 // difficulty swallowing, suspected jaw fracture, dental trauma, bleeding not stopped
 // in 2 hours. Swelling that makes breathing hard is an emergency.
 
+import { CHILD_CONDITION_GUARDS, childConditionQuestion } from '../childCondition';
 import type { QuestionSetDef } from '../questionSet';
 
 /** Toothache and oral health question set; urgency table in `urgency.rules`. */
@@ -11,6 +12,7 @@ export const dentalSet: QuestionSetDef = {
   ns: 'dental',
   exit: '#triage.summary',
   guards: {
+    ...CHILD_CONDITION_GUARDS,
     airway: { q: 'swellingBreathing', yes: true },
     noPain: { q: 'pain', is: 'none' },
     trauma: { q: 'trauma', yes: true },
@@ -23,6 +25,7 @@ export const dentalSet: QuestionSetDef = {
   },
   questions: [
     { id: 'swellingBreathing', kind: 'yesNo', redFlag: { when: 'airway', sign: 'breathing' } },
+    childConditionQuestion('isChild'),
     { id: 'trauma', kind: 'yesNo' },
     { id: 'swelling', kind: 'yesNo' },
     { id: 'mouthOpening', kind: 'yesNo' },
@@ -32,6 +35,8 @@ export const dentalSet: QuestionSetDef = {
   ],
   urgency: {
     rules: [
+      { when: 'infantLessActive', urgency: 'urgent', note: 'An infant less active than usual: same-day assessment.' },
+      { when: 'childLessActive', urgency: 'non_urgent', note: 'A child less active but alert: never self-care, a nurse assesses.' },
       { when: 'trauma', urgency: 'urgent', note: 'Dental trauma or suspected jaw fracture: same day.' },
       { when: 'swelling', urgency: 'urgent', note: 'Increasing swelling or redness: same day.' },
       { when: 'mouthOpening', urgency: 'urgent', note: 'Mouth opens less than two fingers or swallowing hard: same day.' },

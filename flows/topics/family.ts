@@ -1,6 +1,7 @@
 // Topic 8: families and children (child health, parenting support -> family centre,
 // child health clinic, MLL). Violence or acute danger in the family is an emergency.
 
+import { CHILD_CONDITION_GUARDS, childConditionQuestion } from '../childCondition';
 import type { QuestionSetDef } from '../questionSet';
 
 /** Families and children question set; urgency table in `urgency.rules`. */
@@ -10,6 +11,7 @@ export const familySet: QuestionSetDef = {
   exit: '#triage.segment',
   segmentation: true,
   guards: {
+    ...CHILD_CONDITION_GUARDS,
     danger: { q: 'danger', yes: true },
     childIll: { q: 'childIll', yes: true },
     exhaustedOften: { q: 'exhausted', is: 'often' },
@@ -21,10 +23,13 @@ export const familySet: QuestionSetDef = {
     { id: 'danger', kind: 'yesNo', redFlag: { when: 'danger', sign: 'danger' } },
     { id: 'concern', kind: 'multiChoice', options: ['childHealth', 'pregnancy', 'parenting', 'relationship', 'exhaustion', 'other'] },
     { id: 'childIll', kind: 'yesNo' },
+    childConditionQuestion('childIll'),
     { id: 'exhausted', kind: 'choice', options: ['no', 'sometimes', 'often'] },
   ],
   urgency: {
     rules: [
+      { when: 'infantLessActive', urgency: 'urgent', note: 'An infant less active than usual: same-day assessment.' },
+      { when: 'childLessActive', urgency: 'non_urgent', note: 'A child less active but alert: never self-care, a nurse assesses.' },
       { when: 'childIll', urgency: 'urgent', note: 'A child who is ill now: same-day nurse assessment.' },
       { when: 'exhaustedOften', urgency: 'non_urgent', note: 'Parent often exhausted: family centre support.' },
       { when: 'support', urgency: 'non_urgent', note: 'Parenting, relationship or exhaustion: family centre.' },

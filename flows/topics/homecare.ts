@@ -14,6 +14,9 @@ export const homecareSet: QuestionSetDef = {
     suddenChange: { q: 'suddenChange', yes: true },
     notCoping: { q: 'copingToday', yes: false },
     proxy: { subject: ['adult', 'child'] },
+    notChild: { not: { subject: ['child'] } },
+    forgetsCritical: { q: 'medicines', is: 'forgetsCritical' },
+    forgetsMedicines: { q: 'medicines', is: 'forgets' },
     fall: { q: 'fall', yes: true },
     memory: { q: 'memory', yes: true },
     needsHelp: { q: 'dailyHelp', anyOf: ['sometimes', 'daily'] },
@@ -28,16 +31,19 @@ export const homecareSet: QuestionSetDef = {
     // about the family's coping (caregiverStrain, wish), not whether the child copes at home or
     // is often home alone; those two are for ages 7–17. Not gated by age band yet (follow-up).
     { id: 'copingToday', kind: 'yesNo' },
-    { id: 'livesAlone', kind: 'yesNo' },
+    { id: 'livesAlone', kind: 'yesNo', askIf: 'notChild' },
     { id: 'dailyHelp', kind: 'choice', options: ['none', 'sometimes', 'daily'] },
     { id: 'fall', kind: 'yesNo' },
     { id: 'memory', kind: 'yesNo' },
+    { id: 'medicines', kind: 'choice', options: ['ok', 'forgets', 'forgetsCritical'] },
     { id: 'caregiverStrain', kind: 'yesNo', askIf: 'proxy' },
     { id: 'wish', kind: 'choice', options: ['info', 'call', 'assessment'] },
   ],
   urgency: {
     rules: [
       { when: 'notCoping', urgency: 'urgent', note: 'Does not cope at home today: same-day contact (social and crisis on-call out of hours).' },
+      { when: 'forgetsCritical', urgency: 'urgent', note: 'Missed doses of insulin, a blood thinner or another medicine that must not be missed: a nurse the same day.' },
+      { when: 'forgetsMedicines', urgency: 'non_urgent', note: 'Forgets medicines: home care or nurse assesses dose dispensing.' },
       { when: 'fall', urgency: 'non_urgent', note: 'Recent falls: assessment of fall risk and home safety.' },
       { when: 'memory', urgency: 'non_urgent', note: 'Worrying memory changes: memory assessment.' },
       { when: 'needsHelp', urgency: 'non_urgent', note: 'Needs help with daily tasks: service needs assessment.' },

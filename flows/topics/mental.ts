@@ -16,6 +16,9 @@ export const mentalSet: QuestionSetDef = {
     suicideNow: { q: 'suicideNow', yes: true },
     harmOthers: { q: 'harmOthers', yes: true },
     child: { subject: ['child'] },
+    // Thoughts of suicide and harming others are asked from school age; substance use of a teen.
+    schoolAgeOrAdult: { not: { ageBand: ['under1', '1to6'] } },
+    teen: { ageBand: ['12to17'] },
     drinks: {
       all: [{ not: { subject: ['child'] } }, { not: { q: 'auditFrequency', is: 'never' } }],
     },
@@ -26,11 +29,15 @@ export const mentalSet: QuestionSetDef = {
     manyConcerns: { all: [{ derived: 'moodScreenPositive' }, { any: [{ derived: 'auditCRisk' }, { q: 'concern', is: 'drugs' }] }] },
   },
   questions: [
-    { id: 'concern', kind: 'multiChoice', options: ['mood', 'anxiety', 'sleep', 'alcohol', 'drugs', 'gambling', 'other'] },
+    {
+      id: 'concern',
+      kind: 'multiChoice',
+      options: ['mood', 'anxiety', 'sleep', 'alcohol', 'drugs', 'gambling', 'other'],
+      next: [{ when: 'schoolAgeOrAdult', to: 'suicidalThoughts' }, { to: 'moodLow' }],
+    },
     // Decision 2026-12-02 (README, clinical content): a parent of a child under 7 is not asked
-    // about suicide or substance use; suicidalThoughts/suicideNow are for ages 7–17 and
-    // teenSubstance for 12–17. The flow does not gate them by age band yet (follow-up).
-    { id: 'suicidalThoughts', kind: 'yesNo' },
+    // about suicide or substance use (schoolAgeOrAdult gates the suicide questions).
+    { id: 'suicidalThoughts', kind: 'yesNo', askIf: 'schoolAgeOrAdult' },
     { id: 'suicideNow', kind: 'yesNo', askIf: 'suicidalThoughts', redFlag: { when: 'suicideNow', sign: 'suicide' } },
     { id: 'harmOthers', kind: 'yesNo', redFlag: { when: 'harmOthers', sign: 'danger' } },
     // Two-question mood screen, decision 2026-12-02: the person answering for themselves is
@@ -41,7 +48,7 @@ export const mentalSet: QuestionSetDef = {
     {
       id: 'moodInterest',
       kind: 'yesNo',
-      next: [{ when: 'child', to: 'teenSubstance' }, { to: 'auditFrequency' }],
+      next: [{ when: 'teen', to: 'teenSubstance' }, { when: 'child', to: 'end' }, { to: 'auditFrequency' }],
     },
     // Minors are not scored with AUDIT-C: any substance use is a concern.
     { id: 'teenSubstance', kind: 'yesNo', next: [{ to: 'end' }] },
@@ -66,7 +73,8 @@ export const mentalSet: QuestionSetDef = {
     ],
     otherwise: 'self_care',
   },
-  segmentRisks: ['manyConcerns'],
+  // A high-risk AUDIT-C counts as many risks: substance services come first.
+  segmentRisks: ['manyConcerns', 'alcoholRisk'],
   flags: [
     { when: 'suicidalThoughts', flag: 'crisis' },
     { when: 'alcoholRisk', flag: 'alcohol_risk' },

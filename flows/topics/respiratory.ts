@@ -1,6 +1,7 @@
 // Topic 3: respiratory infection, cough, fever. Red flags: breathing difficulty at
-// rest or blue lips; a child who is unusually drowsy, limp or hard to wake.
+// rest or blue lips; a child who is limp, drowsy or hard to wake (general condition).
 
+import { CHILD_CONDITION_GUARDS, childConditionQuestion } from '../childCondition';
 import type { QuestionSetDef } from '../questionSet';
 
 /** Respiratory infection question set; urgency table in `urgency.rules`. */
@@ -10,8 +11,7 @@ export const respiratorySet: QuestionSetDef = {
   exit: '#triage.summary',
   guards: {
     breathless: { q: 'breathing', yes: true },
-    child: { subject: ['child'] },
-    drowsy: { q: 'drowsy', yes: true },
+    ...CHILD_CONDITION_GUARDS,
     hasFever: { q: 'symptoms', is: 'fever' },
     veryWeak: { q: 'condition', is: 'veryWeak' },
     feverInInfant: { all: [{ ageBand: ['under1'] }, { q: 'symptoms', is: 'fever' }] },
@@ -28,7 +28,7 @@ export const respiratorySet: QuestionSetDef = {
     // limp, drowsy child. Until the symptom list has a wheeze option with an urgent rule, the
     // child's question keeps naming wheezing at rest, so a wheezing child errs towards 112.
     { id: 'breathing', kind: 'yesNo', redFlag: { when: 'breathless', sign: 'breathing' } },
-    { id: 'drowsy', kind: 'yesNo', askIf: 'child', redFlag: { when: 'drowsy', sign: 'unconscious' } },
+    childConditionQuestion('isChild'),
     { id: 'symptoms', kind: 'multiChoice', options: ['cough', 'soreThroat', 'runnyNose', 'earPain', 'fever'] },
     { id: 'feverDays', kind: 'number', min: 0, max: 30, askIf: 'hasFever' },
     { id: 'condition', kind: 'choice', options: ['good', 'somewhatWeak', 'veryWeak'] },
@@ -37,6 +37,8 @@ export const respiratorySet: QuestionSetDef = {
   ],
   urgency: {
     rules: [
+      { when: 'infantLessActive', urgency: 'urgent', note: 'An infant less active than usual: same-day assessment.' },
+      { when: 'childLessActive', urgency: 'non_urgent', note: 'A child less active but alert: never self-care, a nurse assesses.' },
       { when: 'veryWeak', urgency: 'urgent', note: 'Markedly weakened general condition: same day.' },
       { when: 'feverInInfant', urgency: 'urgent', note: 'Fever under 1 year: same-day assessment.' },
       { when: 'longFever', urgency: 'urgent', note: 'Fever for 4 days or more: possible bacterial complication.' },

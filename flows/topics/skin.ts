@@ -2,6 +2,7 @@
 // Red flags: swelling of lips/tongue/throat or breathing difficulty (anaphylaxis);
 // small dark spots that do not fade under pressure together with fever (sepsis).
 
+import { CHILD_CONDITION_GUARDS, childConditionQuestion } from '../childCondition';
 import type { QuestionSetDef } from '../questionSet';
 
 /** Skin symptoms question set; urgency table in `urgency.rules`. */
@@ -10,6 +11,7 @@ export const skinSet: QuestionSetDef = {
   ns: 'skin',
   exit: '#triage.summary',
   guards: {
+    ...CHILD_CONDITION_GUARDS,
     airway: { q: 'airway', yes: true },
     purpuraWithFever: { all: [{ q: 'purpura', yes: true }, { q: 'fever', yes: true }] },
     infant: { ageBand: ['under1'] },
@@ -27,6 +29,7 @@ export const skinSet: QuestionSetDef = {
   },
   questions: [
     { id: 'airway', kind: 'yesNo', redFlag: { when: 'airway', sign: 'anaphylaxis' } },
+    childConditionQuestion('isChild'),
     { id: 'fever', kind: 'yesNo' },
     { id: 'purpura', kind: 'yesNo', redFlag: { when: 'purpuraWithFever', sign: 'sepsis' } },
     { id: 'spread', kind: 'choice', options: ['local', 'several', 'widespread'] },
@@ -42,6 +45,8 @@ export const skinSet: QuestionSetDef = {
   ],
   urgency: {
     rules: [
+      { when: 'infantLessActive', urgency: 'urgent', note: 'An infant less active than usual: same-day assessment.' },
+      { when: 'childLessActive', urgency: 'non_urgent', note: 'A child less active but alert: never self-care, a nurse assesses.' },
       { when: 'feverInInfant', urgency: 'urgent', note: 'Fever with a rash under 1 year: same-day assessment.' },
       { when: 'spreadingRednessWithFever', urgency: 'urgent', note: 'Spreading redness with fever: possible erysipelas or cellulitis.' },
       { when: 'widespreadBlistersOrPain', urgency: 'urgent', note: 'Widespread blistering or painful rash: same-day assessment.' },

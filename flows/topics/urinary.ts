@@ -2,6 +2,7 @@
 // handled remotely (nurse, message or chat); fever, flank pain, pregnancy, a male
 // or child subject need a same-day or booked assessment. Segmentation is not asked.
 
+import { CHILD_CONDITION_GUARDS, childConditionQuestion } from '../childCondition';
 import type { QuestionSetDef } from '../questionSet';
 
 /** Urinary tract symptoms question set; urgency table in `urgency.rules`. */
@@ -10,6 +11,7 @@ export const urinarySet: QuestionSetDef = {
   ns: 'urinary',
   exit: '#triage.summary',
   guards: {
+    ...CHILD_CONDITION_GUARDS,
     confused: { q: 'confusion', yes: true },
     notChild: { not: { subject: ['child'] } },
     female: { all: [{ q: 'sex', is: 'female' }, { not: { subject: ['child'] } }] },
@@ -29,7 +31,13 @@ export const urinarySet: QuestionSetDef = {
     },
   },
   questions: [
-    { id: 'confusion', kind: 'yesNo', redFlag: { when: 'confused', sign: 'sepsis' } },
+    {
+      id: 'confusion',
+      kind: 'yesNo',
+      redFlag: { when: 'confused', sign: 'sepsis' },
+      next: [{ when: 'isChild', to: 'childCondition' }, { to: 'sex' }],
+    },
+    childConditionQuestion('isChild', [{ to: 'symptoms' }]),
     { id: 'sex', kind: 'choice', options: ['female', 'male'], askIf: 'notChild' },
     { id: 'symptoms', kind: 'multiChoice', options: ['burning', 'frequency', 'urgency', 'lowerAbdominal', 'blood'] },
     { id: 'fever', kind: 'yesNo' },

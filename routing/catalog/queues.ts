@@ -30,6 +30,34 @@ export const QUEUES: readonly WorkQueue[] = [
     topics: ['money', 'homecare', 'family', 'other', 'mental'],
     urgencies: ['urgent', 'non_urgent'],
     strongIdentification: false,
+    // Not for an ill child, and not for a "something else" matter the client said is about health
+    // or that has a health sub-path (medicines, falls, results and certificates).
+    when: {
+      not: {
+        any: [
+          { q: 'family.childIll', yes: true },
+          { q: 'other.need', anyOf: ['medicine', 'fall', 'noSymptoms'] },
+          { q: 'other.area', is: 'health' },
+          { q: 'homecare.medicines', is: 'forgetsCritical' },
+        ],
+      },
+    },
+  },
+  {
+    id: 'home_care_nurse',
+    name: { fi: 'Kotihoidon sairaanhoitaja', sv: 'Hemvårdens sjukskötare', en: 'Home care nurse' },
+    hours: weekdays('08:00', '16:00'),
+    observesPublicHolidays: true,
+    topics: ['homecare', 'other'],
+    urgencies: ['urgent', 'non_urgent'],
+    strongIdentification: false,
+    // Forgotten medicines are a health matter: dose dispensing, reminders, a nurse's visit.
+    when: {
+      any: [
+        { q: 'homecare.medicines', anyOf: ['forgets', 'forgetsCritical'] },
+        { q: 'other.medicineNeed', is: 'forgetting' },
+      ],
+    },
   },
   {
     id: 'family_centre',
@@ -39,6 +67,8 @@ export const QUEUES: readonly WorkQueue[] = [
     topics: ['family'],
     urgencies: ['urgent', 'non_urgent'],
     strongIdentification: true,
+    // Parenting, exhaustion, conflicts, child health and pregnancy; not an ill child's same-day need.
+    when: { not: { q: 'family.childIll', yes: true } },
   },
   {
     id: 'mental_health',
@@ -70,6 +100,16 @@ export const QUEUES: readonly WorkQueue[] = [
     topics: ['skin', 'urinary', 'respiratory', 'family', 'other'],
     urgencies: ['urgent', 'non_urgent'],
     strongIdentification: true,
+    // Not for social matters of the family or "something else" (no place to stay, social area).
+    when: {
+      not: {
+        any: [
+          { all: [{ q: 'family.concern', answered: true }, { not: { q: 'family.childIll', yes: true } }, { not: { q: 'family.concern', anyOf: ['childHealth', 'pregnancy'] } }] },
+          { q: 'other.need', anyOf: ['housing', 'noSymptoms'] },
+          { q: 'other.area', is: 'social' },
+        ],
+      },
+    },
   },
   {
     id: 'general_customer_service',
@@ -77,7 +117,10 @@ export const QUEUES: readonly WorkQueue[] = [
     hours: [...weekdays('08:00', '16:00'), { day: 6, open: '09:00', close: '15:00' }],
     observesPublicHolidays: true,
     topics: ['skin', 'urinary', 'respiratory', 'dental', 'mental', 'homecare', 'money', 'family', 'other'],
-    urgencies: ['urgent', 'non_urgent', 'self_care'],
+    // Not for urgent needs: customer service cannot assess one, so an urgent client is not told
+    // "open now" here while the 24/7 service could help (it is still the fallback of a topic
+    // whose urgent need no other queue takes).
+    urgencies: ['non_urgent', 'self_care'],
     strongIdentification: false,
     phone: '029 151 2000',
   },

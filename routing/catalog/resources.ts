@@ -28,6 +28,7 @@ export const RESOURCES: readonly Resource[] = [
     topics: ['other'],
     source: 'luvn.fi',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: true,
   },
   {
@@ -45,6 +46,7 @@ export const RESOURCES: readonly Resource[] = [
     whenFlags: ['adult_no_consent', 'adult_cannot_consent'],
     source: 'finlex.fi (Sosiaalihuoltolaki 1301/2014, 35 §); luvn.fi',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: true,
   },
   {
@@ -55,9 +57,12 @@ export const RESOURCES: readonly Resource[] = [
     webIn: { sv: 'https://www.suomi.fi/anvisningar-och-stod/information-om-fullmakter' },
     hours: WEB_ONLY,
     topics: ALL_TOPICS,
-    whenFlags: ['adult_cannot_consent'],
+    // A mandate is given by the person themselves: offered when they know and agree, never
+    // to someone acting for a person who cannot consent (a guardian's matter instead).
+    when: { consent: ['agrees'] },
     source: 'suomi.fi',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: false,
   },
   {
@@ -71,16 +76,19 @@ export const RESOURCES: readonly Resource[] = [
     hours: ALWAYS,
     topics: ['mental', 'homecare', 'money', 'family'],
     whenFlags: ['crisis'],
+    emergencySigns: ['suicide', 'danger'],
     source: 'luvn.fi',
     verified: CHECKED,
+    alwaysOpen: true,
     needsVerification: true,
   },
   {
     id: 'mieli_crisis_line',
     name: { fi: 'MIELI ry:n Kriisipuhelin', sv: 'MIELI rf:s Kristelefon', en: 'MIELI Crisis Helpline' },
     phones: [
-      { number: '09 2525 0111', locales: ['fi', 'en'] },
-      { number: '09 2525 0112', locales: ['sv'] },
+      // The Finnish line answers 24/7, so a Swedish speaker at night is also given it.
+      { number: '09 2525 0112', locales: ['sv'], label: { fi: 'ruotsiksi', sv: 'på svenska', en: 'in Swedish' } },
+      { number: '09 2525 0111', label: { fi: 'suomeksi, aina auki', sv: 'på finska, dygnet runt', en: 'in Finnish, 24/7' } },
       { number: '09 2525 0113', label: { fi: 'arabiaksi', sv: 'på arabiska', en: 'in Arabic' } },
     ],
     web: 'https://mieli.fi',
@@ -88,8 +96,10 @@ export const RESOURCES: readonly Resource[] = [
     hours: { fi: 'Suomeksi aina (24/7); ruotsiksi ja arabiaksi rajatusti', sv: 'På finska dygnet runt; på svenska och arabiska begränsat', en: 'Finnish 24/7; Swedish and Arabic at set times' },
     topics: ['mental'],
     whenFlags: ['crisis'],
+    emergencySigns: ['suicide'],
     source: 'mieli.fi',
     verified: CHECKED,
+    alwaysOpen: true,
     needsVerification: true,
   },
   {
@@ -101,6 +111,7 @@ export const RESOURCES: readonly Resource[] = [
     topics: ['mental'],
     source: 'tukinet.net',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: false,
   },
   {
@@ -113,6 +124,7 @@ export const RESOURCES: readonly Resource[] = [
     whenFlags: ['teen_confidentiality'],
     source: 'sekasin.fi',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: false,
   },
   {
@@ -128,6 +140,7 @@ export const RESOURCES: readonly Resource[] = [
     whenFlags: ['teen_confidentiality'],
     source: 'mll.fi',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: true,
   },
   {
@@ -138,8 +151,13 @@ export const RESOURCES: readonly Resource[] = [
     webIn: { sv: 'https://www.nollalinja.fi/om-nollinjen/' },
     hours: ALWAYS,
     topics: ['family'],
+    // Offered after the violence question only when a family conflict is the concern; after
+    // "no" to violence it reads as a contradiction, so the family conflict option is required.
+    when: { q: 'family.concern', is: 'relationship' },
+    emergencySigns: ['danger'],
     source: 'nollalinja.fi',
     verified: CHECKED,
+    alwaysOpen: true,
     needsVerification: false,
   },
   {
@@ -148,9 +166,13 @@ export const RESOURCES: readonly Resource[] = [
     phones: [{ number: '116 006' }],
     web: 'https://www.riku.fi',
     hours: { fi: 'Katso ajat verkosta', sv: 'Se tider på webben', en: 'See hours online' },
-    topics: ['other'],
+    // Victim support is for a crime or violence: named with the danger emergency, not under
+    // every "something else" answer (it was offered for a prescription question).
+    topics: [],
+    emergencySigns: ['danger'],
     source: 'riku.fi',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: false,
   },
   {
@@ -164,6 +186,7 @@ export const RESOURCES: readonly Resource[] = [
     whenFlags: ['alcohol_risk'],
     source: 'ehyt.fi; paihdelinkki.fi',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: true,
   },
   {
@@ -175,6 +198,7 @@ export const RESOURCES: readonly Resource[] = [
     topics: ['money'],
     source: 'takuusaatio.fi',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: true,
   },
   {
@@ -186,6 +210,7 @@ export const RESOURCES: readonly Resource[] = [
     topics: ['money'],
     source: 'oikeus.fi',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: false,
   },
   {
@@ -195,8 +220,10 @@ export const RESOURCES: readonly Resource[] = [
     web: 'https://www.kela.fi',
     hours: WEB_ONLY,
     topics: ['money', 'family'],
+    when: { not: { q: 'money.kelaApplied', yes: true } },
     source: 'kela.fi',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: false,
   },
   {
@@ -210,6 +237,7 @@ export const RESOURCES: readonly Resource[] = [
     topics: ['homecare'],
     source: 'luvn.fi',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: false,
   },
   {
@@ -222,6 +250,21 @@ export const RESOURCES: readonly Resource[] = [
     whenFlags: ['caregiver_strain'],
     source: 'omaishoitajat.fi',
     verified: CHECKED,
+    alwaysOpen: false,
+    needsVerification: false,
+  },
+  {
+    id: 'omakanta',
+    name: { fi: 'Omakanta: reseptien uusiminen ja omat tiedot', sv: 'MittKanta: förnya recept och se egna uppgifter', en: 'MyKanta: renewing prescriptions and your own records' },
+    phones: [],
+    web: 'https://www.kanta.fi/omakanta',
+    webIn: { sv: 'https://www.kanta.fi/sv' },
+    hours: WEB_ONLY,
+    topics: ['other', 'homecare'],
+    when: { any: [{ q: 'other.medicineNeed', is: 'renewal' }, { q: 'other.paperwork', anyOf: ['results', 'vaccination'] }] },
+    source: 'kanta.fi',
+    verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: false,
   },
   {
@@ -233,6 +276,7 @@ export const RESOURCES: readonly Resource[] = [
     topics: ['mental', 'homecare', 'money', 'family', 'other'],
     source: 'lahella.fi',
     verified: CHECKED,
+    alwaysOpen: false,
     needsVerification: false,
   },
 ];

@@ -1,28 +1,148 @@
-// Self-care articles; the wording (title, advice, when to seek care) is in locales/*/routing.json.
+// Self-care articles, built from sections with conditions over the answers so that the text
+// covers the symptoms the person has, speaks of a child where a child's care differs (creams,
+// medicines, doses: `_child` keys), and times the "when to seek care" line from the duration
+// they gave. Wording in locales/*/routing.json under `selfCare.<id>.`; every condition names
+// full question ids and is validated at start-up.
 
-import type { SelfCareArticle } from './types';
-import type { TopicId } from '../../flows';
+import type { ArticleSection, SelfCareArticle } from './types';
+import type { Condition } from '../../flows/questionSet';
+import type { TopicId, Urgency } from '../../flows';
 
-function article(id: string, topics: TopicId[]): SelfCareArticle {
+const DEFAULT_URGENCIES: readonly Urgency[] = ['self_care', 'non_urgent'];
+
+function section(id: string, name: string, when?: Condition): ArticleSection {
+  return when ? { key: `routing:selfCare.${id}.${name}`, when } : { key: `routing:selfCare.${id}.${name}` };
+}
+
+function article(
+  id: string,
+  topics: TopicId[],
+  sections: Array<[string, Condition?]>,
+  seekCare: Array<[string, Condition?]>,
+  extra: { when?: Condition; urgencies?: readonly Urgency[] } = {},
+): SelfCareArticle {
   return {
     id,
     topics,
-    urgencies: ['self_care', 'non_urgent'],
+    urgencies: extra.urgencies ?? DEFAULT_URGENCIES,
+    ...(extra.when && { when: extra.when }),
     titleKey: `routing:selfCare.${id}.title`,
-    bodyKey: `routing:selfCare.${id}.body`,
-    seekCareKey: `routing:selfCare.${id}.seekCare`,
+    sections: sections.map(([name, when]) => section(id, name, when)),
+    seekCare: seekCare.map(([name, when]) => section(id, name, when)),
   };
 }
 
-/** Self-care articles by topic. */
+/** Self-care articles by topic, in the order they are offered. */
 export const SELF_CARE: readonly SelfCareArticle[] = [
-  article('skin_rash', ['skin']),
-  article('urinary_infection', ['urinary']),
-  article('respiratory_infection', ['respiratory']),
-  article('oral_health', ['dental']),
-  article('mental_wellbeing', ['mental']),
-  article('living_at_home', ['homecare']),
-  article('money_matters', ['money']),
-  article('family_everyday', ['family']),
-  article('general_advice', ['other']),
+  article(
+    'skin_rash',
+    ['skin'],
+    [
+      ['body'],
+      ['itch', { q: 'skin.symptoms', is: 'itch' }],
+      ['insectBite', { q: 'skin.cause', is: 'insectBite' }],
+      ['contact', { q: 'skin.cause', is: 'contact' }],
+    ],
+    [['seekCareLong', { q: 'skin.duration', anyOf: ['weeks', 'months'] }], ['seekCare']],
+  ),
+  article(
+    'urinary_infection',
+    ['urinary'],
+    [['body'], ['pain', { q: 'urinary.symptoms', anyOf: ['burning', 'lowerAbdominal'] }]],
+    // Timed from the duration given: "within 1–2 days" only to someone whose symptoms began today.
+    [['seekCare', { q: 'urinary.duration', is: 'underDay' }], ['seekCareLonger']],
+  ),
+  article(
+    'respiratory_infection',
+    ['respiratory'],
+    [
+      ['body'],
+      ['fever', { q: 'respiratory.symptoms', anyOf: ['fever', 'soreThroat', 'earPain'] }],
+      ['runnyNose', { q: 'respiratory.symptoms', is: 'runnyNose' }],
+      ['cough', { q: 'respiratory.symptoms', is: 'cough' }],
+    ],
+    [
+      ['seekCareFeverDays', { q: 'respiratory.feverDays', atLeast: 2 }],
+      ['seekCareLong', { q: 'respiratory.duration', anyOf: ['oneToThreeWeeks', 'overThreeWeeks'] }],
+      ['seekCare'],
+    ],
+  ),
+  article(
+    'oral_health',
+    ['dental'],
+    [['body'], ['gums', { q: 'dental.issue', is: 'gumBleeding' }], ['pain', { q: 'dental.pain', anyOf: ['mild', 'severe'] }]],
+    [['seekCareGums', { q: 'dental.issue', is: 'gumBleeding' }], ['seekCare']],
+  ),
+  // A high-risk AUDIT-C: the substance-use advice comes before generic mood advice.
+  article('alcohol_use', ['mental'], [['body']], [['seekCare']], { when: { derived: 'auditCRisk' } }),
+  article(
+    'mental_wellbeing',
+    ['mental'],
+    [['body'], ['sleep', { q: 'mental.concern', is: 'sleep' }], ['anxiety', { q: 'mental.concern', is: 'anxiety' }]],
+    [['seekCare']],
+    { when: { not: { derived: 'auditCRisk' } } },
+  ),
+  article(
+    'living_at_home',
+    ['homecare'],
+    [
+      ['body'],
+      ['falls', { q: 'homecare.fall', yes: true }],
+      ['memory', { q: 'homecare.memory', yes: true }],
+      ['medicines', { q: 'homecare.medicines', anyOf: ['forgets', 'forgetsCritical'] }],
+    ],
+    [['seekCare']],
+  ),
+  article(
+    'money_matters',
+    ['money'],
+    [
+      ['body'],
+      ['kela', { q: 'money.kelaApplied', yes: false }],
+      ['kelaApplied', { q: 'money.kelaApplied', yes: true }],
+      ['debt', { q: 'money.situation', is: 'debt' }],
+    ],
+    [['seekCare']],
+  ),
+  article(
+    'family_everyday',
+    ['family'],
+    [
+      ['body'],
+      ['exhaustion', { q: 'family.exhausted', anyOf: ['sometimes', 'often'] }],
+      ['relationship', { q: 'family.concern', is: 'relationship' }],
+    ],
+    [['seekCare']],
+  ),
+  article(
+    'medicines',
+    ['other'],
+    [
+      ['renewal', { q: 'other.medicineNeed', is: 'renewal' }],
+      ['runsOut', { q: 'other.medicineRunsOut', yes: true }],
+      ['howToTake', { q: 'other.medicineNeed', is: 'howToTake' }],
+      ['sideEffect', { q: 'other.medicineNeed', is: 'sideEffect' }],
+      ['forgetting', { q: 'other.medicineNeed', is: 'forgetting' }],
+    ],
+    [['seekCare']],
+    { when: { q: 'other.need', is: 'medicine' } },
+  ),
+  article('after_fall', ['other'], [['body'], ['bruise', { q: 'other.fallInjury', anyOf: ['bruise', 'painMoving'] }]], [['seekCare']], {
+    when: { q: 'other.need', is: 'fall' },
+  }),
+  article(
+    'paperwork',
+    ['other'],
+    [
+      ['certificate', { q: 'other.paperwork', is: 'certificate' }],
+      ['results', { q: 'other.paperwork', is: 'results' }],
+      ['vaccination', { q: 'other.paperwork', is: 'vaccination' }],
+      ['other', { q: 'other.paperwork', is: 'other' }],
+    ],
+    [['seekCare']],
+    { when: { q: 'other.need', is: 'noSymptoms' } },
+  ),
+  article('general_advice', ['other'], [['body']], [['seekCare']], {
+    when: { q: 'other.need', anyOf: ['housing', 'somethingElse'] },
+  }),
 ];

@@ -1,6 +1,8 @@
 // Shapes of the service catalog: data a county edits, validated at start-up.
 
 import type { ResultFlag, TopicId, Urgency } from '../../flows';
+import type { Condition } from '../../flows/questionSet';
+import type { EmergencySign } from '../../flows/emergencySigns';
 import type { Locale } from '../../flows/contract';
 
 /** Text in every language the service speaks. */
@@ -45,6 +47,15 @@ export interface WorkQueue {
   urgencies: readonly Urgency[];
   strongIdentification: boolean;
   phone?: string;
+  /** Offered only when the answers meet this condition (full question ids). */
+  when?: Condition;
+}
+
+/** One paragraph of a self-care article, shown only when its condition holds. */
+export interface ArticleSection {
+  /** Key in the routing namespace; rendered through the `_child` / `_adult` / `_proxy` chain. */
+  key: string;
+  when?: Condition;
 }
 
 /** A self-care article; all wording is in the `routing` namespace under these keys. */
@@ -53,10 +64,13 @@ export interface SelfCareArticle {
   topics: readonly TopicId[];
   /** Urgencies for which the article is offered (self-care, or advice while waiting). */
   urgencies: readonly Urgency[];
+  /** Offered only when the answers meet this condition. */
+  when?: Condition;
   titleKey: string;
-  bodyKey: string;
-  /** When to seek care instead: always shown with the article. */
-  seekCareKey: string;
+  /** The advice, paragraph by paragraph: only the sections whose condition holds are shown. */
+  sections: readonly ArticleSection[];
+  /** When to seek care instead: the first section whose condition holds is shown with the article. */
+  seekCare: readonly ArticleSection[];
 }
 
 /** A phone number, optionally only for some languages (e.g. a Swedish-language line). */
@@ -79,6 +93,12 @@ export interface Resource {
   topics: readonly TopicId[];
   /** Offered only when the result carries one of these flags. */
   whenFlags?: readonly ResultFlag[];
+  /** Offered only when the answers meet this condition. */
+  when?: Condition;
+  /** Named after 112 in these emergency outcomes (a resource may be for emergencies only: no topics). */
+  emergencySigns?: readonly EmergencySign[];
+  /** Answers at any hour: may be the first thing an urgent client reads at night. */
+  alwaysOpen: boolean;
   /** Where the facts come from. */
   source: string;
   /** Date (YYYY-MM-DD) the facts were last checked. */
@@ -94,8 +114,43 @@ export interface EmergencyLine {
   textKey: string;
 }
 
+/** A service that answers 24/7, named in a recommendation. */
+export interface ServiceRef {
+  kind: 'emergency' | 'resource';
+  id: string;
+}
+
+/**
+ * The 24/7 service that answers an urgent need of a topic when no work queue answers now.
+ * The first rule of a topic whose condition holds applies; every topic needs a rule without one.
+ */
+export interface RoundTheClockRule {
+  topics: readonly TopicId[];
+  when?: Condition;
+  service: ServiceRef;
+  /** What to say when calling (routing namespace key, through the subject chain). */
+  callScriptKey: string;
+  /** First even while a queue is open (e.g. the crisis line for thoughts of suicide). */
+  alwaysFirst?: boolean;
+  /** Clinical or service reason, for reviewers. */
+  note: string;
+}
+
+/** Routing settings a county tunes. */
+export interface RoutingSettings {
+  /**
+   * The urgent deadline: an urgent need is met within hours today. A closed queue that opens
+   * within this many minutes still qualifies (after the 24/7 service); later ones are only a
+   * contact request.
+   */
+  urgentWindowMinutes: number;
+}
+
 /** The whole catalog. */
 export interface ServiceCatalog {
+  settings: RoutingSettings;
+  /** 24/7 services by topic for urgent needs out of hours, in rule order. */
+  roundTheClock: readonly RoundTheClockRule[];
   queues: readonly WorkQueue[];
   /** Which eves besides the public holidays close the queues that observe them, and the county's own days. */
   holidays: HolidayPolicy;

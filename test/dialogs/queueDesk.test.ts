@@ -53,7 +53,8 @@ describe('the handoff queue from the client side (real store of the run\'s backe
 
     // Typed emergency signs still get 112 first; the message stays on the case.
     const urgent = await h.send('nyt tuli kova rintakipu');
-    expect(texts(urgent).slice(0, 2)).toEqual([fi('routing:outcome.emergency.chest_pain'), fi('routing:emergency.call112')]);
+    expect(texts(urgent)[0]).toBe(fi('routing:outcome.emergency.chest_pain'));
+    expect(texts(urgent).filter((line) => line.includes('112'))).toHaveLength(1);
 
     now = new Date(now.getTime() + 60_000);
     h.now = now;

@@ -48,6 +48,7 @@ const WORDS: Record<Locale, Record<'BACK' | 'RESTART' | 'HUMAN' | 'END', string>
   en: { BACK: 'back', RESTART: 'restart', HUMAN: 'human', END: 'end' },
 };
 const CHEST_PAIN: Record<Locale, string> = { fi: 'minulla on kova rintakipu', sv: 'jag har svår bröstsmärta', en: 'I have chest pain' };
+const SWALLOWED: Record<Locale, string> = { fi: 'lapsi nielaisi pesuainetta', sv: 'barnet har svalt diskmedel', en: 'my son swallowed detergent' };
 
 /**
  * The client input that makes the dialog send `event`, as a person would give it. A photo
@@ -87,7 +88,7 @@ function activityFor(event: FlowEvent, state: TriageSnapshot, run: Locale): Part
     case 'SET_LOCALE':
       return { type: 'event', name: LOCALE_EVENT, value: event.locale };
     case 'EMERGENCY_SIGN':
-      return { type: 'message', text: CHEST_PAIN[locale] };
+      return { type: 'message', text: (event.sign === 'poisoning' ? SWALLOWED : CHEST_PAIN)[locale] };
     default:
       return { type: 'message', text: WORDS[locale][event.type] };
   }

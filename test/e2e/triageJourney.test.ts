@@ -288,7 +288,8 @@ class Journey {
   async confirm(): Promise<TriageOutcomePayload> {
     await this.press('entry:summary.options.confirm', text(this.lng, 'entry:summary.options.confirm'));
     const outcome = await this.outcome();
-    await this.expectShown('routing:emergency.safetyNet', text(this.lng, 'routing:emergency.safetyNet'));
+    // The safety net speaks of the person (the child, the relative) as the questions do.
+    await this.expectShown('routing:emergency.safetyNet');
     return outcome;
   }
 }
@@ -364,6 +365,7 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       await j.entry({ child: '1to6' });
       await j.choose('entry:topic', 'skin');
       await j.yesNo('skin:airway', false);
+      await j.choose('skin:childCondition', 'asUsual');
       await j.yesNo('skin:fever', false);
       await j.yesNo('skin:purpura', false);
       await j.choose('skin:spread', 'several');
@@ -376,8 +378,9 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       await j.press('common:skip', text('sv', 'common:skip'));
 
       const list = await j.summary();
-      // language, privacy, emergency, subject, childAge, topic + 8 skin questions and the photo
-      await j.expectSummaryLines(list, 15);
+      // language, privacy, emergency, subject, childAge, topic + 9 skin questions (the child's
+      // general condition among them) and the photo
+      await j.expectSummaryLines(list, 16);
       const photo = await j.itemNumber(list, 'skin:photo');
       expect(await list.innerText()).toContain(
         i18n.getFixedT('sv')('common:summary.item', { n: photo, question: j.say('skin:photo.question'), answer: text('sv', 'entry:summary.skipped') }),
@@ -394,7 +397,7 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       expect(recs).toContain('queue:digital_clinic');
       expect(recs[recs.length - 1]).toBe('emergency:safety_net');
       await j.expectShown('routing:urgency.non_urgent');
-      expectLastBotText(await j.botTexts(), text('sv', 'routing:emergency.safetyNet'));
+      expectLastBotText(await j.botTexts(), j.say('routing:emergency.safetyNet'));
       await j.screenshot('outcome');
       await j.expectAccessible('outcome');
       expect(j.problems.list).toEqual([]);
@@ -500,12 +503,14 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       });
       expect(outcome.recommendations).toEqual([
         { kind: 'selfcare', id: 'skin_rash' },
+        // He knows and agrees, so he can give his daughter a mandate.
+        { kind: 'resource', id: 'suomi_fi_mandates' },
         { kind: 'queue', id: 'digital_clinic' },
         { kind: 'queue', id: 'general_customer_service' },
         { kind: 'emergency', id: 'safety_net' },
       ]);
       await j.expectShown('routing:urgency.non_urgent');
-      expectLastBotText(await j.botTexts(), text('fi', 'routing:emergency.safetyNet'));
+      expectLastBotText(await j.botTexts(), j.say('routing:emergency.safetyNet'));
       await j.screenshot('outcome');
       await j.expectAccessible('outcome');
       expect(j.problems.list).toEqual([]);
@@ -522,7 +527,8 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       await j.tick('money:situation', ['jobLoss', 'rent']);
       await j.yesNo('money:noMoneyNow', false);
       await j.yesNo('money:eviction', false);
-      await j.yesNo('money:kelaApplied', true);
+      await j.yesNo('money:homeless', false);
+      await j.yesNo('money:kelaApplied', false);
       await j.choose('money:work', 'unemployed');
       // Preliminary segmentation.
       await j.choose('segment:coping', 'temporarilyDifficult');
@@ -530,8 +536,8 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       await j.choose('segment:duration', 'temporary');
 
       const list = await j.summary();
-      // language, privacy, emergency, subject, topic + 5 money questions + 3 segmentation questions
-      await j.expectSummaryLines(list, 13);
+      // language, privacy, emergency, subject, topic + 6 money questions + 3 segmentation questions
+      await j.expectSummaryLines(list, 14);
       await j.screenshot('summary');
       await j.expectAccessible('summary');
 
@@ -597,7 +603,6 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       await j.expectShown('entry:topic.question');
       await j.type('minulla on kova rintakipu');
       await j.expectShown('routing:outcome.emergency.chest_pain', text('fi', 'routing:outcome.emergency.chest_pain'));
-      await j.expectShown('routing:emergency.call112', text('fi', 'routing:emergency.call112'));
       const outcome = await j.outcome();
       expect(outcome).toMatchObject({ outcome: 'emergency', topic: null, urgency: 'emergency', subject: { kind: 'self' } });
       expect(outcome.recommendations[0]).toEqual({ kind: 'emergency', id: 'call_112' });

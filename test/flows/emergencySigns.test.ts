@@ -32,6 +32,18 @@ describe('detectEmergencySign', () => {
     ['Jag tänker på självmord', 'suicide'],
     ['jag vill ta mitt liv', 'suicide'],
     ['I want to kill myself', 'suicide'],
+    ['Lapsi nielaisi tiskiainetta', 'poisoning'],
+    ['poika on niellyt nappipariston', 'poisoning'],
+    ['epäilen myrkytystä', 'poisoning'],
+    ['mummo otti yliannostuksen lääkkeitä', 'poisoning'],
+    ['Barnet har svalt tabletter', 'poisoning'],
+    ['hon svalde ett batteri', 'poisoning'],
+    ['misstänkt förgiftning', 'poisoning'],
+    ['my son swallowed bleach', 'poisoning'],
+    ['I think she was poisoned', 'poisoning'],
+    // A 112 sign is named first: breathing difficulty after swallowing is 112 now.
+    ['nielaisi jotain eikä saa henkeä', 'breathing'],
+    ['he swallowed pills and is unconscious', 'unconscious'],
   ])('%s -> %s', (text, sign) => {
     expect(detectEmergencySign(text)).toBe(sign);
   });
@@ -43,6 +55,7 @@ describe('detectEmergencySign', () => {
     'Hyresskuld och arbetslös',
     'My chest x-ray was fine',
     'Tarvitsen apua vuokran kanssa',
+    'Det är svalt ute i dag',
     '',
   ])('no sign in %p', (text) => {
     expect(detectEmergencySign(text)).toBeNull();

@@ -76,6 +76,10 @@ export function eventsForModel(snapshot: TriageSnapshot): FlowEvent[] {
     { type: 'SET_LOCALE', locale: 'sv' },
     { type: 'EMERGENCY_SIGN', sign: 'chest_pain' },
   ];
+  // Typed poisoning words: one root transition, taken from the entry questions (taking it from
+  // every state would only multiply identical poisoning states).
+  const setId = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0];
+  if (setId === 'entry') events.push({ type: 'EMERGENCY_SIGN', sign: 'poisoning' });
   if (!prompt) return events;
   const ids = (prompt.options ?? []).map((o) => o.id);
   switch (prompt.kind) {

@@ -19,6 +19,8 @@ describe('customer paths of the source model', () => {
     const recs = route(s.output!, DEFAULT_CATALOG, TUESDAY_MORNING);
     expect(recs.map((r) => `${r.kind}:${r.id}`)).toEqual([
       'selfcare:skin_rash',
+      // He knows and agrees, so he can give his daughter a mandate.
+      'resource:suomi_fi_mandates',
       'queue:digital_clinic',
       'queue:general_customer_service',
       'emergency:safety_net',
@@ -29,7 +31,7 @@ describe('customer paths of the source model', () => {
     const s = send(
       start('fi'),
       ...entryFor({ child: '1to6' }, 'skin'),
-      ...answers(false, false, false, 'spread.several', 'duration.days', ['symptoms.itch', 'symptoms.blisters'], 'cause.unknown', 'selfCareTried.notTried', ['upload-1']),
+      ...answers(false, 'childCondition.asUsual', false, false, 'spread.several', 'duration.days', ['symptoms.itch', 'symptoms.blisters'], 'cause.unknown', 'selfCareTried.notTried', ['upload-1']),
       ...answers('summary.confirm'),
     );
     expect(s.output).toMatchObject({ topic: 'skin', urgency: 'non_urgent', subject: { kind: 'child', ageBand: '1to6' } });
@@ -44,7 +46,7 @@ describe('customer paths of the source model', () => {
     const s = send(
       start(),
       ...entryFor('self', 'money'),
-      ...answers(['situation.jobLoss', 'situation.rent'], false, false, true, 'work.unemployed'),
+      ...answers(['situation.jobLoss', 'situation.rent'], false, false, false, false, 'work.unemployed'),
       ...answers('coping.temporarilyDifficult', 'needs.few', 'duration.temporary', 'summary.confirm'),
     );
     expect(s.output).toMatchObject({ topic: 'money', urgency: 'non_urgent', segment: 2, guidanceLevel: 'client_guidance' });

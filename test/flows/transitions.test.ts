@@ -36,7 +36,7 @@ describe('entry', () => {
   });
 
   it('a teenager gets the confidentiality flag', () => {
-    const s = send(start(), ...entryFor({ child: '12to17' }, 'other'), ...answers('Kiusaamista koulussa', 'area.social', false));
+    const s = send(start(), ...entryFor({ child: '12to17' }, 'other'), ...answers('need.somethingElse', 'childCondition.asUsual', 'Kiusaamista koulussa', 'area.social', false));
     const done = send(s, ...answers('coping.easy', 'needs.few', 'duration.occasional', 'summary.confirm'));
     expect(done.output?.flags).toContain('teen_confidentiality');
     expect(done.output?.subject).toEqual({ kind: 'child', ageBand: '12to17' });
@@ -74,7 +74,7 @@ describe('global words', () => {
 
 describe('red flags', () => {
   it('petechiae with fever ends the skin set as sepsis; without fever it does not', () => {
-    const s = send(start(), ...entryFor({ child: '1to6' }, 'skin'), ...answers(false));
+    const s = send(start(), ...entryFor({ child: '1to6' }, 'skin'), ...answers(false, 'childCondition.asUsual'));
     expect(send(s, ...answers(true, true)).output?.emergencySign).toBe('sepsis');
     expect(send(s, ...answers(false, true)).value).toEqual({ skin: 'spread' });
   });
@@ -136,10 +136,49 @@ describe('summary and correction', () => {
 
 describe('persistence', () => {
   it('continues identically after a JSON round trip mid-flow', () => {
-    const s = send(start(), ...entryFor({ child: 'under1' }, 'respiratory'), ...answers(false, false));
+    const s = send(start(), ...entryFor({ child: 'under1' }, 'respiratory'), ...answers(false, 'childCondition.asUsual'));
     const restored = roundTrip(s);
     const events = answers(['symptoms.fever'], 1, 'condition.good', 'duration.underWeek', false, 'summary.confirm');
     expect(send(restored, ...events).output).toEqual(send(s, ...events).output);
     expect(send(restored, ...events).output?.urgency).toBe('urgent');
+  });
+});
+
+describe('poisoning fast path', () => {
+  it('from the emergency screen: one question, then the Poison Information Centre or 112', () => {
+    const screen = send(start('sv'), ...answers('language.sv', 'privacy.accept'));
+    const asked = send(screen, ...answers('emergency.poisoning'));
+    expect(asked.value).toEqual({ poisoning: 'symptoms' });
+    expect(send(asked, ...answers(false)).output).toMatchObject({ outcome: 'emergency', urgency: 'emergency', emergencySign: 'poisoning' });
+    expect(send(asked, ...answers(true)).output).toMatchObject({ outcome: 'emergency', emergencySign: 'poisoning_severe' });
+  });
+
+  it('from typed words at any question; other signs still go straight to 112', () => {
+    const midway = send(start(), ...entryFor('self', 'money'), ...answers(['situation.rent']));
+    expect(send(midway, { type: 'EMERGENCY_SIGN', sign: 'poisoning' }).value).toEqual({ poisoning: 'symptoms' });
+    expect(send(midway, { type: 'EMERGENCY_SIGN', sign: 'stroke' }).output).toMatchObject({ outcome: 'emergency', emergencySign: 'stroke' });
+  });
+});
+
+describe('children', () => {
+  it('a limp or hard-to-wake child is an emergency in every health set', () => {
+    for (const [topic, before] of [['skin', [false]], ['respiratory', [false]], ['dental', [false]], ['urinary', [false]], ['other', ['need.somethingElse']]] as const) {
+      const s = send(start(), ...entryFor({ child: '1to6' }, topic), ...answers(...before, 'childCondition.limp'));
+      expect([topic, s.output?.emergencySign]).toEqual([topic, 'child_limp']);
+    }
+  });
+
+  it('a fever under one year is never self-care or non-urgent', () => {
+    const s = send(start(), ...entryFor({ child: 'under1' }, 'respiratory'), ...answers(false, 'childCondition.asUsual', ['symptoms.fever'], 0, 'condition.good', 'duration.underWeek', false, 'summary.confirm'));
+    expect(s.output?.urgency).toBe('urgent');
+  });
+
+  it('questions that make no sense for the age band are not asked', () => {
+    const infant = send(start(), ...entryFor({ child: 'under1' }, 'mental'), ...answers(['concern.sleep']));
+    expect(infant.value).toEqual({ mental: 'moodLow' });
+    const afterMood = send(infant, ...answers(false, false));
+    expect(afterMood.value).toEqual({ segment: 'coping' });
+    const child = send(start(), ...entryFor({ child: '7to11' }, 'homecare'), ...answers(false, true));
+    expect(child.value).toEqual({ homecare: 'dailyHelp' });
   });
 });

@@ -76,7 +76,7 @@ describe('locales', () => {
 
   it('has every key the catalog and outcomes reference', () => {
     const keys = [
-      ...DEFAULT_CATALOG.selfCare.flatMap((a) => [a.titleKey, a.bodyKey, a.seekCareKey]),
+      ...DEFAULT_CATALOG.selfCare.flatMap((a) => [a.titleKey, ...a.sections.map((s) => s.key), ...a.seekCare.map((s) => s.key)]),
       ...DEFAULT_CATALOG.emergency.map((e) => e.textKey),
       ...EMERGENCY_SIGNS.map((s) => `routing:outcome.emergency.${s}`),
       ...['emergency', 'urgent', 'non_urgent', 'self_care'].map((u) => `routing:urgency.${u}`),

@@ -29,16 +29,27 @@ function contacts(ref: string, locale: Locale): string[] {
   return [page.web[locale]];
 }
 
-/** What the client sees as one message: a self-care article is its title, advice and when to seek care. */
+/**
+ * What the client sees as one message: a self-care article is its title with the sections whose
+ * conditions hold and one "when to seek care" section, so each section must carry its own numbers
+ * (with the title, always shown).
+ */
 function messages(locale: Locale): Array<{ keys: string; text: string }> {
   const mine = texts.filter((t) => t.locale === locale && terms.serviceNamespaces.includes(t.ns));
   const byKey = new Map(mine.map((t) => [`${t.ns}:${t.key}`, t]));
   const grouped = new Set<string>();
   const out: Array<{ keys: string; text: string }> = [];
   for (const a of DEFAULT_CATALOG.selfCare) {
-    const keys = [a.titleKey, a.bodyKey, a.seekCareKey];
-    keys.forEach((k) => grouped.add(k));
-    out.push({ keys: keys.join(' + '), text: keys.map((k) => byKey.get(k)?.value ?? '').join('\n') });
+    grouped.add(a.titleKey);
+    for (const section of [...a.sections, ...a.seekCare]) {
+      // Every person form of the section (`_child`, `_adult`, `_proxy`) is a message of its own.
+      const forms = [...byKey.keys()].filter((k) => k === section.key || k.startsWith(`${section.key}_`));
+      for (const form of forms) {
+        grouped.add(form);
+        const keys = [a.titleKey, form];
+        out.push({ keys: keys.join(' + '), text: keys.map((k) => byKey.get(k)?.value ?? '').join('\n') });
+      }
+    }
   }
   for (const [k, t] of byKey) if (!grouped.has(k)) out.push({ keys: k, text: t.value });
   return out;

@@ -34,17 +34,46 @@ describe('route', () => {
       { kind: 'emergency', id: 'call_112' },
     ]);
     const ids = route(base({ outcome: 'emergency', urgency: 'emergency', emergencySign: 'suicide' }), DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id);
-    expect(ids).toEqual(['call_112', 'mieli_crisis_line', 'social_crisis_on_call']);
+    expect(ids).toEqual(['call_112', 'social_crisis_on_call', 'mieli_crisis_line']);
+    const danger = route(base({ outcome: 'emergency', urgency: 'emergency', emergencySign: 'danger' }), DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id);
+    expect(danger).toEqual(['call_112', 'social_crisis_on_call', 'nollalinja', 'riku']);
   });
 
-  it('urgent on a Saturday night: the queue with its next opening, the on-call line, the safety net', () => {
+  it('poisoning: the Poison Information Centre first without severe signs, 112 first with them; never a queue', () => {
+    const mild = route(base({ outcome: 'emergency', urgency: 'emergency', emergencySign: 'poisoning' }), DEFAULT_CATALOG, SATURDAY_NIGHT);
+    expect(mild.map((r) => r.id)).toEqual(['poison_info', 'call_112']);
+    const severe = route(base({ outcome: 'emergency', urgency: 'emergency', emergencySign: 'poisoning_severe' }), DEFAULT_CATALOG, TUESDAY_10);
+    expect(severe.map((r) => r.id)).toEqual(['call_112', 'poison_info']);
+  });
+
+  it('urgent on a Saturday night: the 24/7 on-call service first with what to say, then the closed queues, the safety net', () => {
     const recs = route(base({ topic: 'money', urgency: 'urgent' }), DEFAULT_CATALOG, SATURDAY_NIGHT);
     expect(recs).toEqual([
+      { kind: 'resource', id: 'social_crisis_on_call', callScriptKey: 'routing:callScript.social' },
       { kind: 'queue', id: 'social_guidance', open: false, nextOpening: '2026-11-30T06:00:00.000Z' },
-      { kind: 'queue', id: 'general_customer_service', open: false, nextOpening: '2026-11-30T06:00:00.000Z' },
-      { kind: 'resource', id: 'social_crisis_on_call' },
       { kind: 'emergency', id: 'safety_net' },
     ]);
+  });
+
+  it('urgent health need at 3 a.m.: 116117 first, the clinic contact request after it', () => {
+    const night = new Date('2026-12-02T01:00:00Z'); // Wed 03:00
+    const recs = route(base({ topic: 'urinary', urgency: 'urgent' }), DEFAULT_CATALOG, night);
+    expect(recs[0]).toEqual({ kind: 'emergency', id: 'call_116117', callScriptKey: 'routing:callScript.health' });
+    expect(recs.map((r) => r.id)).toEqual(['call_116117', 'digital_clinic', 'safety_net']);
+  });
+
+  it('urgent at 7 a.m.: a queue opening within the urgent window follows the 24/7 line; a queue open now comes first', () => {
+    const early = new Date('2026-12-02T05:00:00Z'); // Wed 07:00, queues open at 08:00
+    const ids = route(base({ topic: 'dental', urgency: 'urgent' }), DEFAULT_CATALOG, early).map((r) => r.id);
+    expect(ids).toEqual(['call_116117', 'dental_care', 'safety_net']);
+    const day = route(base({ topic: 'dental', urgency: 'urgent' }), DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id);
+    expect(day).toEqual(['dental_care', 'call_116117', 'safety_net']);
+    // A carer not coping at 07:00: the 08:00 queue is inside the two-hour window, so it comes before
+    // the carers' association; with a 30-minute window it is only a contact request at the end.
+    const carer = base({ topic: 'homecare', urgency: 'urgent', flags: ['caregiver_strain'] });
+    expect(route(carer, DEFAULT_CATALOG, early).map((r) => r.id)).toEqual(['social_crisis_on_call', 'social_guidance', 'carers_association', 'safety_net']);
+    const tight = { ...DEFAULT_CATALOG, settings: { urgentWindowMinutes: 30 } };
+    expect(route(carer, tight, early).map((r) => r.id)).toEqual(['social_crisis_on_call', 'carers_association', 'social_guidance', 'safety_net']);
   });
 
   it('non-urgent on a public holiday: self-care first, closed queue with next opening', () => {
@@ -66,10 +95,31 @@ describe('route', () => {
     ]);
   });
 
-  it('urgent crisis: crisis line before the queue', () => {
-    const ids = route(base({ topic: 'mental', urgency: 'urgent', flags: ['crisis'] }), DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id);
+  it('urgent crisis: the crisis line first even while the queue is open', () => {
+    const crisis = base({ topic: 'mental', urgency: 'urgent', flags: ['crisis'], answers: { 'mental.suicidalThoughts': true } });
+    const ids = route(crisis, DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id);
+    expect(ids[0]).toBe('mieli_crisis_line');
     expect(ids.indexOf('mieli_crisis_line')).toBeLessThan(ids.indexOf('mental_health'));
     expect(ids[ids.length - 1]).toBe('safety_net');
+  });
+
+  it('recommendations follow the answers (catalog conditions)', () => {
+    const applied = base({ topic: 'money', urgency: 'non_urgent', answers: { 'money.kelaApplied': true } });
+    expect(route(applied, DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id)).not.toContain('kela');
+    const notApplied = base({ topic: 'money', urgency: 'non_urgent', answers: { 'money.kelaApplied': false } });
+    expect(route(notApplied, DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id)).toContain('kela');
+    const cannot = base({ topic: 'homecare', urgency: 'non_urgent', flags: ['adult_cannot_consent'], subject: { kind: 'adult', consent: 'cannot' } });
+    expect(route(cannot, DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id)).not.toContain('suomi_fi_mandates');
+    const prescription = base({ topic: 'other', urgency: 'self_care', answers: { 'other.need': 'need.medicine', 'other.medicineNeed': 'medicineNeed.renewal' } });
+    const ids = route(prescription, DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining(['medicines', 'omakanta']));
+    expect(ids).not.toContain('riku');
+    const family = base({ topic: 'family', urgency: 'non_urgent', answers: { 'family.danger': false, 'family.concern': ['concern.parenting'] } });
+    expect(route(family, DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id)).not.toContain('nollalinja');
+    const forgets = base({ topic: 'homecare', urgency: 'urgent', answers: { 'homecare.medicines': 'medicines.forgetsCritical' } });
+    const night = route(forgets, DEFAULT_CATALOG, SATURDAY_NIGHT).map((r) => r.id);
+    expect(night[0]).toBe('call_116117');
+    expect(night).toContain('home_care_nurse');
   });
 
   it('a teenager gets MLL among the options; an adult without consent gets the social welfare contact request', () => {
@@ -99,6 +149,23 @@ describe('route', () => {
 describe('catalog validation', () => {
   it('accepts the default catalog', () => {
     expect(validateCatalog(DEFAULT_CATALOG)).toBe(DEFAULT_CATALOG);
+  });
+
+  it('rejects a condition that names an unknown question or option, or a topic without a 24/7 rule', () => {
+    const withArticle = (when: object) => ({ ...DEFAULT_CATALOG, selfCare: [{ ...DEFAULT_CATALOG.selfCare[0]!, when: when as never }] });
+    expect(() => validateCatalog(withArticle({ q: 'skin.nosuch', yes: true }))).toThrow(/skin_rash.*unknown question 'skin.nosuch'/);
+    expect(() => validateCatalog(withArticle({ q: 'skin.spread', is: 'everywhere' }))).toThrow(/has no option 'everywhere'/);
+    expect(() => validateCatalog(withArticle({ q: 'spread', is: 'local' }))).toThrow(/full id/);
+    expect(() => validateCatalog(withArticle({ q: 'skin.spread', yes: true }))).toThrow(/choice question/);
+    const queue = { ...DEFAULT_CATALOG, queues: DEFAULT_CATALOG.queues.map((q) => (q.id === 'dental_care' ? { ...q, when: { ageBand: ['adult'] } as never } : q)) };
+    expect(() => validateCatalog(queue)).toThrow(/dental_care.*unknown age band/);
+    const noRule = {
+      ...DEFAULT_CATALOG,
+      roundTheClock: DEFAULT_CATALOG.roundTheClock.map((r) => ({ ...r, topics: r.topics.filter((t) => t !== 'dental') })).filter((r) => r.topics.length > 0),
+    };
+    expect(() => validateCatalog(noRule)).toThrow(/'dental', roundTheClock/);
+    const closedService = { ...DEFAULT_CATALOG, roundTheClock: [{ ...DEFAULT_CATALOG.roundTheClock[0]!, service: { kind: 'resource' as const, id: 'kela' } }, ...DEFAULT_CATALOG.roundTheClock] };
+    expect(() => validateCatalog(closedService)).toThrow(/not a known 24\/7 line/);
   });
 
   it('names the bad entry', () => {
