@@ -71,7 +71,9 @@ describe('outcome wording for the person it is about', () => {
     const relative = renderTexts({ outcome: 'emergency', locale: 'sv', urgency: 'emergency', emergencySign: 'suicide', subject: { kind: 'adult', consent: 'agrees' }, answers: {}, flags: [] });
     expect(relative[0]).toBe(sv('routing:outcome.emergency.suicide_proxy'));
     expect(relative.filter((l) => /\b112\b/.test(l))).toHaveLength(1);
-    const mieli = relative.find((l) => l.includes('MIELI'))!;
+    // The headline names the crisis line with its numbers too; the catalog line follows it.
+    expect(relative[0]).toContain('09 2525 0112');
+    const mieli = relative.slice(1).find((l) => l.includes('MIELI'))!;
     expect(mieli).toContain('09 2525 0112');
     expect(mieli).toContain('09 2525 0111');
     expect(mieli).toContain('https://mieli.fi/sv');
