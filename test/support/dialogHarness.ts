@@ -15,6 +15,8 @@ export const i18n = createI18n();
 export class DialogHarness {
   readonly adapter: TestAdapter;
   now = new Date('2026-11-23T10:00:00Z');
+  /** The step that answered the last message or event. */
+  lastStep: string | undefined;
 
   /**
    * Without `flow` the harness hosts the triage flow exactly as the service does
@@ -42,6 +44,9 @@ export class DialogHarness {
     const dialog = options.flow
       ? new FlowDialog({ ...common, flow: options.flow, ...(options.renderOutcome && { renderOutcome: options.renderOutcome }) })
       : createTriageDialog({ ...common, catalog: DEFAULT_CATALOG, ...(options.queueDesk && { queueDesk: options.queueDesk }) });
+    // Records which step of the turn answered, for the pipeline tests.
+    const continueTurn = dialog.continue.bind(dialog);
+    dialog.continue = async (context) => (this.lastStep = await continueTurn(context));
     const bot = new LuotsiBot(state, dialog);
     this.adapter = new TestAdapter(async (context) => bot.run(context));
     // Not the template: TestAdapter's template would override each activity's own locale.

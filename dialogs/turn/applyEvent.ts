@@ -1,0 +1,22 @@
+import { transition } from 'xstate';
+import type { FlowHost } from '../flowHost';
+import { currentPrompt } from '../flowHost';
+import { flowOf, type Turn, type TurnStep } from './turn';
+
+/** Last: the event the earlier steps read goes through the flow's pure transition; persisted, then rendered. */
+export function applyEvent(host: FlowHost): TurnStep {
+  return {
+    name: 'applyEvent',
+    async run(turn: Turn) {
+      const event = turn.event;
+      if (event === undefined) return 'next';
+      const { snapshot } = flowOf(turn);
+      const [next] = transition(host.options.flow.machine, snapshot, event);
+      const draft = turn.persisted?.photoDraft;
+      const keepDraft = draft !== undefined && currentPrompt(next)?.id === draft.questionId ? draft : undefined;
+      await host.persist(turn.context, next, keepDraft);
+      await turn.context.sendActivities([...turn.notes, ...host.afterTransition(snapshot, next, event)]);
+      return 'handled';
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { Locale } from '../flows/contract';
+
+/** One candidate topic for a typed description, best first; `score` is the classifier's 0–1. */
+export interface TopicGuess {
+  topic: string;
+  score: number;
+}
+
+/** Finds the question set a typed description is about. */
+export interface TopicFinder {
+  /** Candidates, best first (empty when nothing in the corpus resembles the text). */
+  find(locale: Locale, text: string): Promise<TopicGuess[]>;
+}
