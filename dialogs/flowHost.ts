@@ -10,6 +10,8 @@ import { renderSummary } from './summaryRenderer';
 import type { PhotoDraft, PhotoLimits, PhotosDonePress } from './photoAnswers';
 import { foldText, foldedAlternatives } from './textMatch';
 import type { FlowDialogOptions, PersistedFlow } from './flowTypes';
+import { createAnswerReader, type AnswerReader } from '../understanding/answerReader';
+import { Lexicon } from '../understanding/lexicon';
 
 /** Name of the event activity that carries a language switch (page -> bot, and bot -> page). */
 export const LOCALE_EVENT = 'luotsi.locale';
@@ -45,10 +47,24 @@ export function flowContext(snapshot: AnyMachineSnapshot): FlowContextBase {
  */
 export class FlowHost {
   readonly words: GlobalWords;
+  readonly lexicon: Lexicon;
   private readonly labelCache = new Map<string, string[]>();
+  private readonly readers = new Map<Locale, AnswerReader>();
 
   constructor(readonly options: FlowDialogOptions) {
     this.words = new GlobalWords(options.i18n);
+    const { i18n } = options;
+    this.lexicon = new Lexicon((locale, key) => (i18n.exists(key, { lng: locale, fallbackLng: false }) ? i18n.getFixedT(locale)(key) : undefined));
+  }
+
+  /** Reads answers in the person's own words in `locale`. */
+  reader(locale: Locale): AnswerReader {
+    let reader = this.readers.get(locale);
+    if (!reader) {
+      reader = createAnswerReader(this.lexicon, locale, this.options.clock);
+      this.readers.set(locale, reader);
+    }
+    return reader;
   }
 
   t(locale: Locale): TFunction {

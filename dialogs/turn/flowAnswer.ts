@@ -10,10 +10,10 @@ export function flowAnswer(host: FlowHost): TurnStep {
     name: 'flowAnswer',
     async run(turn: Turn) {
       if (turn.event !== undefined) return 'next';
-      const { snapshot, t } = flowOf(turn);
+      const { snapshot, t, locale } = flowOf(turn);
       const prompt = currentPrompt(snapshot);
       if (!prompt) return 'next';
-      const parsed = parseAnswer(prompt, { text: turn.text, value: turn.context.activity.value }, (key) => host.labels(key), host.words.skipWords());
+      const parsed = parseAnswer(prompt, { text: turn.text, value: turn.context.activity.value }, (key) => host.labels(key), host.words.skipWords(), host.reader(locale));
       if (parsed.kind === 'invalid') {
         const message =
           parsed.errorKey === 'common:errors.notUnderstood'
