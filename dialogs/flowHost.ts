@@ -4,7 +4,7 @@ import { initialTransition, type AnyMachineSnapshot, type AnyStateMachine, type 
 import { LOCALES, type FlowContextBase, type FlowEvent, type Locale, type PromptMeta, type StateMeta } from '../flows/contract';
 import type { SummaryItem } from '../flows';
 import { toLocale } from '../i18n/i18n';
-import { GlobalWords } from './globalWords';
+import { GlobalWords, type GlobalWordPress } from './globalWords';
 import { optionList, renderPrompt, textMessage } from './promptRenderer';
 import { renderSummary } from './summaryRenderer';
 import type { PhotoDraft, PhotoLimits, PhotosDonePress } from './photoAnswers';
@@ -174,6 +174,35 @@ export class FlowHost {
   async reprompt(turn: TurnContext, snapshot: AnyMachineSnapshot, message: string): Promise<void> {
     const { locale } = flowContext(snapshot);
     await turn.sendActivities([textMessage(message, locale), ...this.renderState(snapshot, this.t(locale), false)]);
+  }
+
+  /**
+   * An answer that was not recognised: the reason and the question again with its buttons.
+   * The second miss in a row at the same question also offers a person (the general queue
+   * with what is known) and starting over, so a client never meets the same dead end twice.
+   */
+  async askAgain(turn: TurnContext, snapshot: AnyMachineSnapshot, message: string, persisted: PersistedFlow | undefined): Promise<void> {
+    const prompt = currentPrompt(snapshot);
+    const at = prompt?.id ?? prompt?.key ?? '';
+    const count = persisted?.misses?.at === at ? persisted.misses.count + 1 : 1;
+    const { locale } = flowContext(snapshot);
+    const t = this.t(locale);
+    await this.persist(turn, snapshot, persisted?.photoDraft, { misses: { at, count } });
+    if (count < 2) {
+      await this.reprompt(turn, snapshot, message);
+      return;
+    }
+    const question = this.renderState(snapshot, t, false);
+    const last = question[question.length - 1];
+    if (last) {
+      const ways = (['human', 'restart'] as const).map((globalWord) => {
+        const title = t(`understanding:deadEnd.${globalWord}`);
+        const value: GlobalWordPress = { globalWord };
+        return { type: 'messageBack', title, text: title, displayText: title, value };
+      });
+      last.suggestedActions = { to: [], actions: [...(last.suggestedActions?.actions ?? []), ...ways] };
+    }
+    await turn.sendActivities([textMessage(message, locale), textMessage(t('understanding:deadEnd.again'), locale), ...question]);
   }
 
   /** A fresh flow, persisted, with the welcome (for a new conversation) and notes before its first question. */

@@ -19,7 +19,7 @@ export function flowAnswer(host: FlowHost): TurnStep {
           parsed.errorKey === 'common:errors.notUnderstood'
             ? t(parsed.errorKey, { options: optionList(prompt, t, flowContext(snapshot).subject?.kind) })
             : t(parsed.errorKey, parsed.params ?? {});
-        await host.reprompt(turn.context, snapshot, message);
+        await host.askAgain(turn.context, snapshot, message, turn.persisted);
         return 'handled';
       }
       turn.event = parsed.kind === 'skip' ? { type: 'SKIP' } : { type: 'ANSWER', value: parsed.value };

@@ -12,11 +12,6 @@ const EVENTS: Record<Exclude<GlobalWord, 'language'>, FlowEvent> = {
   erase: { type: 'END' },
 };
 
-/** Value of a button that stands for a global word (e.g. "talk to a person" after two misses). */
-export interface GlobalWordPress {
-  globalWord: GlobalWord;
-}
-
 function pressedWord(value: unknown): GlobalWord | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const word = (value as Record<string, unknown>).globalWord;

@@ -19,7 +19,7 @@ export function summaryAnswer(host: FlowHost): TurnStep {
         ? parseSummaryInput(host.summary(snapshot), confirm, input, (typed) => host.labels(confirm.labelKey).includes(foldText(typed)))
         : undefined;
       if (!parsed) {
-        await host.reprompt(turn.context, snapshot, t('common:errors.summaryNotUnderstood'));
+        await host.askAgain(turn.context, snapshot, t('common:errors.summaryNotUnderstood'), turn.persisted);
         return 'handled';
       }
       turn.event = parsed;
