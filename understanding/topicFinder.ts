@@ -8,6 +8,9 @@ export interface TopicGuess {
 
 /** Finds the question set a typed description is about. */
 export interface TopicFinder {
-  /** Candidates, best first (empty when nothing in the corpus resembles the text). */
-  find(locale: Locale, text: string): Promise<TopicGuess[]>;
+  /**
+   * Candidates, best first (empty when nothing in the corpus resembles the text), in
+   * `locale`, or in the language the text is written in when no locale is given.
+   */
+  find(locale: Locale | undefined, text: string): Promise<{ locale: Locale; guesses: TopicGuess[] }>;
 }

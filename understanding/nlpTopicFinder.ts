@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { containerBootstrap } from '@nlpjs/core';
+import { LangEn } from '@nlpjs/lang-en';
+import { LangFi } from '@nlpjs/lang-fi';
+import { LangSv } from '@nlpjs/lang-sv';
+import { Nlp } from '@nlpjs/nlp';
+import type { Logger } from '../logger';
+import { LOCALES, type Locale } from '../flows/contract';
+import { LuotsiError } from '../errors';
+import { hashOf } from './corpus';
+import type { TopicDocument } from './topicDocuments';
+import type { TopicFinder, TopicGuess } from './topicFinder';
+import { words } from './words';
+
+// Bump when the way documents become a model changes, so old cached models are not used.
+const MODEL_FORMAT = 1;
+const NLPJS_VERSION = (require('@nlpjs/nlp/package.json') as { version: string }).version;
+
+/** The topic model could not be trained or loaded. */
+export class TopicModelError extends LuotsiError {
+  readonly code = 'TopicModelError';
+}
+
+export interface NlpTopicFinderOptions {
+  documents: readonly TopicDocument[];
+  /** Directory for the trained model, keyed by the documents' hash (e.g. DATA_DIR/nlu); none: train every start. */
+  cacheDir?: string;
+  logger?: Logger;
+}
+
+/** How the model came to be at start-up. */
+export interface ModelStart {
+  fromCache: boolean;
+  ms: number;
+  documents: number;
+}
+
+async function newNlp(): Promise<Nlp> {
+  const container = await containerBootstrap();
+  container.use(LangFi);
+  container.use(LangSv);
+  container.use(LangEn);
+  // nlu.log false: NLP.js otherwise prints every training epoch to the console.
+  return new Nlp({ container, autoSave: false, autoLoad: false, languages: [...LOCALES], nlu: { log: false, useNoneFeature: false } }, container);
+}
+
+/**
+ * The topic finder on NLP.js, in process: a classifier per language over stemmed words,
+ * trained from the corpus kept as data. Words the corpus has only as a part of a compound
+ * ("hammaskipu", "tandsmärta", "feverish") are added to a message as the known part.
+ */
+export class NlpTopicFinder implements TopicFinder {
+  /** Resolves once the model is trained or loaded; find() waits for it. */
+  readonly ready: Promise<ModelStart>;
+  private nlp: Nlp | undefined;
+  private readonly vocabulary = new Map<Locale, Map<string, string>>();
+
+  constructor(private readonly options: NlpTopicFinderOptions) {
+    for (const locale of LOCALES) this.vocabulary.set(locale, new Map());
+    for (const doc of options.documents) {
+      const vocabulary = this.vocabulary.get(doc.locale)!;
+      for (const word of words(doc.locale, doc.text)) if (word.stem.length >= 4 && !vocabulary.has(word.stem)) vocabulary.set(word.stem, word.folded);
+    }
+    this.ready = this.start();
+  }
+
+  async find(locale: Locale | undefined, text: string): Promise<{ locale: Locale; guesses: TopicGuess[] }> {
+    await this.ready;
+    const nlp = this.nlp!;
+    const guessed = locale ?? this.guessLocale((await nlp.process(undefined as unknown as string, text)) as { locale?: string });
+    const result = await nlp.process(guessed, this.withKnownParts(guessed, text));
+    const guesses = (result.classifications ?? [])
+      .filter((c) => c.intent !== 'None' && c.score > 0)
+      .map((c) => ({ topic: c.intent, score: c.score }))
+      .sort((a, b) => b.score - a.score);
+    return { locale: guessed, guesses };
+  }
+
+  private guessLocale(result: { locale?: string }): Locale {
+    return (LOCALES as readonly string[]).includes(result.locale ?? '') ? (result.locale as Locale) : 'fi';
+  }
+
+  /** The message plus the corpus words found inside its unknown words (compounds, derivations). */
+  private withKnownParts(locale: Locale, text: string): string {
+    const vocabulary = this.vocabulary.get(locale)!;
+    const extra: string[] = [];
+    for (const word of words(locale, text)) {
+      if (vocabulary.has(word.stem)) continue;
+      for (const [stem, surface] of vocabulary) {
+        if (stem !== word.stem && (word.folded.includes(stem) || word.stem.includes(stem))) extra.push(surface);
+      }
+    }
+    return extra.length === 0 ? text : `${text} ${extra.join(' ')}`;
+  }
+
+  private async start(): Promise<ModelStart> {
+    const started = Date.now();
+    const { documents, cacheDir, logger } = this.options;
+    const file = cacheDir ? path.join(cacheDir, `topics-${hashOf({ MODEL_FORMAT, NLPJS_VERSION, documents })}.json`) : undefined;
+    const nlp = await newNlp();
+    if (file && fs.existsSync(file)) {
+      try {
+        nlp.import(fs.readFileSync(file, 'utf8'));
+        this.nlp = nlp;
+        const start = { fromCache: true, ms: Date.now() - started, documents: documents.length };
+        logger?.info(start, 'topic model loaded');
+        return start;
+      } catch (error) {
+        logger?.warn({ err: error }, 'cached topic model unreadable; training again');
+      }
+    }
+    try {
+      for (const doc of documents) nlp.addDocument(doc.locale, doc.text, doc.topic);
+      await nlp.train();
+    } catch (error) {
+      throw new TopicModelError('training the topic model failed', { cause: error });
+    }
+    this.nlp = nlp;
+    if (file && cacheDir) this.save(nlp, cacheDir, file, logger);
+    const start = { fromCache: false, ms: Date.now() - started, documents: documents.length };
+    logger?.info(start, 'topic model trained');
+    return start;
+  }
+
+  /** Writes the model atomically and removes models of older corpora. */
+  private save(nlp: Nlp, cacheDir: string, file: string, logger: Logger | undefined): void {
+    try {
+      fs.mkdirSync(cacheDir, { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, nlp.export(false));
+      fs.renameSync(temporary, file);
+      for (const old of fs.readdirSync(cacheDir)) {
+        if (/^topics-[0-9a-f]+\.json$/.test(old) && path.join(cacheDir, old) !== file) fs.rmSync(path.join(cacheDir, old), { force: true });
+      }
+    } catch (error) {
+      // A read-only data directory costs a retrain at the next start, nothing else.
+      logger?.warn({ err: error }, 'topic model not cached');
+    }
+  }
+}
