@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { ConversationState, type TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import { LuotsiBot } from './bots/luotsiBot';
@@ -28,7 +29,10 @@ import { registerStaffApi } from './http/staffApi';
 import { StaffAuthenticator } from './staff/authentication';
 import { RateLimiter } from './http/rateLimit';
 import { securityHeaders } from './http/securityHeaders';
-import { createI18n, toLocale } from './i18n/i18n';
+import { createI18n, loadLocaleResources, toLocale } from './i18n/i18n';
+import { loadCorpus } from './understanding/corpus';
+import { NlpTopicFinder } from './understanding/nlpTopicFinder';
+import { topicDocuments } from './understanding/topicDocuments';
 import { createLogger, type Logger } from './logger';
 import type { LuotsiDatabase } from './storage/database';
 import { openDatabase } from './storage/openDatabase';
@@ -67,7 +71,14 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const clock = overrides.clock ?? (() => new Date());
   // Connections dropped by a database restart are logged, then replaced on the next query.
   const database = overrides.database ?? openDatabase(config, (error) => logger.warn({ err: error }, 'database connection lost'));
-  const i18n = createI18n();
+  const localeResources = loadLocaleResources();
+  const i18n = createI18n(localeResources);
+  // The corpus is data too: refuse to start on a broken one; the model is cached by its hash.
+  const topicFinder = new NlpTopicFinder({
+    documents: topicDocuments(loadCorpus(), localeResources),
+    cacheDir: path.join(config.dataDir, 'nlu'),
+    logger,
+  });
   let shuttingDown = false;
 
   // The catalog is data a county edits: refuse to start on a broken one.
@@ -100,6 +111,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     photoLimits: { maxPerQuestion: config.photo.maxPerQuestion, maxBytes: config.photo.maxBytes },
     queueDesk,
     eraseData: createConversationEraser({ stores: database, conversationState, clock }),
+    topicFinder,
   });
 
   const channel = new WebChannel({
@@ -301,6 +313,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     logger,
     runQueueWatch,
     async listen(port = config.port, host = config.host) {
+      // The topic model is trained or loaded before the first client can type a description.
+      await topicFinder.ready;
       // Never serve on an old schema: migrations finish (or fail) first.
       await database.ready();
       return new Promise<string>((resolve, reject) => {

@@ -16,6 +16,7 @@ import { photoAnswer } from './turn/photoAnswer';
 import { queueChat } from './turn/queueChat';
 import { restoreFlow } from './turn/restoreFlow';
 import { summaryAnswer } from './turn/summaryAnswer';
+import { topicUnderstanding } from './turn/topicUnderstanding';
 import { newTurn, runSteps, type TurnStep } from './turn/turn';
 
 export type { ClientQueueDesk, ErasePress, FlowDefinition, FlowDialogOptions, OutcomeRenderer, PersistedFlow, PhotoSlot } from './flowTypes';
@@ -37,6 +38,7 @@ export function turnSteps(host: FlowHost): TurnStep[] {
     globalWord(host),
     inputGuard(host),
     summaryAnswer(host),
+    ...(options.topicFinder && options.topicQuestion ? [topicUnderstanding(host, options.topicFinder)] : []),
     flowAnswer(host),
     applyEvent(host),
   ];

@@ -7,6 +7,7 @@ import { toLocale } from '../i18n/i18n';
 import { GlobalWords, type GlobalWordPress } from './globalWords';
 import { optionList, renderPrompt, textMessage } from './promptRenderer';
 import { renderSummary } from './summaryRenderer';
+import { renderTopicOffer } from './topicOffer';
 import type { PhotoDraft, PhotoLimits, PhotosDonePress } from './photoAnswers';
 import { foldText, foldedAlternatives } from './textMatch';
 import type { FlowDialogOptions, PersistedFlow } from './flowTypes';
@@ -113,7 +114,7 @@ export class FlowHost {
   }
 
   /** The messages after a transition: a language event, the outcome, or the next question. */
-  afterTransition(before: AnyMachineSnapshot, next: AnyMachineSnapshot, event: FlowEvent): Partial<Activity>[] {
+  afterTransition(before: AnyMachineSnapshot, next: AnyMachineSnapshot, event: FlowEvent, offer?: readonly string[]): Partial<Activity>[] {
     const locale = flowContext(next).locale;
     const t = this.t(locale);
     const out: Partial<Activity>[] = [];
@@ -128,7 +129,11 @@ export class FlowHost {
     const prompt = currentPrompt(next);
     if (!prompt) return out;
     const subject = flowContext(next).subject?.kind;
-    if (moved || event.type === 'RESTART' || event.type === 'CORRECT') {
+    if (moved && offer && offer.length > 0 && this.isTopicPrompt(prompt)) {
+      // Arriving at the topic menu with a topic found in the first message: offer it.
+      out.push(...renderPrompt(prompt, t, locale, subject).slice(0, -1));
+      out.push(...this.topicOffer(next, offer));
+    } else if (moved || event.type === 'RESTART' || event.type === 'CORRECT') {
       out.push(...this.renderState(next, t, true));
     } else if (localeChanged) {
       out.push(...this.renderState(next, t, false));
@@ -143,6 +148,20 @@ export class FlowHost {
       out.push(...this.renderState(next, t, false));
     }
     return out;
+  }
+
+  /** True at the topic menu the topic finder serves. */
+  isTopicPrompt(prompt: PromptMeta | undefined): boolean {
+    return prompt !== undefined && prompt.id === this.options.topicQuestion?.promptId;
+  }
+
+  /** The offer of `topics` at the topic menu of `snapshot`. */
+  topicOffer(snapshot: AnyMachineSnapshot, topics: readonly string[]): Partial<Activity>[] {
+    const prompt = currentPrompt(snapshot);
+    const prefix = this.options.topicQuestion?.optionPrefix;
+    if (!prompt || prefix === undefined) return [];
+    const { locale, subject } = flowContext(snapshot);
+    return renderTopicOffer(prompt, topics, prefix, this.t(locale), locale, subject?.kind);
   }
 
   /** The current question of `snapshot` (with its intro lines when first asked). */
@@ -245,12 +264,13 @@ export class FlowHost {
   async persist(turn: TurnContext, snapshot: AnyMachineSnapshot, photoDraft?: PhotoDraft, side?: SideState): Promise<void> {
     const previous = await this.options.state.get(turn);
     const feedbackGiven = side?.feedbackGiven ?? previous?.feedbackGiven;
+    const topicOffer = side?.topicOffer ?? (this.beforeTopicMenu(snapshot) ? previous?.topicOffer : undefined);
     const record: PersistedFlow = {
       ...(photoDraft && { photoDraft }),
       ...(side?.feedbackDraft && { feedbackDraft: side.feedbackDraft }),
       ...(side?.contactDraft && { contactDraft: side.contactDraft }),
       ...(side?.misses && { misses: side.misses }),
-      ...(side?.topicOffer && side.topicOffer.length > 0 && { topicOffer: side.topicOffer }),
+      ...(topicOffer && topicOffer.length > 0 && { topicOffer }),
       ...(feedbackGiven && feedbackGiven.length > 0 && { feedbackGiven }),
       flowId: this.options.flow.id,
       version: this.options.flow.version,
@@ -261,6 +281,13 @@ export class FlowHost {
       lastInputAt: this.options.clock().getTime(),
     };
     await this.options.state.set(turn, JSON.parse(JSON.stringify(record)) as PersistedFlow);
+  }
+
+  /** True while the flow asks the questions of the topic menu's set (a topic found early waits there). */
+  private beforeTopicMenu(snapshot: AnyMachineSnapshot): boolean {
+    const menu = this.options.topicQuestion?.promptId;
+    const asked = currentPrompt(snapshot)?.id;
+    return snapshot.status === 'active' && menu !== undefined && asked !== undefined && asked.split('.')[0] === menu.split('.')[0];
   }
 
   /** The language the channel says the client uses, else the default. */

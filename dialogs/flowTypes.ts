@@ -92,6 +92,9 @@ export interface FlowDialogOptions {
   eraseData?: (turn: TurnContext) => Promise<void>;
   /** Finds a topic in a typed description; without it typed text at the topic menu must name an option. */
   topicFinder?: TopicFinder;
-  /** The question id of the topic menu and the option id prefix its answers carry (`topic.`). */
-  topicQuestion?: { promptId: string; optionPrefix: string };
+  /**
+   * The topic menu (question id, and the prefix of its option ids), and the first question
+   * (the language) whose typed description is remembered for the menu, with its option prefix.
+   */
+  topicQuestion?: { promptId: string; optionPrefix: string; firstPromptId: string; firstOptionPrefix: string };
 }

@@ -63,6 +63,8 @@ export class NlpTopicFinder implements TopicFinder {
       for (const word of words(doc.locale, doc.text)) if (word.stem.length >= 4 && !vocabulary.has(word.stem)) vocabulary.set(word.stem, word.folded);
     }
     this.ready = this.start();
+    // Awaited by find() and by the service's listen(); not an unhandled rejection meanwhile.
+    this.ready.catch(() => undefined);
   }
 
   async find(locale: Locale | undefined, text: string): Promise<{ locale: Locale; guesses: TopicGuess[] }> {

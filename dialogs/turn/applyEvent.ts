@@ -14,8 +14,11 @@ export function applyEvent(host: FlowHost): TurnStep {
       const [next] = transition(host.options.flow.machine, snapshot, event);
       const draft = turn.persisted?.photoDraft;
       const keepDraft = draft !== undefined && currentPrompt(next)?.id === draft.questionId ? draft : undefined;
-      await host.persist(turn.context, next, keepDraft);
-      await turn.context.sendActivities([...turn.notes, ...host.afterTransition(snapshot, next, event)]);
+      // A restart forgets a topic found earlier; otherwise one waits for the topic menu.
+      const offer = event.type === 'RESTART' ? [] : turn.topicOffer;
+      await host.persist(turn.context, next, keepDraft, { ...(offer && { topicOffer: offer }) });
+      const kept = (await host.options.state.get(turn.context))?.topicOffer;
+      await turn.context.sendActivities([...turn.notes, ...host.afterTransition(snapshot, next, event, kept)]);
       return 'handled';
     },
   };

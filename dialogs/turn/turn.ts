@@ -30,6 +30,8 @@ export interface Turn {
   flow?: RestoredFlow;
   /** The flow event this turn's input means, once a step has read it. */
   event?: FlowEvent;
+  /** Topics found in a first message, to offer when the flow reaches its topic menu. */
+  topicOffer?: string[];
   /** Lines to send before what the transition renders (e.g. "3/3 photos, going on"). */
   notes: Partial<Activity>[];
 }
