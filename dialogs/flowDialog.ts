@@ -17,6 +17,7 @@ import { queueChat } from './turn/queueChat';
 import { restoreFlow } from './turn/restoreFlow';
 import { summaryAnswer } from './turn/summaryAnswer';
 import { topicUnderstanding } from './turn/topicUnderstanding';
+import { describedTopic } from './turn/describedTopic';
 import { newTurn, runSteps, type TurnStep } from './turn/turn';
 
 export type { ClientQueueDesk, ErasePress, FlowDefinition, FlowDialogOptions, OutcomeRenderer, PersistedFlow, PhotoSlot } from './flowTypes';
@@ -38,7 +39,7 @@ export function turnSteps(host: FlowHost): TurnStep[] {
     globalWord(host),
     inputGuard(host),
     summaryAnswer(host),
-    ...(options.topicFinder && options.topicQuestion ? [topicUnderstanding(host, options.topicFinder)] : []),
+    ...(options.topicFinder && options.topicQuestion ? [topicUnderstanding(host, options.topicFinder), describedTopic(host, options.topicFinder)] : []),
     flowAnswer(host),
     applyEvent(host),
   ];

@@ -96,5 +96,13 @@ export interface FlowDialogOptions {
    * The topic menu (question id, and the prefix of its option ids), and the first question
    * (the language) whose typed description is remembered for the menu, with its option prefix.
    */
-  topicQuestion?: { promptId: string; optionPrefix: string; firstPromptId: string; firstOptionPrefix: string };
+  topicQuestion?: {
+    promptId: string;
+    optionPrefix: string;
+    firstPromptId: string;
+    firstOptionPrefix: string;
+    /** The free description of the "something else" set, and that set's own topic id. */
+    describePromptId?: string;
+    describeTopic?: string;
+  };
 }

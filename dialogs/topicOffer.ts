@@ -58,6 +58,33 @@ export function renderTopicOffer(
   return [message];
 }
 
+/** Value of the offer's buttons under "something else": switch to a set, or keep the description as typed. */
+export interface DescriptionOfferPress {
+  switchTopic?: string;
+  describe?: string;
+}
+
+/** "This sounds like … — shall we start with those questions?" under "something else". */
+export function renderDescriptionOffer(topicLabel: string, topic: string, description: string, t: TFunction, locale: string): Partial<Activity>[] {
+  const message = textMessage(t('understanding:topicOffer.one', { topic: topicLabel }), locale);
+  const start: DescriptionOfferPress = { switchTopic: topic };
+  const keep: DescriptionOfferPress = { describe: description };
+  message.suggestedActions = {
+    to: [],
+    actions: [button(t('understanding:topicOffer.start'), { ...start }), button(t('understanding:topicOffer.keepDescription'), { ...keep })],
+  };
+  return [message];
+}
+
+/** Reads a press of the description offer. */
+export function descriptionOfferPressOf(value: unknown): DescriptionOfferPress | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const r = value as Record<string, unknown>;
+  if (typeof r.switchTopic === 'string') return { switchTopic: r.switchTopic };
+  if (typeof r.describe === 'string') return { describe: r.describe };
+  return undefined;
+}
+
 /** True when the value is the "show all topics" press. */
 export function isTopicMenuPress(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as Partial<TopicMenuPress>).topicMenu === true;

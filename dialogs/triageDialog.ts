@@ -44,7 +44,14 @@ export function createTriageDialog(deps: TriageDialogDeps): FlowDialog {
     ...(deps.eraseData && { eraseData: deps.eraseData }),
     ...(deps.topicFinder && {
       topicFinder: deps.topicFinder,
-      topicQuestion: { promptId: 'entry.topic', optionPrefix: 'topic.', firstPromptId: 'entry.language', firstOptionPrefix: 'language.' },
+      topicQuestion: {
+        promptId: 'entry.topic',
+        optionPrefix: 'topic.',
+        firstPromptId: 'entry.language',
+        firstOptionPrefix: 'language.',
+        describePromptId: 'other.description',
+        describeTopic: 'other',
+      },
     }),
   });
 }
