@@ -73,7 +73,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const database = overrides.database ?? openDatabase(config, (error) => logger.warn({ err: error }, 'database connection lost'));
   const localeResources = loadLocaleResources();
   const i18n = createI18n(localeResources);
-  // The corpus is data too: refuse to start on a broken one; the model is cached by its hash.
+  // The corpus is data too: refuse to start on a broken one. The model is trained (or loaded from
+  // DATA_DIR/nlu, keyed by its hash) once the service listens; a description typed meanwhile waits.
   const topicFinder = new NlpTopicFinder({
     documents: topicDocuments(loadCorpus(), localeResources),
     cacheDir: path.join(config.dataDir, 'nlu'),
@@ -313,8 +314,6 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     logger,
     runQueueWatch,
     async listen(port = config.port, host = config.host) {
-      // The topic model is trained or loaded before the first client can type a description.
-      await topicFinder.ready;
       // Never serve on an old schema: migrations finish (or fail) first.
       await database.ready();
       return new Promise<string>((resolve, reject) => {
@@ -322,6 +321,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
         server.listen(port, host, () => {
           server.server.off('error', reject);
           void sweepOnce();
+          // After the start line is out: training blocks the event loop for a moment.
+          setTimeout(() => void topicFinder.ready, 1000).unref();
           const address = server.address() as AddressInfo;
           const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve(`http://${shownHost}:${address.port}`);

@@ -51,9 +51,8 @@ async function newNlp(): Promise<Nlp> {
  * ("hammaskipu", "tandsmärta", "feverish") are added to a message as the known part.
  */
 export class NlpTopicFinder implements TopicFinder {
-  /** Resolves once the model is trained or loaded; find() waits for it. */
-  readonly ready: Promise<ModelStart>;
   private nlp: Nlp | undefined;
+  private starting: Promise<ModelStart> | undefined;
   private readonly vocabulary = new Map<Locale, Map<string, string>>();
 
   constructor(private readonly options: NlpTopicFinderOptions) {
@@ -62,13 +61,28 @@ export class NlpTopicFinder implements TopicFinder {
       const vocabulary = this.vocabulary.get(doc.locale)!;
       for (const word of words(doc.locale, doc.text)) if (word.stem.length >= 4 && !vocabulary.has(word.stem)) vocabulary.set(word.stem, word.folded);
     }
-    this.ready = this.start();
-    // Awaited by find() and by the service's listen(); not an unhandled rejection meanwhile.
-    this.ready.catch(() => undefined);
+  }
+
+  /**
+   * Trains or loads the model on first use (find() waits for it); the service asks for it once
+   * it listens, so training never delays the start.
+   */
+  get ready(): Promise<ModelStart> {
+    if (!this.starting) {
+      this.starting = this.start();
+      // Awaited by find() and the bench; not an unhandled rejection meanwhile.
+      this.starting.catch(() => undefined);
+    }
+    return this.starting;
   }
 
   async find(locale: Locale | undefined, text: string): Promise<{ locale: Locale; guesses: TopicGuess[] }> {
-    await this.ready;
+    try {
+      await this.ready;
+    } catch {
+      // Without a model the dialog reads the message as an ordinary answer (logged at start-up).
+      return { locale: locale ?? 'fi', guesses: [] };
+    }
     const nlp = this.nlp!;
     const guessed = locale ?? this.guessLocale((await nlp.process(undefined as unknown as string, text)) as { locale?: string });
     const result = await nlp.process(guessed, this.withKnownParts(guessed, text));
@@ -116,7 +130,9 @@ export class NlpTopicFinder implements TopicFinder {
       for (const doc of documents) nlp.addDocument(doc.locale, doc.text, doc.topic);
       await nlp.train();
     } catch (error) {
-      throw new TopicModelError('training the topic model failed', { cause: error });
+      const failed = new TopicModelError('training the topic model failed', { cause: error });
+      logger?.error({ err: failed }, 'topic model not available; typed descriptions are read as ordinary answers');
+      throw failed;
     }
     this.nlp = nlp;
     if (file && cacheDir) this.save(nlp, cacheDir, file, logger);
