@@ -26,6 +26,19 @@ describe('the turn pipeline', () => {
     ]);
   });
 
+  it('puts the topic finder after the emergency steps and before the flow answer', () => {
+    const bench = new StepBench();
+    const dialog = new FlowDialog({
+      ...bench.host.options,
+      topicFinder: { find: async () => ({ locale: 'fi', guesses: [] }) },
+      topicQuestion: { promptId: 'entry.topic', optionPrefix: 'topic.', firstPromptId: 'entry.language', firstOptionPrefix: 'language.' },
+    });
+    const names = dialog.stepNames;
+    expect(names.indexOf('topicUnderstanding')).toBeGreaterThan(names.indexOf('emergencySign'));
+    expect(names.indexOf('describedTopic')).toBeGreaterThan(names.indexOf('topicUnderstanding'));
+    expect(names.indexOf('flowAnswer')).toBe(names.indexOf('describedTopic') + 1);
+  });
+
   it('leaves out the steps of services the dialog was not given', () => {
     const dialog = new FlowDialog({ ...new StepBench().host.options, flow: triageFlow, detectEmergency: detectEmergencySign, i18n });
     expect(dialog.stepNames).not.toContain('queueChat');
