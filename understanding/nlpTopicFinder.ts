@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en';
 import { LangFi } from '@nlpjs/lang-fi';
@@ -36,13 +37,65 @@ export interface ModelStart {
   documents: number;
 }
 
+// Training runs in a worker thread: it is seconds of CPU that would otherwise stall every turn
+// (and let idle keep-alive sockets time out under the clients). Plain JavaScript over the
+// NLP.js packages only, so it runs the same from the sources (tests) and from dist/.
+const TRAINING_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { containerBootstrap } = require(workerData.modules.core);
+const { Nlp } = require(workerData.modules.nlp);
+const { LangFi } = require(workerData.modules.fi);
+const { LangSv } = require(workerData.modules.sv);
+const { LangEn } = require(workerData.modules.en);
+(async () => {
+  const container = await containerBootstrap();
+  container.use(LangFi); container.use(LangSv); container.use(LangEn);
+  const nlp = new Nlp({ container, autoSave: false, autoLoad: false, languages: workerData.languages, nlu: workerData.nlu }, container);
+  for (const doc of workerData.documents) nlp.addDocument(doc.locale, doc.text, doc.topic);
+  await nlp.train();
+  parentPort.postMessage(nlp.export(false));
+})().catch((error) => { throw error; });
+`;
+
+// nlu.log false: NLP.js otherwise prints every training epoch to the console.
+const NLU_SETTINGS = { log: false, useNoneFeature: false };
+
+/** Trains a model of `documents` in a worker thread; resolves with the exported model. */
+function trainInWorker(documents: readonly TopicDocument[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(TRAINING_WORKER, {
+      eval: true,
+      workerData: {
+        documents,
+        languages: [...LOCALES],
+        nlu: NLU_SETTINGS,
+        // Resolved here, so the worker loads the very packages this module does.
+        modules: {
+          core: require.resolve('@nlpjs/core'),
+          nlp: require.resolve('@nlpjs/nlp'),
+          fi: require.resolve('@nlpjs/lang-fi'),
+          sv: require.resolve('@nlpjs/lang-sv'),
+          en: require.resolve('@nlpjs/lang-en'),
+        },
+      },
+    });
+    worker.once('message', (model: string) => {
+      resolve(model);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`training worker exited with ${code}`));
+    });
+  });
+}
+
 async function newNlp(): Promise<Nlp> {
   const container = await containerBootstrap();
   container.use(LangFi);
   container.use(LangSv);
   container.use(LangEn);
-  // nlu.log false: NLP.js otherwise prints every training epoch to the console.
-  return new Nlp({ container, autoSave: false, autoLoad: false, languages: [...LOCALES], nlu: { log: false, useNoneFeature: false } }, container);
+  return new Nlp({ container, autoSave: false, autoLoad: false, languages: [...LOCALES], nlu: NLU_SETTINGS }, container);
 }
 
 /**
@@ -127,8 +180,7 @@ export class NlpTopicFinder implements TopicFinder {
       }
     }
     try {
-      for (const doc of documents) nlp.addDocument(doc.locale, doc.text, doc.topic);
-      await nlp.train();
+      nlp.import(await trainInWorker(documents));
     } catch (error) {
       const failed = new TopicModelError('training the topic model failed', { cause: error });
       logger?.error({ err: failed }, 'topic model not available; typed descriptions are read as ordinary answers');
