@@ -1,6 +1,7 @@
 import './threadPool';
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { ConversationState, type TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import { LuotsiBot } from './bots/luotsiBot';
@@ -36,7 +37,10 @@ import { StaffAuthenticator } from './staff/authentication';
 import { trustedHops } from './http/clientIp';
 import { RateLimiter } from './http/rateLimit';
 import { securityHeaders } from './http/securityHeaders';
-import { createI18n, toLocale } from './i18n/i18n';
+import { createI18n, loadLocaleResources, toLocale } from './i18n/i18n';
+import { loadCorpus } from './understanding/corpus';
+import { NlpTopicFinder } from './understanding/nlpTopicFinder';
+import { topicDocuments } from './understanding/topicDocuments';
 import { createLogger, type Logger } from './logger';
 import type { LuotsiDatabase } from './storage/database';
 import { openDatabase } from './storage/openDatabase';
@@ -86,7 +90,15 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const clock = overrides.clock ?? systemClock;
   // Connections dropped by a database restart are logged, then replaced on the next query.
   const database = overrides.database ?? openDatabase(config, (error) => logger.warn({ err: error }, 'database connection lost'), clock);
-  const i18n = createI18n();
+  const localeResources = loadLocaleResources();
+  const i18n = createI18n(localeResources);
+  // The corpus is data too: refuse to start on a broken one. The model is trained (or loaded from
+  // DATA_DIR/nlu, keyed by its hash) once the service listens; a description typed meanwhile waits.
+  const topicFinder = new NlpTopicFinder({
+    documents: topicDocuments(loadCorpus(), localeResources),
+    cacheDir: path.join(config.dataDir, 'nlu'),
+    logger,
+  });
   let shuttingDown = false;
 
   // The catalog is data a county edits: refuse to start on a broken one.
@@ -143,6 +155,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     photoLimits: { maxPerQuestion: config.photo.maxPerQuestion, maxBytes: config.photo.maxBytes },
     queueDesk,
     eraseData: createConversationEraser({ stores: database, conversationState, clock }),
+    topicFinder,
   });
 
   const channel = new WebChannel({
@@ -391,6 +404,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
         server.listen(port, host, () => {
           server.server.off('error', reject);
           void sweepOnce();
+          // After the start line is out: training blocks the event loop for a moment.
+          setTimeout(() => void topicFinder.ready, 1000).unref();
           const address = server.address() as AddressInfo;
           const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve(`http://${shownHost}:${address.port}`);

@@ -1,4 +1,5 @@
 import type { AnswerValue, PromptMeta, PromptOption } from '../flows/contract';
+import type { AnswerReader } from '../understanding/answerReader';
 import { foldText } from './textMatch';
 
 /** What the client sent, reduced to the parts that can carry an answer. */
@@ -44,8 +45,12 @@ function notUnderstood(): ParsedAnswer {
   return { kind: 'invalid', errorKey: 'common:errors.notUnderstood' };
 }
 
-/** Reads the client's input as an answer to `prompt`; never throws on bad input. */
-export function parseAnswer(prompt: PromptMeta, input: ClientInput, labels: LabelIndex, skipWords: string[]): ParsedAnswer {
+/**
+ * Reads the client's input as an answer to `prompt`; never throws on bad input. A button or
+ * an option's exact label or number comes first; then, with a `reader`, the person's own
+ * words (synonyms and inflected forms, colloquial yes/no, numbers in words with units).
+ */
+export function parseAnswer(prompt: PromptMeta, input: ClientInput, labels: LabelIndex, skipWords: string[], reader?: AnswerReader): ParsedAnswer {
   const press = pressed(input.value);
   const text = input.text?.trim() ?? '';
   if (prompt.optional && (press.skip || (text !== '' && skipWords.includes(foldText(text))))) return { kind: 'skip' };
@@ -67,22 +72,29 @@ export function parseAnswer(prompt: PromptMeta, input: ClientInput, labels: Labe
       if (text === '') return notUnderstood();
       const whole = matchOption(text, options, labels);
       if (whole) return { kind: 'answer', value: prompt.kind === 'choice' ? whole.id : [whole.id] };
-      if (prompt.kind === 'choice') return notUnderstood();
+      if (prompt.kind === 'choice') {
+        const named = reader?.options(text, prompt, false)?.[0];
+        return named === undefined ? notUnderstood() : { kind: 'answer', value: named };
+      }
       const picked = text.split(/[,;]|\s+(?:ja|och|and)\s+/i).map((part) => matchOption(part, options, labels));
-      if (picked.length === 0 || picked.some((o) => o === undefined)) return notUnderstood();
-      return { kind: 'answer', value: [...new Set(picked.map((o) => o!.id))] };
+      if (picked.length > 0 && picked.every((o) => o !== undefined)) return { kind: 'answer', value: [...new Set(picked.map((o) => o!.id))] };
+      const named = reader?.options(text, prompt, true) ?? [];
+      return named.length === 0 ? notUnderstood() : { kind: 'answer', value: named };
     }
     case 'yesNo': {
       const id = press.choice ?? matchOption(text, YES_NO_OPTIONS, labels)?.id;
       if (id === 'yes') return { kind: 'answer', value: true };
       if (id === 'no') return { kind: 'answer', value: false };
+      // "En tiedä" is neither: the question is asked again rather than read as a no.
+      const reading = press.choice === undefined && text !== '' ? reader?.yesNo(text) : undefined;
+      if (reading === 'yes' || reading === 'no') return { kind: 'answer', value: reading === 'yes' };
       return notUnderstood();
     }
     case 'number': {
       const min = prompt.min ?? 0;
       const max = prompt.max ?? Number.MAX_SAFE_INTEGER;
       const normalized = text.replace(',', '.');
-      const value = /^-?\d+(\.\d+)?$/.test(normalized) ? Number(normalized) : Number.NaN;
+      const value = /^-?\d+(\.\d+)?$/.test(normalized) ? Number(normalized) : (reader?.number(text, prompt) ?? Number.NaN);
       if (!Number.isFinite(value) || value < min || value > max) {
         return { kind: 'invalid', errorKey: 'common:errors.numberExpected', params: { min, max } };
       }

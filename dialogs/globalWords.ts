@@ -5,6 +5,11 @@ import { foldText, foldedAlternatives } from './textMatch';
 /** Words that act at any point of a conversation. */
 export type GlobalWord = 'restart' | 'back' | 'language' | 'human' | 'end' | 'erase';
 
+/** Value of a button that stands for a global word (e.g. "talk to a person" after two misses). */
+export interface GlobalWordPress {
+  globalWord: GlobalWord;
+}
+
 // `erase` is "delete my data": the dialog asks for confirmation before anything is deleted.
 const WORDS: readonly GlobalWord[] = ['restart', 'back', 'language', 'human', 'end', 'erase'];
 

@@ -6,6 +6,7 @@ import type { ServiceCatalog } from '../routing';
 import { FlowDialog, type ClientQueueDesk, type FlowDialogOptions, type PersistedFlow } from './flowDialog';
 import { createOutcomeRenderer } from './outcomeRenderer';
 import type { PhotoLimits } from './photoAnswers';
+import type { TopicFinder } from '../understanding/topicFinder';
 
 /** What the triage dialog needs from its host. */
 export interface TriageDialogDeps {
@@ -21,6 +22,8 @@ export interface TriageDialogDeps {
   queueDesk?: ClientQueueDesk;
   /** "Delete my data" (see FlowDialogOptions.eraseData); without it the word is not offered. */
   eraseData?: FlowDialogOptions['eraseData'];
+  /** Finds the topic of a typed description at the menu and in the first message. */
+  topicFinder?: TopicFinder;
 }
 
 /** The FlowDialog hosting the triage flow: summary, free-text emergency screen and routed outcome. */
@@ -39,5 +42,16 @@ export function createTriageDialog(deps: TriageDialogDeps): FlowDialog {
     ...(deps.photoLimits && { photoLimits: deps.photoLimits }),
     ...(deps.queueDesk && { queueDesk: deps.queueDesk }),
     ...(deps.eraseData && { eraseData: deps.eraseData }),
+    ...(deps.topicFinder && {
+      topicFinder: deps.topicFinder,
+      topicQuestion: {
+        promptId: 'entry.topic',
+        optionPrefix: 'topic.',
+        firstPromptId: 'entry.language',
+        firstOptionPrefix: 'language.',
+        describePromptId: 'other.description',
+        describeTopic: 'other',
+      },
+    }),
   });
 }

@@ -2,11 +2,29 @@ import { ConversationState, MemoryStorage, TestAdapter, type Activity, type Stor
 import { LuotsiBot } from '../../bots/luotsiBot';
 import { FlowDialog, type ClientQueueDesk, type FlowDefinition, type OutcomeRenderer, type PersistedFlow } from '../../dialogs/flowDialog';
 import { createTriageDialog } from '../../dialogs/triageDialog';
-import { createI18n } from '../../i18n/i18n';
+import os from 'node:os';
+import path from 'node:path';
+import { createI18n, loadLocaleResources } from '../../i18n/i18n';
+import { loadCorpus } from '../../understanding/corpus';
+import { NlpTopicFinder } from '../../understanding/nlpTopicFinder';
+import { topicDocuments } from '../../understanding/topicDocuments';
 import { DEFAULT_CATALOG } from '../../routing';
 
 /** The real i18next instance over the real locale files, shared by dialog tests. */
 export const i18n = createI18n();
+
+let finder: NlpTopicFinder | undefined;
+/**
+ * The real topic finder over the real corpus, trained once and cached in the temp directory
+ * (as the service caches it in DATA_DIR), shared by dialog tests.
+ */
+export function topicFinder(): NlpTopicFinder {
+  finder ??= new NlpTopicFinder({
+    documents: topicDocuments(loadCorpus(), loadLocaleResources()),
+    cacheDir: path.join(os.tmpdir(), 'luotsi-test-topics'),
+  });
+  return finder;
+}
 
 /**
  * Drives the real LuotsiBot + FlowDialog through botbuilder's TestAdapter (a unit-test
@@ -15,6 +33,8 @@ export const i18n = createI18n();
 export class DialogHarness {
   readonly adapter: TestAdapter;
   now = new Date('2026-11-23T10:00:00Z');
+  /** The step that answered the last message or event. */
+  lastStep: string | undefined;
 
   /**
    * Without `flow` the harness hosts the triage flow exactly as the service does
@@ -28,6 +48,8 @@ export class DialogHarness {
       renderOutcome?: OutcomeRenderer;
       maxMessageLength?: number;
       queueDesk?: ClientQueueDesk;
+      /** false: the dialog without the topic finder. */
+      understanding?: boolean;
     } = {},
   ) {
     const state = new ConversationState(options.storage ?? new MemoryStorage());
@@ -41,7 +63,15 @@ export class DialogHarness {
     };
     const dialog = options.flow
       ? new FlowDialog({ ...common, flow: options.flow, ...(options.renderOutcome && { renderOutcome: options.renderOutcome }) })
-      : createTriageDialog({ ...common, catalog: DEFAULT_CATALOG, ...(options.queueDesk && { queueDesk: options.queueDesk }) });
+      : createTriageDialog({
+          ...common,
+          catalog: DEFAULT_CATALOG,
+          ...(options.queueDesk && { queueDesk: options.queueDesk }),
+          ...(options.understanding !== false && { topicFinder: topicFinder() }),
+        });
+    // Records which step of the turn answered, for the pipeline tests.
+    const continueTurn = dialog.continue.bind(dialog);
+    dialog.continue = async (context) => (this.lastStep = await continueTurn(context));
     const bot = new LuotsiBot(state, dialog);
     this.adapter = new TestAdapter(async (context) => bot.run(context));
     // Not the template: TestAdapter's template would override each activity's own locale.

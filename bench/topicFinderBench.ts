@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:topics`: the topic finder on this machine. Trains on the corpus without its
+ * held-out utterances (every 4th per topic and language, see understanding/corpus.ts),
+ * classifies the held-out ones and prints per language the top-1 and top-3 accuracy and the
+ * confusion between topics; the classification time per message (p50/p99); and the start-up
+ * of the production model (whole corpus) with and without the cached model. Markdown on stdout.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LOCALES, type Locale } from '../flows/contract';
+import { TOPIC_IDS } from '../flows/topicIds';
+import { loadLocaleResources } from '../i18n/i18n';
+import { loadCorpus, splitCorpus } from '../understanding/corpus';
+import { NlpTopicFinder } from '../understanding/nlpTopicFinder';
+import { topicDocuments } from '../understanding/topicDocuments';
+import { describeMachine } from './report';
+import { summarize } from './stats';
+
+const REPEATS = 20;
+const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
+
+async function accuracy(): Promise<string[]> {
+  const resources = loadLocaleResources();
+  const { train, heldOut } = splitCorpus(loadCorpus());
+  const finder = new NlpTopicFinder({ documents: topicDocuments(train, resources) });
+  const started = await finder.ready;
+  const lines = [`Training split: ${started.documents} documents, trained in ${started.ms} ms; held out: ${heldOut.length} utterances.`, ''];
+  lines.push('| language | held out | top-1 | top-3 |', '|---|---|---|---|');
+  const confusion = new Map<Locale, Map<string, number>>();
+  const times: number[] = [];
+  for (const locale of LOCALES) {
+    const cases = heldOut.filter((c) => c.locale === locale);
+    let top1 = 0;
+    let top3 = 0;
+    const matrix = new Map<string, number>();
+    for (const c of cases) {
+      const { guesses } = await finder.find(locale, c.utterance);
+      const best = guesses[0]?.topic ?? '(none)';
+      if (best === c.topic) top1 += 1;
+      if (guesses.slice(0, 3).some((g) => g.topic === c.topic)) top3 += 1;
+      matrix.set(`${c.topic}>${best}`, (matrix.get(`${c.topic}>${best}`) ?? 0) + 1);
+    }
+    confusion.set(locale, matrix);
+    lines.push(`| ${locale} | ${cases.length} | ${pct(top1, cases.length)} | ${pct(top3, cases.length)} |`);
+  }
+  for (let r = 0; r < REPEATS; r += 1) {
+    for (const c of heldOut) {
+      const t0 = process.hrtime.bigint();
+      await finder.find(c.locale, c.utterance);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  const time = summarize(times);
+  lines.push('', `Classification time per message (${time.count} classifications): p50 ${time.p50.toFixed(2)} ms, p99 ${time.p99.toFixed(2)} ms, max ${time.max.toFixed(2)} ms.`);
+  for (const locale of LOCALES) {
+    const matrix = confusion.get(locale)!;
+    const columns = [...TOPIC_IDS, '(none)'].filter((t) => t !== '(none)' || [...matrix.keys()].some((k) => k.endsWith('>(none)')));
+    lines.push('', `Confusion, ${locale} (rows: the utterance's topic, columns: the finder's first guess)`, '');
+    lines.push(`| | ${columns.join(' | ')} |`, `|---|${columns.map(() => '---').join('|')}|`);
+    for (const row of TOPIC_IDS) lines.push(`| ${row} | ${columns.map((col) => matrix.get(`${row}>${col}`) ?? '').join(' | ')} |`);
+  }
+  return lines;
+}
+
+async function startUp(): Promise<string[]> {
+  const documents = topicDocuments(loadCorpus(), loadLocaleResources());
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-topics-'));
+  try {
+    const cold = await new NlpTopicFinder({ documents, cacheDir: dir }).ready;
+    const warm = await new NlpTopicFinder({ documents, cacheDir: dir }).ready;
+    return [
+      '',
+      `Start-up of the production model (${documents.length} documents): without a cached model ${cold.ms} ms (trained and cached), with the cached model ${warm.ms} ms (loaded: ${warm.fromCache}).`,
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const lines = ['# Topic finder', '', describeMachine(), '', ...(await accuracy()), ...(await startUp())];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import type { FlowHost } from '../flowHost';
+import type { ClientQueueDesk } from '../flowTypes';
+import { flowOf, type Turn, type TurnStep } from './turn';
+
+/**
+ * After an outcome: an emergency typed in gets 112 first; the outcome's buttons join a queue
+ * or start a contact request (whose two answers follow here); anything else starts afresh.
+ */
+export function afterOutcome(host: FlowHost, desk: ClientQueueDesk | undefined): TurnStep {
+  return {
+    name: 'afterOutcome',
+    async run(turn: Turn) {
+      const { snapshot, t, locale } = flowOf(turn);
+      if (snapshot.status !== 'done') return 'next';
+      const { context } = turn;
+      if (turn.sign !== null) {
+        await context.sendActivities(host.emergencyReply(turn.sign, t, locale));
+        return 'handled';
+      }
+      const pressed = (context.activity.value ?? {}) as { joinQueue?: unknown; contactQueue?: unknown };
+      if (desk && typeof pressed.joinQueue === 'string' && snapshot.output !== undefined) {
+        await context.sendActivities(await desk.join(context, snapshot.output, pressed.joinQueue, t, locale));
+        return 'handled';
+      }
+      const contactDraft = turn.persisted?.contactDraft;
+      const typed = turn.typedText;
+      const contactStep =
+        desk && typeof pressed.contactQueue === 'string'
+          ? desk.startContact(snapshot.output, pressed.contactQueue, t, locale)
+          : desk && contactDraft && typed !== undefined && host.words.match(typed) === undefined
+            ? await desk.contactStep(context, snapshot.output, contactDraft, typed, t, locale)
+            : undefined;
+      if (contactStep) {
+        await host.persist(context, snapshot, undefined, { ...(contactStep.draft && { contactDraft: contactStep.draft }) });
+        await context.sendActivities(contactStep.activities);
+        return 'handled';
+      }
+      await host.startFresh(context, locale, ['common:session.restarted'], false);
+      return 'handled';
+    },
+  };
+}

@@ -1,0 +1,152 @@
+// Typed answers as people write them in a chat, per language and question kind: forms that
+// must be read as the expected answer, and forms that must not be read at all.
+import { parseAnswer, type ParsedAnswer } from '../../dialogs/answerParser';
+import { ALL_SETS, promptFor } from '../../flows';
+import type { Locale, PromptMeta } from '../../flows/contract';
+import { foldText } from '../../dialogs/textMatch';
+import { createAnswerReader } from '../../understanding/answerReader';
+import { Lexicon } from '../../understanding/lexicon';
+import { i18n } from '../support/dialogHarness';
+
+const lexicon = new Lexicon((l, k) => (i18n.exists(k, { lng: l, fallbackLng: false }) ? i18n.getFixedT(l)(k) : undefined));
+// Wednesday 25 November 2026, noon in Helsinki.
+const NOW = new Date('2026-11-25T10:00:00Z');
+const labels = (key: string) => (['fi', 'sv', 'en'] as const).map((l) => foldText(i18n.getFixedT(l)(key)));
+const skip = (['fi', 'sv', 'en'] as const).map((l) => foldText(i18n.getFixedT(l)('common:skip')));
+
+function prompt(setId: string, questionId: string): PromptMeta {
+  const set = ALL_SETS.find((s) => s.id === setId)!;
+  return promptFor(set, set.questions.find((q) => q.id === questionId)!);
+}
+
+function read(locale: Locale, p: PromptMeta, text: string): ParsedAnswer {
+  return parseAnswer(p, { text, value: undefined }, labels, skip, createAnswerReader(lexicon, locale, () => NOW));
+}
+
+const answer = (value: unknown) => ({ kind: 'answer', value });
+const FEVER = prompt('respiratory', 'feverDays');
+const YES_NO = prompt('dental', 'trauma');
+
+describe('yes/no in the person\'s words', () => {
+  it.each<[Locale, string, boolean]>([
+    ['fi', 'joo', true],
+    ['fi', 'juu', true],
+    ['fi', 'kyl', true],
+    ['fi', 'kyllä on', true],
+    ['fi', 'no joo', true],
+    ['fi', 'on se', true],
+    ['fi', 'ei oo', false],
+    ['fi', 'en oo', false],
+    ['fi', 'ei, mutta hammas on arka', false],
+    ['fi', 'ei, mulla ei oo mitään asuntoa', false],
+    ['fi', 'mulla ei oo semmosta', false],
+    ['fi', 'no ei', false],
+    ['sv', 'ja', true],
+    ['sv', 'jo', true],
+    ['sv', 'japp', true],
+    ['sv', 'ja det har jag', true],
+    ['sv', 'nej', false],
+    ['sv', 'nä', false],
+    ['sv', 'nej, men det gör ont', false],
+    ['sv', 'han har inte det', false],
+    ['en', 'yeah', true],
+    ['en', 'yep, it did', true],
+    ['en', 'nope', false],
+    ['en', 'no, not really', false],
+    ['en', "it doesn't", false],
+  ])('%s "%s" is %s', (locale, text, yes) => {
+    expect(read(locale, YES_NO, text)).toEqual(answer(yes));
+  });
+
+  it.each<[Locale, string]>([
+    ['fi', 'en tiedä'],
+    ['fi', 'en mä tiiä'],
+    ['fi', 'en osaa sanoa'],
+    ['fi', 'ehkä'],
+    ['fi', 'banaani'],
+    ['sv', 'vet inte'],
+    ['sv', 'kanske'],
+    ['en', "I don't know"],
+    ['en', 'not sure'],
+    ['en', 'maybe'],
+  ])('%s "%s" is not read as yes or no', (locale, text) => {
+    expect(read(locale, YES_NO, text)).toMatchObject({ kind: 'invalid', errorKey: 'common:errors.notUnderstood' });
+  });
+});
+
+describe('numbers in digits or words, with units, for a question in days', () => {
+  it.each<[Locale, string, number]>([
+    ['fi', '3', 3],
+    ['fi', 'kolme päivää', 3],
+    ['fi', 'kolmatta päivää', 3],
+    ['fi', 'viikon', 7],
+    ['fi', 'kaksi viikkoa', 14],
+    ['fi', 'pari päivää', 2],
+    ['fi', 'eilen', 1],
+    ['fi', 'eilisestä asti', 1],
+    ['fi', 'toissapäivänä', 2],
+    ['fi', 'maanantaista', 2],
+    ['fi', 'noin 2-3 päivää', 3],
+    ['fi', '12 tuntia', 1],
+    ['sv', '3 dagar', 3],
+    ['sv', 'två veckor', 14],
+    ['sv', 'en vecka', 7],
+    ['sv', 'igår', 1],
+    ['sv', 'sedan i måndags', 2],
+    ['en', 'a week', 7],
+    ['en', 'two days', 2],
+    ['en', 'yesterday', 1],
+    ['en', 'since Monday', 2],
+    ['en', 'since this morning', 0],
+  ])('%s "%s" is %d days', (locale, text, days) => {
+    expect(read(locale, FEVER, text)).toEqual(answer(days));
+  });
+
+  it.each<[Locale, string]>([
+    ['fi', 'en tiedä'],
+    ['fi', 'pitkään'],
+    ['fi', 'kaksi kuukautta'],
+    ['sv', 'vet inte'],
+    ['en', "don't know"],
+  ])('%s "%s" is no number in range', (locale, text) => {
+    expect(read(locale, FEVER, text)).toMatchObject({ kind: 'invalid', errorKey: 'common:errors.numberExpected' });
+  });
+});
+
+describe('options by synonyms and inflected forms', () => {
+  it.each<[Locale, string, string, string, string | string[]]>([
+    ['fi', 'dental', 'pain', 'mulla on tosi kova särky', 'pain.severe'],
+    ['fi', 'dental', 'pain', 'ei särje yhtään', 'pain.none'],
+    ['fi', 'dental', 'pain', 'lievää, särkylääke auttaa kyllä', 'pain.mild'],
+    ['fi', 'entry', 'subject', 'lapsen', 'subject.child'],
+    ['fi', 'entry', 'subject', 'tyttäreni asia', 'subject.child'],
+    ['fi', 'entry', 'subject', 'oma asia', 'subject.self'],
+    ['fi', 'entry', 'subject', 'itelleni', 'subject.self'],
+    ['fi', 'entry', 'privacy', 'joo sopii', 'privacy.accept'],
+    ['fi', 'money', 'situation', 'vuokra on liian kallis ja velkaa on kertynyt', ['situation.rent', 'situation.debt']],
+    ['fi', 'entry', 'privacy', 'ok', 'privacy.accept'],
+    ['fi', 'entry', 'emergency', 'ei mitään näistä', 'emergency.none'],
+    ['fi', 'skin', 'symptoms', 'kutisee ja on rakkuloita mutta ei kipua', ['symptoms.itch', 'symptoms.blisters']],
+    ['fi', 'respiratory', 'symptoms', 'yskii ja kuumetta on', ['symptoms.cough', 'symptoms.fever']],
+    ['sv', 'entry', 'subject', 'mitt barn', 'subject.child'],
+    ['sv', 'dental', 'pain', 'den väcker mig på natten', 'pain.severe'],
+    ['sv', 'skin', 'symptoms', 'det kliar och det finns blåsor', ['symptoms.itch', 'symptoms.blisters']],
+    ['sv', 'respiratory', 'symptoms', 'hostar och har halsont', ['symptoms.cough', 'symptoms.soreThroat']],
+    ['sv', 'urinary', 'duration', 'sedan igår', 'duration.days'],
+    ['en', 'entry', 'subject', 'for my son', 'subject.child'],
+    ['en', 'dental', 'pain', 'it wakes me up at night', 'pain.severe'],
+    ['en', 'skin', 'symptoms', 'itchy with blisters', ['symptoms.itch', 'symptoms.blisters']],
+  ])('%s %s.%s "%s" is %j', (locale, set, q, text, expected) => {
+    expect(read(locale, prompt(set, q), text)).toEqual(answer(expected));
+  });
+
+  it.each<[Locale, string, string, string]>([
+    ['fi', 'dental', 'pain', 'en tiedä'],
+    ['fi', 'skin', 'symptoms', 'ei kutinaa'],
+    ['fi', 'entry', 'subject', 'banaani'],
+    ['sv', 'skin', 'symptoms', 'ingen klåda'],
+    ['en', 'dental', 'pain', 'purple'],
+  ])('%s %s.%s "%s" names no option', (locale, set, q, text) => {
+    expect(read(locale, prompt(set, q), text)).toMatchObject({ kind: 'invalid' });
+  });
+});

@@ -1,0 +1,46 @@
+import type { Locale, PromptMeta, PromptOption } from '../flows/contract';
+import { Lexicon } from './lexicon';
+import { readNumber } from './numbers';
+import { bestOption, matchOptions, type OptionPhrases } from './options';
+import { QUESTION_UNITS } from './questionUnits';
+import { readYesNo, type YesNoReading } from './yesNo';
+
+/** Reads answers typed in a person's own words, in one conversation's language. */
+export interface AnswerReader {
+  yesNo(text: string): YesNoReading | undefined;
+  /** The number the text gives in the question's unit, if any. */
+  number(text: string, prompt: PromptMeta): number | undefined;
+  /** The options the text names: one for a choice (undefined when unclear), all for a multi-choice. */
+  options(text: string, prompt: PromptMeta, many: boolean): string[] | undefined;
+}
+
+/** `dental:pain.options.severe` -> `options.dental.pain.severe` (its synonyms in understanding.json). */
+export function synonymKey(labelKey: string): string {
+  return `options.${labelKey.replace(':', '.').replace('.options.', '.')}`;
+}
+
+/** The AnswerReader of one language over the locales' wording. */
+export function createAnswerReader(lexicon: Lexicon, locale: Locale, clock: () => Date): AnswerReader {
+  const phrasesIn = (lng: Locale, options: readonly PromptOption[]): OptionPhrases[] =>
+    options.map((option) => ({
+      id: option.id,
+      phrases: [lexicon.label(lng, option.labelKey), ...(lexicon.text(lng, synonymKey(option.labelKey)) ?? '').split('|')].filter(
+        (p): p is string => p !== undefined && p.trim() !== '',
+      ),
+    }));
+  return {
+    yesNo: (text) => readYesNo(lexicon, locale, text),
+    number: (text, prompt) => readNumber(lexicon, locale, text, prompt.id === undefined ? undefined : QUESTION_UNITS[prompt.id], clock()),
+    options: (text, prompt, many) => {
+      const options = prompt.options ?? [];
+      for (const lng of Lexicon.order(locale)) {
+        const hits = matchOptions(lexicon, lng, text, phrasesIn(lng, options));
+        if (hits.length === 0) continue;
+        if (many) return options.filter((o) => hits.some((h) => h.id === o.id)).map((o) => o.id);
+        const one = bestOption(hits);
+        return one === undefined ? undefined : [one];
+      }
+      return undefined;
+    },
+  };
+}
