@@ -164,7 +164,7 @@ export class NlpTopicFinder implements TopicFinder {
   }
 
   private async start(): Promise<ModelStart> {
-    const started = Date.now();
+    const started = performance.now();
     const { documents, cacheDir, logger } = this.options;
     const file = cacheDir ? path.join(cacheDir, `topics-${hashOf({ MODEL_FORMAT, NLPJS_VERSION, documents })}.json`) : undefined;
     const nlp = await newNlp();
@@ -172,7 +172,7 @@ export class NlpTopicFinder implements TopicFinder {
       try {
         nlp.import(fs.readFileSync(file, 'utf8'));
         this.nlp = nlp;
-        const start = { fromCache: true, ms: Date.now() - started, documents: documents.length };
+        const start = { fromCache: true, ms: Math.round(performance.now() - started), documents: documents.length };
         logger?.info(start, 'topic model loaded');
         return start;
       } catch (error) {
@@ -188,7 +188,7 @@ export class NlpTopicFinder implements TopicFinder {
     }
     this.nlp = nlp;
     if (file && cacheDir) this.save(nlp, cacheDir, file, logger);
-    const start = { fromCache: false, ms: Date.now() - started, documents: documents.length };
+    const start = { fromCache: false, ms: Math.round(performance.now() - started), documents: documents.length };
     logger?.info(start, 'topic model trained');
     return start;
   }
