@@ -142,6 +142,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     clock,
     staffOnline: (now) => staffAuthenticator.onlineCountsByQueue(now),
     defaultHandlingMs: config.handoff.defaultHandlingMinutes * 60_000,
+    maxMessageLength: config.maxMessageLength,
   });
   const flowState = conversationState.createProperty<PersistedFlow | undefined>('flow');
   const dialog = createTriageDialog({

@@ -52,6 +52,8 @@ export interface QueueDeskDeps {
   /** Staff online per queue id, now. */
   staffOnline: (now: Date) => Promise<Record<string, number>>;
   defaultHandlingMs: number;
+  /** Longest client message a case takes (MAX_MESSAGE_LENGTH, as staff messages); 2000 when unset. */
+  maxMessageLength?: number;
 }
 
 function isTriageResult(value: unknown): value is TriageResult {
@@ -131,6 +133,9 @@ export class QueueDesk {
       return [textMessage(t('common:handoff.left'), locale), textMessage(t('routing:emergency.safetyNet'), locale)];
     }
     const text = turn.activity.type === ActivityTypes.Message && typeof turn.activity.text === 'string' ? turn.activity.text.trim() : '';
+    // Capped as staff messages are: the client hears why and nothing is stored, also while staff hold the case.
+    const max = this.deps.maxMessageLength ?? 2000;
+    if ([...text].length > max) return [textMessage(t('common:errors.tooLong', { max }), locale)];
     if (text !== '') await this.deps.handoff.addMessage(open.id, { kind: 'client', conversationId }, text, now);
     if (open.status === 'claimed') return [];
     return [textMessage(t('common:handoff.noted'), locale), await this.positionMessage(open.id, open.queueId, t, locale)];

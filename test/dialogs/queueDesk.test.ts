@@ -50,6 +50,8 @@ describe('the handoff queue from the client side (real store of the run\'s backe
 
     const noted = await h.send('Minulla on kysymys laskusta');
     expect(texts(noted)[0]).toBe(fi('common:handoff.noted'));
+    // A message longer than MAX_MESSAGE_LENGTH is answered "too long" and not put on the case.
+    expect(texts(await h.send('x'.repeat(2001)))).toEqual([fi('common:errors.tooLong', { max: 2000 })]);
 
     // Typed emergency signs still get 112 first; the message stays on the case.
     const urgent = await h.send('nyt tuli kova rintakipu');
