@@ -74,14 +74,19 @@ type Replies = Partial<Activity>[];
 interface Choice {
   id: string;
   kind: 'button' | 'card';
+  /** The button's own value, where it is not a plain choice id. */
+  value?: unknown;
 }
 
 function choicesOf(replies: Replies): Choice[] {
   const last = [...replies].reverse().find((r) => r.type === 'message' && (r.suggestedActions?.actions.length || r.attachments?.length));
   if (!last) return [];
   const buttons = (last.suggestedActions?.actions ?? []).flatMap((a): Choice[] => {
-    const value = a.value as { choice?: unknown; skip?: unknown } | undefined;
+    const value = a.value as { choice?: unknown; skip?: unknown; describe?: unknown; switchTopic?: unknown } | undefined;
     if (typeof value?.choice === 'string') return [{ id: value.choice, kind: 'button' }];
+    // The topic finder's offer under "something else": keep the description, or switch to the set.
+    if (typeof value?.describe === 'string') return [{ id: 'keep', kind: 'button', value: a.value }];
+    if (typeof value?.switchTopic === 'string') return [{ id: `switch.${value.switchTopic}`, kind: 'button', value: a.value }];
     if (value?.skip === true) return [{ id: 'skip', kind: 'button' }];
     return [];
   });
@@ -104,7 +109,7 @@ function activityFor(token: string, replies: Replies): Partial<Activity> {
     return { type: 'message', value: { multiChoice: true, choices: ids.join(',') } };
   }
   const button = choices.find((c) => c.kind === 'button' && (c.id === token || c.id.endsWith(`.${token}`)));
-  if (button) return { type: 'message', value: { choice: button.id } };
+  if (button) return { type: 'message', value: button.value ?? { choice: button.id } };
   if (/^\d+$/.test(token) && choices.length === 0) return { type: 'message', text: token };
   throw new Error(`no button '${token}' among ${choices.map((c) => c.id).join(', ') || '(none: a text question?)'}`);
 }
