@@ -8,6 +8,8 @@ import { tokens } from '../../understanding/words';
 import { flowOf, type Turn, type TurnStep } from './turn';
 
 const MIN_DESCRIPTION_WORDS = 3;
+/** Questions between the topic menu and the description, at most (the need, a child's condition). */
+const MAX_STEPS_BACK_TO_MENU = 4;
 
 /**
  * Under "something else", the description goes through the topic finder: a confident match
@@ -30,8 +32,12 @@ export function describedTopic(host: FlowHost, finder: TopicFinder): TurnStep {
       const yes = offered !== undefined && typed !== undefined && host.reader(locale).yesNo(typed) === 'yes';
       const switchTo = press?.switchTopic ?? (yes ? offered : undefined);
       if (switchTo !== undefined && switchTo === offered) {
-        // Back to the menu (the description is not recorded), then the set's first question.
-        const [atMenu] = transition(host.options.flow.machine, snapshot, { type: 'BACK' });
+        // Back to the menu (the description is not recorded), then the set's first question. The
+        // description may sit a few questions into "something else" (its need, a child's condition).
+        let atMenu = snapshot;
+        for (let step = 0; step < MAX_STEPS_BACK_TO_MENU && !host.isTopicPrompt(currentPrompt(atMenu)); step += 1) {
+          [atMenu] = transition(host.options.flow.machine, atMenu, { type: 'BACK' });
+        }
         if (!host.isTopicPrompt(currentPrompt(atMenu))) return 'next';
         turn.flow = { ...flow, snapshot: atMenu };
         turn.event = { type: 'ANSWER', value: `${question.optionPrefix}${switchTo}` };

@@ -101,7 +101,7 @@ describe('a parent typing in Swedish for a child with a cough and fever', () => 
       'hon går i lågstadiet',
       'ja',
       'nej',
-      'nej, hon är pigg',
+      'hon är pigg, leker och äter som vanligt',
       'hosta och feber',
       'sedan i måndags',
       'lite trött',
@@ -110,12 +110,16 @@ describe('a parent typing in Swedish for a child with a cough and fever', () => 
     ];
     const seen: string[][] = [];
     for (const line of lines) seen.push(texts(await h.send(line)));
+    // Every typed answer was understood.
+    const notUnderstood = sv('common:errors.notUnderstood', { options: '' }).slice(0, 10);
+    expect(seen.flat().filter((l) => l.startsWith(notUnderstood))).toEqual([]);
     expect(seen[4]).toEqual([sv('understanding:topicOffer.one', { topic: sv('entry:topic.options.respiratory') })]);
     // The summary lists the typed answers as the options and numbers they were read as.
     const list = seen[seen.length - 1]![0]!;
     const line = (question: string, answer: string) =>
       sv('common:summary.item', { n: '', question: sv(keyChain(`respiratory:${question}.question`, 'child')), answer }).replace(/^\) /, '');
     expect(list).toContain(line('symptoms', `${sv(keyChain('respiratory:symptoms.options.cough', 'child'))}, ${sv(keyChain('respiratory:symptoms.options.fever', 'child'))}`));
+    expect(list).toContain(line('childCondition', sv(keyChain('respiratory:childCondition.options.asUsual', 'child'))));
     expect(list).toContain(line('feverDays', '1'));
     expect(list).toContain(line('condition', sv(keyChain('respiratory:condition.options.somewhatWeak', 'child'))));
     expect(list).toContain(line('duration', sv(keyChain('respiratory:duration.options.underWeek', 'child'))));

@@ -88,8 +88,8 @@ describe('a typed journey in Swedish (web chat)', () => {
         ['mitt barn', text('sv', 'entry:childAge.question'), 'the child\'s age'],
         ['hon går i lågstadiet', text('sv', 'understanding:topicOffer.one').split('{{')[0]!, 'the topic offer'],
         ['ja', sv('respiratory:breathing.question'), 'the first respiratory question'],
-        ['nej', sv('respiratory:drowsy.question'), 'the drowsiness question'],
-        ['nej, hon är pigg', sv('respiratory:symptoms.question'), 'the symptoms'],
+        ['nej', sv('respiratory:childCondition.question'), 'the child\'s general condition'],
+        ['hon är pigg, leker och äter som vanligt', sv('respiratory:symptoms.question'), 'the symptoms'],
         ['hosta och feber', sv('respiratory:feverDays.question'), 'the fever days'],
         ['sedan i måndags', sv('respiratory:condition.question'), 'the general condition'],
         ['lite trött', sv('respiratory:duration.question'), 'the duration'],
@@ -104,7 +104,7 @@ describe('a typed journey in Swedish (web chat)', () => {
       await type(page, 'ja, fortsätt');
       const outcome = await outcomeOf(page);
       expect(outcome).toMatchObject({ outcome: 'completed', topic: 'respiratory', urgency: 'non_urgent' });
-      await shown(page, text('sv', 'routing:emergency.safetyNet'), 'the safety net');
+      await shown(page, sv('routing:emergency.safetyNet'), 'the safety net in the child\'s wording');
       // Never "not recognised" on the way.
       const notUnderstood = text('sv', 'common:errors.notUnderstood').split('{{')[0]!;
       expect(await page.locator('#webchat').getByText(notUnderstood, { exact: false }).count()).toBe(0);

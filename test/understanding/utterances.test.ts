@@ -136,6 +136,14 @@ describe('options by synonyms and inflected forms', () => {
     ['en', 'entry', 'subject', 'for my son', 'subject.child'],
     ['en', 'dental', 'pain', 'it wakes me up at night', 'pain.severe'],
     ['en', 'skin', 'symptoms', 'itchy with blisters', ['symptoms.itch', 'symptoms.blisters']],
+    // A child's general condition: the limp, drowsy child (112) must be read from the parent's words.
+    ['fi', 'respiratory', 'childCondition', 'se on ihan veltto ja tosi uninen', 'childCondition.limp'],
+    ['fi', 'skin', 'childCondition', 'leikkii ihan normaalisti', 'childCondition.asUsual'],
+    ['fi', 'urinary', 'childCondition', 'vähän väsynyt', 'childCondition.lessActive'],
+    ['sv', 'respiratory', 'childCondition', 'hon är slapp och svår att väcka', 'childCondition.limp'],
+    ['sv', 'dental', 'childCondition', 'han leker som vanligt', 'childCondition.asUsual'],
+    ['en', 'family', 'childCondition', 'he is floppy and drowsy', 'childCondition.limp'],
+    ['en', 'other', 'childCondition', 'playing as usual', 'childCondition.asUsual'],
   ])('%s %s.%s "%s" is %j', (locale, set, q, text, expected) => {
     expect(read(locale, prompt(set, q), text)).toEqual(answer(expected));
   });

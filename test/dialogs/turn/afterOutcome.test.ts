@@ -16,7 +16,7 @@ describe('after-outcome step', () => {
     const turn = await bench.turn('rintakipu', ended());
     turn.sign = 'chest_pain';
     expect(await afterOutcome(bench.host, undefined).run(turn)).toBe('handled');
-    expect(textsOf(bench.sent())).toEqual([fi('routing:outcome.emergency.chest_pain'), fi('routing:emergency.call112')]);
+    expect(textsOf(bench.sent())).toEqual([fi('routing:outcome.emergency.chest_pain')]);
   });
 
   it('starts afresh on anything else', async () => {

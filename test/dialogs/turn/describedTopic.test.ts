@@ -7,6 +7,8 @@ const fi = i18n.getFixedT('fi');
 async function atDescription(h: DialogHarness): Promise<void> {
   await h.join();
   for (const line of ['suomi', 'sopii', 'ei mikään näistä', 'omani']) await h.send(line);
+  // The topic "something else", then its need "something else" (not medicines, a fall, housing or paperwork).
+  expect(texts(await h.send('jokin muu'))).toEqual([fi('other:need.question')]);
   expect(texts(await h.send('jokin muu'))).toEqual([fi('other:description.question')]);
 }
 
