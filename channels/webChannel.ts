@@ -85,10 +85,15 @@ interface PreparedTurn {
   answers?: number;
 }
 
+/** Printable ASCII without spaces, at most 100 characters (the length normalizeClientActivity allows). */
+const CLIENT_ACTIVITY_ID = /^[\x21-\x7e]{1,100}$/;
+
 /** The client's own id of its activity (Web Chat: channelData.clientActivityID), kept by normalizeClientActivity. */
 function clientActivityIdOf(activity: { channelData?: unknown }): string | undefined {
   const id = (activity.channelData as { clientActivityID?: unknown } | undefined)?.clientActivityID;
-  return typeof id === 'string' && id !== '' ? id : undefined;
+  // Web Chat's ids are short printable strings; anything else (a NUL, which PostgreSQL cannot store
+  // in a text column, control characters, spaces) is not an id to remember: the turn runs without it.
+  return typeof id === 'string' && CLIENT_ACTIVITY_ID.test(id) ? id : undefined;
 }
 
 function newId(): string {
