@@ -77,7 +77,8 @@ if (TEST_BACKEND === 'sqlite') {
 
     beforeEach(() => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-erase-'));
-      db = openSqliteDatabase(dir);
+      // The stores stamp rows with the test clock, so the retention periods count from T0 on any date.
+      db = openSqliteDatabase(dir, () => T0);
     });
     afterEach(async () => {
       await db.close();
@@ -129,7 +130,7 @@ if (TEST_BACKEND === 'sqlite') {
   describe('erased data on PostgreSQL', () => {
     it('an erasure vacuums every table that held the conversation’s data', async () => {
       const schema = freshSchema();
-      const db = await openTestDatabase(schema);
+      const db = await openTestDatabase(schema, () => T0);
       const client = new Client({ connectionString: testPostgresUrl() });
       await client.connect();
       try {
