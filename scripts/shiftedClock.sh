@@ -8,6 +8,6 @@ if [ -z "$lib" ]; then
   exit 1
 fi
 shift_by=${FAKETIME:-+730d}
-echo "test:shifted: system clock moved $shift_by: $(LD_PRELOAD=$lib FAKETIME=$shift_by node -e 'console.log(new Date().toISOString())')"
+echo "test:shifted: system clock moved $shift_by: $(LD_PRELOAD=$lib FAKETIME=$shift_by date -u +%Y-%m-%dT%H:%M:%SZ)"
 LD_PRELOAD=$lib FAKETIME=$shift_by npx jest --runInBand \
   test/routing test/handoff test/privacy test/channels test/staff test/dialogs test/http test/flows test/storage test/clock.test.ts "$@"

@@ -164,7 +164,7 @@ describe('children', () => {
   it('a limp or hard-to-wake child is an emergency in every health set', () => {
     for (const [topic, before] of [['skin', [false]], ['respiratory', [false]], ['dental', [false]], ['urinary', [false]], ['other', ['need.somethingElse']]] as const) {
       const s = send(start(), ...entryFor({ child: '1to6' }, topic), ...answers(...before, 'childCondition.limp'));
-      expect([topic, s.output?.emergencySign]).toEqual([topic, 'child_limp']);
+      expect(s.output?.emergencySign).toBe('child_limp');
     }
   });
 

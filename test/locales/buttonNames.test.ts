@@ -33,7 +33,7 @@ describe('button names in texts', () => {
     for (const l of LOCALES) {
       const value = (ns: string, key: string): string => texts.find((t) => t.locale === l && t.ns === ns && t.key === key)!.value;
       const button = value('common', 'summary.correct').replace('{{n}}', '').trim();
-      expect([l, value('entry', 'summary.intro').includes(button)]).toEqual([l, true]);
+      expect(value('entry', 'summary.intro')).toContain(button);
     }
   });
 });

@@ -40,7 +40,7 @@ describe('triage scenario table', () => {
   it('an outcome names 112 once, not twice', () => {
     for (const run of runs.values()) {
       const lines112 = run.outcomeTexts.filter((line) => /\b112\b/.test(line));
-      expect([run.scenario.id, lines112.length <= 1 ? 'once' : lines112]).toEqual([run.scenario.id, 'once']);
+      expect(lines112.length).toBeLessThanOrEqual(1);
     }
   });
 });
