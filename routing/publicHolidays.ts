@@ -60,11 +60,15 @@ export function publicHolidaysOf(year: number): ExceptionDate[] {
     .map(({ date, name }) => ({ date, name }));
 }
 
+/** A data-set day closes the queues: a public holiday, or an eve the policy names. */
+function closes(day: DataSetDay, policy: HolidayPolicy): boolean {
+  return day.type === 'public' || policy.closedEves.some((eve) => EVE_RULES[eve] === day.rule);
+}
+
 /** The days of a year on which queues that observe holidays close: public holidays, the policy's eves, its county days. */
 export function closureDaysOf(year: number, policy: HolidayPolicy): ExceptionDate[] {
-  const eveRules = new Set(policy.closedEves.map((eve) => EVE_RULES[eve]));
   const fromDataSet = dataSetYear(year)
-    .filter((day) => day.type === 'public' || eveRules.has(day.rule))
+    .filter((day) => closes(day, policy))
     .map(({ date, name }): ExceptionDate => ({ date, name }));
   const county = policy.countyDays.filter((day) => day.date.startsWith(`${year}-`));
   const byDate = new Map(fromDataSet.map((day) => [day.date, day]));
@@ -77,8 +81,6 @@ export function closureDaysOf(year: number, policy: HolidayPolicy): ExceptionDat
 export function closureDayOn(date: string, policy: HolidayPolicy): ExceptionDate | undefined {
   const county = policy.countyDays.find((day) => day.date === date);
   if (county) return county;
-  const year = Number(date.slice(0, 4));
-  const eveRules = new Set(policy.closedEves.map((eve) => EVE_RULES[eve]));
-  const day = dataSetYear(year).find((d) => d.date === date && (d.type === 'public' || eveRules.has(d.rule)));
+  const day = dataSetYear(Number(date.slice(0, 4))).find((d) => d.date === date && closes(d, policy));
   return day ? { date: day.date, name: day.name } : undefined;
 }
