@@ -53,7 +53,9 @@ function recommendationText(rec: Recommendation, result: TriageResult, catalog: 
   switch (rec.kind) {
     case 'emergency': {
       const line = catalog.emergency.find((l) => l.id === rec.id);
-      return line ? `${st(line.textKey)}${script}` : undefined;
+      if (!line) return undefined;
+      const key = (result.topic !== undefined ? line.topicTextKeys?.[result.topic] : undefined) ?? line.textKey;
+      return `${st(key)}${script}`;
     }
     case 'selfcare': {
       const article = catalog.selfCare.find((a) => a.id === rec.id);

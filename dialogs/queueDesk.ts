@@ -8,7 +8,7 @@ import type { QueueEntry } from '../handoff/caseTypes';
 import { queueStatus } from '../handoff/queueStatus';
 import { helsinkiDateTime } from './dateTime';
 import type { HandoffStore } from '../handoff/handoffStore';
-import { route, type ServiceCatalog } from '../routing';
+import { needsWaitFallback, route, waitFallbackServices, type ServiceCatalog } from '../routing';
 import type { BlobStore } from '../storage/blobStore';
 import { commentQuestion, MAX_FEEDBACK_COMMENT, scoreQuestion, type FeedbackDraft, type FeedbackPress } from './feedback';
 import { textMessage } from './promptRenderer';
@@ -244,12 +244,26 @@ export class QueueDesk {
   /** The place-and-wait message for a case (with the leave button). */
   positionActivity(caseId: string, snapshot: { entries: QueueEntry[]; inputs: EstimateInputs }, t: TFunction, locale: Locale): Partial<Activity> {
     const place = queuePosition(caseId, snapshot.entries, snapshot.inputs);
-    const message =
-      place.estimate.kind === 'minutes'
-        ? textMessage(t('common:handoff.position', { position: place.position ?? 1, minutes: place.estimate.minutes }), locale)
-        : textMessage(t('common:handoff.positionUnknown', { position: place.position ?? 1 }), locale);
+    const minutes = place.estimate.kind === 'minutes' ? place.estimate.minutes : undefined;
+    const lines = [
+      minutes !== undefined
+        ? t('common:handoff.position', { position: place.position ?? 1, minutes })
+        : t('common:handoff.positionUnknown', { position: place.position ?? 1 }),
+    ];
+    const entry = snapshot.entries.find((e) => e.id === caseId);
+    if (entry && needsWaitFallback(entry.urgency, minutes, this.deps.catalog)) lines.push(this.cannotWaitLine(entry, t, locale));
+    const message = textMessage(lines.join('\n\n'), locale);
     message.suggestedActions = { to: [], actions: [leaveButton(t)] };
     return message;
+  }
+
+  /** An urgent client whose wait may pass the deadline hears the 24/7 services of the queue's topics. */
+  private cannotWaitLine(entry: QueueEntry, t: TFunction, locale: Locale): string {
+    const services = waitFallbackServices(entry.queueId, entry.topic, this.deps.catalog, locale).map((s) =>
+      s.name !== undefined ? t('common:handoff.cannotWaitService', { name: s.name, phone: s.phone }) : t(`common:handoff.cannotWaitLine.${s.ref.id}`),
+    );
+    if (services.length === 0) return t('common:handoff.cannotWaitNone');
+    return t('common:handoff.cannotWait', { services: services.join(t('common:handoff.cannotWaitOr')) });
   }
 
   private async positionMessage(caseId: string, queueId: string, t: TFunction, locale: Locale): Promise<Partial<Activity>> {

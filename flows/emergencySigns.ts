@@ -15,6 +15,11 @@ export const EMERGENCY_SIGNS = [
   'anaphylaxis',
   'sepsis',
   'seizure',
+  // A sudden, very severe headache ("the worst of my life"): a sign of bleeding in the brain.
+  'headache_sudden',
+  // Sudden confusion or a sudden marked drop in general condition (DOMAIN: "sudden marked drop
+  // in condition" is an emergency; in an older person often after a fall or with an infection).
+  'deterioration',
   // A child limp, drowsy or hard to wake (the general-condition question): 112.
   'child_limp',
   // Something swallowed with breathing difficulty, drowsiness or convulsions now: 112.
@@ -154,6 +159,71 @@ const PATTERNS: ReadonlyArray<readonly [EmergencySign, readonly RegExp[]]> = [
       /\bbleeding\s+(heavily|a lot|badly|profusely)\b/,
       /\bbleeding\s+(that\s+)?(wont|will not|doesnt|does not|cant|cannot)\s+stop\b/,
       /\blots of blood\b/,
+    ],
+  ],
+  [
+    'seizure',
+    [
+      /\bkouristel/,
+      /\bkouristuskohtau/,
+      /\bkuumekourist/,
+      // "kouristuksia" alone, but not a muscle or stomach cramp ("kouristuksia vatsassa").
+      /\bkouristu[a-z]*(?![a-z]|\s+(vatsa|jala|jalka|pohje|pohkee|lihak|lihas|sela|kade|kasi))/,
+      /\b(epilep|kaatumatau)\w*\s+(\w+\s+)?kohtau/,
+      /\b(epilepsia|kaatumatauti)kohtau/,
+      /\bkrampanfall/,
+      /\bfeberkramp/,
+      /\bepileptisk\w*\s+anfall/,
+      // "har kramper", but not "kramp i vaden" (a muscle cramp).
+      /\b(har|hade|fick|fatt|far|fa)\s+kramp(er|ar)?\b(?!\s+i\s)/,
+      /\bkrampar\b(?!\s+i\s)/,
+      /\bseizure/,
+      /\bconvuls/,
+      /\b(having|had|has)\s+(a\s+)?(fit|fits)\b/,
+      /\bepileptic\s+(fit|attack)/,
+    ],
+  ],
+  [
+    'headache_sudden',
+    [
+      /\b(akillin\w*|rajahtav\w*|salamannopea\w*)\s+(\w+\s+)?paansar/,
+      /\b(akkia|yhtakkia|yhtakia|aivan yhtakkia)\s+(\w+\s+){0,2}paansar/,
+      /\bpaansarky\w*\s+(\w+\s+)?(alkoi|tuli)\s+(\w+\s+)?(akkia|yhtakkia|kuin salama)/,
+      /\b(elamani|elaman|koskaan)\s+(\w+\s+)?pahin\w*\s+paansar/,
+      /\bpahin\w*\s+paansarky\w*\s+(ikina|koskaan)/,
+      /\bplotslig\w*\s+(\w+\s+)?huvudvark/,
+      /\bvarsta\s+huvudvark\w*\s+(nagonsin|i mitt liv|jag haft)/,
+      /\bexplosionsartad\w*\s+huvudvark/,
+      /\bsudden(ly)?\s+(\w+\s+)?headache/,
+      /\bworst\s+headache\b/,
+      /\bthunderclap\s+headache/,
+    ],
+  ],
+  [
+    // Confusion alone is too common a word ("sekava tilanne", "confused about the bill"): the
+    // sign needs it said of a person together with a sign that it is new (now, suddenly, a fall).
+    'deterioration',
+    [
+      /^(?!.*\b(elamantilan|tilan|asia|talou|elama|ajatuk|paperi)\w*\s+(\w+\s+){0,3}sekav)(?=.*\bsekav(?!a\s+(olo|tilanne|elamantilanne|tilanteeni)))(?=.*\b(akillin\w*|akkia|yhtakkia|nyt|tanaan|illalla|aamulla|yolla|kaatu\w*|alkoi|tullut))/,
+      /\byleis(tila|kunto)\w*\s+(\w+\s+)?(romahti|romahtanut|romahtaa|heikkeni akkia|laski akkia|huononi akkia)/,
+      /\b(akkia|yhtakkia)\s+(\w+\s+)?(huonokuntois|veltto|heikko)/,
+      /^(?=.*\b(forvirrad|forvirring|virrig|desorienterad))(?=.*\b(plotsligt?|nu|i dag|idag|i kvall|i natt|i morse|ramlade|foll|fallit|borjade))/,
+      /\ballmantillstand\w*\s+(\w+\s+)?(forsamrats|forsamrades|rasat|rasade)/,
+      /\b(suddenly|acutely)\s+(\w+\s+)?(confused|disoriented|delirious)\b/,
+      /^(?=.*\b(is|was|became|become|got|seems|seemed|has been)\s+(very\s+|really\s+|quite\s+|so\s+)?(confused|disoriented|delirious)\b(?!\s+(about|by|with)))(?=.*\b(now|today|tonight|this (morning|evening)|fell|fall|since))/,
+    ],
+  ],
+  [
+    'anaphylaxis',
+    [
+      /\banafyla/,
+      /\banaphyla/,
+      /\b(kurkku|kieli|nielu|huulet|huuli|kasvot)\w*\s+(\w+\s+)?(turpoa|turvo|turpos|ajettu)/,
+      /\bturvo\w*\s+(\w+\s+)?(kurk|kiel|huul|nielu)/,
+      /\b(svullen|svullnad|svullna|svullet|svaller)\w*\s+(\w+\s+)?(i\s+)?(halsen|tungan|lapparna|lappen|svalget)/,
+      /\b(halsen|tungan|lapparna|svalget)\s+(\w+\s+)?svull/,
+      /\b(throat|tongue|lips?)\s+(\w+\s+)?(swelling|swollen|closing)/,
+      /\bswollen\s+(throat|tongue|lips)/,
     ],
   ],
   [

@@ -34,6 +34,9 @@ export const entrySet: QuestionSetDef = {
         { value: 'breathing', redFlag: 'breathing' },
         { value: 'unconscious', redFlag: 'unconscious' },
         { value: 'stroke', redFlag: 'stroke' },
+        { value: 'seizure', redFlag: 'seizure' },
+        { value: 'headache_sudden', redFlag: 'headache_sudden' },
+        { value: 'deterioration', redFlag: 'deterioration' },
         { value: 'bleeding', redFlag: 'bleeding' },
         { value: 'danger', redFlag: 'danger' },
         // Something swallowed: the poisoning fast path asks the one symptom question.

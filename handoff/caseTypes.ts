@@ -66,6 +66,8 @@ export interface QueueEntry {
   id: string;
   queueId: string;
   urgency: QueuedUrgency;
+  /** The case's topic, where triage chose one: names the 24/7 service an urgent client may call instead of waiting. */
+  topic?: TopicId;
   status: CaseStatus;
   createdAt: Date;
 }

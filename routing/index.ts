@@ -8,3 +8,4 @@ export { route, answersNow, conditionHolds, roundTheClockRule, ROUTING_IDS, type
 export { isOpen, nextOpening, helsinkiTime } from './openingHours';
 export { buildOutcomePayload, type TriageOutcomePayload } from './outcomePayload';
 export { entriesToCheck, FRESHNESS_MONTHS, type EntryToCheck, type CheckReason } from './catalogFreshness';
+export { needsWaitFallback, waitFallbackServices, type WaitFallbackService } from './waitFallback';

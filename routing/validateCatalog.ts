@@ -155,6 +155,13 @@ export function validateCatalog(catalog: ServiceCatalog): ServiceCatalog {
     }
   }
   if (!catalog.queues.some((q) => q.id === GENERAL_QUEUE_ID)) throw new CatalogError(GENERAL_QUEUE_ID, 'queues', 'the general queue is missing');
+  for (const line of catalog.emergency) {
+    checkRoutingKey(line.id, 'textKey', line.textKey);
+    for (const [topic, key] of Object.entries(line.topicTextKeys ?? {})) {
+      checkMembers(line.id, 'topicTextKeys', [topic], TOPIC_IDS, false);
+      checkRoutingKey(line.id, `topicTextKeys.${topic}`, key ?? '');
+    }
+  }
   for (const required of ['call_112', 'call_116117', 'safety_net', 'poison_info']) {
     if (!catalog.emergency.some((l) => l.id === required)) throw new CatalogError(required, 'emergency', 'required line is missing');
   }

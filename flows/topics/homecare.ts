@@ -14,7 +14,9 @@ export const homecareSet: QuestionSetDef = {
     suddenChange: { q: 'suddenChange', yes: true },
     notCoping: { q: 'copingToday', yes: false },
     proxy: { subject: ['adult', 'child'] },
-    notChild: { not: { subject: ['child'] } },
+    // Whether a child copes at home, is often home alone, remembers medicines or has memory
+    // changes is asked from school age (7–17); a small child's parent is asked about the family.
+    notSmallChild: { not: { ageBand: ['under1', '1to6'] } },
     forgetsCritical: { q: 'medicines', is: 'forgetsCritical' },
     forgetsMedicines: { q: 'medicines', is: 'forgets' },
     fall: { q: 'fall', yes: true },
@@ -26,14 +28,21 @@ export const homecareSet: QuestionSetDef = {
     wantsCall: { q: 'wish', is: 'call' },
   },
   questions: [
-    { id: 'suddenChange', kind: 'yesNo', redFlag: { when: 'suddenChange', sign: 'stroke' } },
+    {
+      id: 'suddenChange',
+      kind: 'yesNo',
+      redFlag: { when: 'suddenChange', sign: 'stroke' },
+      next: [{ when: 'notSmallChild', to: 'copingToday' }, { to: 'dailyHelp' }],
+    },
     // Decision 2026-12-02 (README, clinical content): for a child under 7 the parent is asked
     // about the family's coping (caregiverStrain, wish), not whether the child copes at home or
-    // is often home alone; those two are for ages 7–17. Not gated by age band yet (follow-up).
+    // is often home alone; those are for ages 7–17, as are memory and medicines. The gate is a
+    // branch before each run (after suddenChange and after fall), so no transition is left
+    // that no answers can take.
     { id: 'copingToday', kind: 'yesNo' },
-    { id: 'livesAlone', kind: 'yesNo', askIf: 'notChild' },
+    { id: 'livesAlone', kind: 'yesNo' },
     { id: 'dailyHelp', kind: 'choice', options: ['none', 'sometimes', 'daily'] },
-    { id: 'fall', kind: 'yesNo' },
+    { id: 'fall', kind: 'yesNo', next: [{ when: 'notSmallChild', to: 'memory' }, { to: 'caregiverStrain' }] },
     { id: 'memory', kind: 'yesNo' },
     { id: 'medicines', kind: 'choice', options: ['ok', 'forgets', 'forgetsCritical'] },
     { id: 'caregiverStrain', kind: 'yesNo', askIf: 'proxy' },

@@ -21,6 +21,8 @@ export const QUEUES: readonly WorkQueue[] = [
     topics: ['homecare'],
     urgencies: ['non_urgent', 'self_care'],
     strongIdentification: false,
+    // Older people and their relatives; a child's matter goes to the family centre.
+    when: { not: { subject: ['child'] } },
   },
   {
     id: 'social_guidance',
@@ -64,11 +66,14 @@ export const QUEUES: readonly WorkQueue[] = [
     name: { fi: 'Perhekeskus ja neuvola', sv: 'Familjecenter och rådgivning', en: 'Family centre and child health clinic' },
     hours: weekdays('08:00', '16:00'),
     observesPublicHolidays: true,
-    topics: ['family'],
+    topics: ['family', 'homecare'],
     urgencies: ['urgent', 'non_urgent'],
     strongIdentification: true,
     // Parenting, exhaustion, conflicts, child health and pregnancy; not an ill child's same-day need.
-    when: { not: { q: 'family.childIll', yes: true } },
+    // Under "home and daily life" only when the matter is a child's (the parent's coping).
+    when: {
+      all: [{ not: { q: 'family.childIll', yes: true } }, { any: [{ q: 'entry.topic', is: 'family' }, { subject: ['child'] }] }],
+    },
   },
   {
     id: 'mental_health',

@@ -235,6 +235,8 @@ export const RESOURCES: readonly Resource[] = [
     ],
     hours: { fi: 'Ma–pe 9–15', sv: 'Mån–fre 9–15', en: 'Mon–Fri 9–15' },
     topics: ['homecare'],
+    // For older people and their relatives, not for a child's matter.
+    when: { not: { subject: ['child'] } },
     source: 'luvn.fi',
     verified: CHECKED,
     alwaysOpen: false,
@@ -247,6 +249,8 @@ export const RESOURCES: readonly Resource[] = [
     web: 'https://omaishoitajat.fi',
     hours: WEB_ONLY,
     topics: ['homecare'],
+    // Informal carers of an adult; a child's parent is pointed to the family centre and MLL.
+    when: { not: { subject: ['child'] } },
     whenFlags: ['caregiver_strain'],
     source: 'omaishoitajat.fi',
     verified: CHECKED,

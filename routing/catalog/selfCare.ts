@@ -82,6 +82,8 @@ export const SELF_CARE: readonly SelfCareArticle[] = [
     [['seekCare']],
     { when: { not: { derived: 'auditCRisk' } } },
   ),
+  // An older person's living at home (Senior Info, falls, memory); a child's matter under "home
+  // and daily life" gets the family article below instead.
   article(
     'living_at_home',
     ['homecare'],
@@ -92,6 +94,7 @@ export const SELF_CARE: readonly SelfCareArticle[] = [
       ['medicines', { q: 'homecare.medicines', anyOf: ['forgets', 'forgetsCritical'] }],
     ],
     [['seekCare']],
+    { when: { not: { subject: ['child'] } } },
   ),
   article(
     'money_matters',
@@ -104,15 +107,17 @@ export const SELF_CARE: readonly SelfCareArticle[] = [
     ],
     [['seekCare']],
   ),
+  // Also a parent's answer under "home and daily life" when the matter is a child's.
   article(
     'family_everyday',
-    ['family'],
+    ['family', 'homecare'],
     [
       ['body'],
-      ['exhaustion', { q: 'family.exhausted', anyOf: ['sometimes', 'often'] }],
+      ['exhaustion', { any: [{ q: 'family.exhausted', anyOf: ['sometimes', 'often'] }, { q: 'homecare.caregiverStrain', yes: true }] }],
       ['relationship', { q: 'family.concern', is: 'relationship' }],
     ],
     [['seekCare']],
+    { when: { any: [{ q: 'entry.topic', is: 'family' }, { subject: ['child'] }] } },
   ),
   article(
     'medicines',

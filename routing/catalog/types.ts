@@ -112,6 +112,8 @@ export interface EmergencyLine {
   id: string;
   phone: string;
   textKey: string;
+  /** The text for outcomes of these topics instead of `textKey` (e.g. a social safety net for money and housing). */
+  topicTextKeys?: Readonly<Partial<Record<TopicId, string>>>;
 }
 
 /** A service that answers 24/7, named in a recommendation. */

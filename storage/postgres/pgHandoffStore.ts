@@ -143,6 +143,7 @@ export class PgHandoffStore implements HandoffStore {
       id: c.id,
       queueId: c.queueId,
       urgency: c.urgency,
+      ...(c.topic !== undefined ? { topic: c.topic } : {}),
       status: c.status,
       createdAt: c.createdAt,
     }));

@@ -251,6 +251,7 @@ export class SqliteHandoffStore implements HandoffStore {
       id: row.id,
       queueId: row.queue_id,
       urgency: row.urgency,
+      ...(row.topic !== null ? { topic: row.topic as TopicId } : {}),
       status: row.status,
       createdAt: new Date(row.created_at),
     }));

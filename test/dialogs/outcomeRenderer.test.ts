@@ -66,6 +66,20 @@ describe('outcome wording for the person it is about', () => {
     }
   });
 
+  it('after a money or housing matter the safety net is the social and crisis emergency service, not "if you get worse"', () => {
+    for (const locale of LOCALES) {
+      const t = i18n.getFixedT(locale);
+      const money: TriageResult = { outcome: 'completed', locale, topic: 'money', urgency: 'non_urgent', subject: { kind: 'self' }, answers: {}, flags: [] };
+      const lines = renderTexts(money);
+      expect(lines[lines.length - 1]).toBe(t('routing:emergency.safetyNetSocial'));
+      expect(lines[lines.length - 1]).toContain('09 816 42439');
+      const relative = renderTexts({ ...money, subject: { kind: 'adult', relationship: 'parent', consent: 'agrees' } });
+      expect(relative[relative.length - 1]).toBe(t('routing:emergency.safetyNetSocial_proxy'));
+      const health = renderTexts({ ...money, topic: 'skin' });
+      expect(health[health.length - 1]).toBe(t('routing:emergency.safetyNet'));
+    }
+  });
+
   it('the crisis answer: warm, one 112 line, "stay with them" for a relative, MIELI numbers in the client language', () => {
     const sv = i18n.getFixedT('sv');
     const relative = renderTexts({ outcome: 'emergency', locale: 'sv', urgency: 'emergency', emergencySign: 'suicide', subject: { kind: 'adult', consent: 'agrees' }, answers: {}, flags: [] });

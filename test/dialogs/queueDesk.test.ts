@@ -121,3 +121,50 @@ describe('the handoff queue from the client side (real store of the run\'s backe
     }
   });
 });
+
+describe('the place-and-wait message of an urgent client', () => {
+  const sv = i18n.getFixedT('sv');
+  const desk = (staff: number): QueueDesk =>
+    new QueueDesk({
+      // positionActivity reads only the snapshot and the catalog: no store is touched.
+      handoff: undefined as never,
+      blobStore: undefined as never,
+      catalog: DEFAULT_CATALOG,
+      clock: () => new Date('2026-11-25T08:00:00Z'),
+      staffOnline: async () => ({}),
+      defaultHandlingMs: staff,
+    });
+  const entry = (id: string, queueId: string, urgency: 'urgent' | 'non_urgent', topic: 'skin' | 'money' = 'skin', minute = 0) => ({
+    id,
+    queueId,
+    urgency,
+    topic,
+    status: 'waiting' as const,
+    createdAt: new Date(Date.UTC(2026, 10, 25, 7, minute)),
+  });
+
+  it('adds the 24/7 service of the queue when no one is answering now', () => {
+    const snapshot = { entries: [entry('c1', 'digital_clinic', 'urgent')], inputs: { staffOnline: 0, recentHandlingMs: [], defaultHandlingMs: 600_000 } };
+    const text = desk(600_000).positionActivity('c1', snapshot, sv, 'sv').text;
+    expect(text).toBe(
+      [sv('common:handoff.positionUnknown', { position: 1 }), sv('common:handoff.cannotWait', { services: sv('common:handoff.cannotWaitLine.call_116117') })].join('\n\n'),
+    );
+    expect(text).toContain('116117');
+  });
+
+  it('adds it when the estimate is past the urgent window, and names the social emergency service for social guidance', () => {
+    const entries = Array.from({ length: 30 }, (_, i) => entry(`c${i}`, 'social_guidance', 'urgent', 'money', i));
+    const snapshot = { entries, inputs: { staffOnline: 1, recentHandlingMs: [], defaultHandlingMs: 600_000 } };
+    const text = desk(600_000).positionActivity('c29', snapshot, fi, 'fi').text ?? '';
+    expect(text).toContain('09 816 42439');
+    // The last of 30 with one member of staff at 10 minutes a case: 300 minutes, past the 120-minute window.
+    expect(text.split('\n\n')[0]).toBe(fi('common:handoff.position', { position: 30, minutes: 300 }));
+  });
+
+  it('says only the place and wait when the wait fits the deadline or the case is not urgent', () => {
+    const short = { entries: [entry('c1', 'digital_clinic', 'urgent')], inputs: { staffOnline: 1, recentHandlingMs: [], defaultHandlingMs: 600_000 } };
+    expect(desk(600_000).positionActivity('c1', short, fi, 'fi').text).toBe(fi('common:handoff.position', { position: 1, minutes: 10 }));
+    const calm = { entries: [entry('c1', 'digital_clinic', 'non_urgent')], inputs: { staffOnline: 0, recentHandlingMs: [], defaultHandlingMs: 600_000 } };
+    expect(desk(600_000).positionActivity('c1', calm, fi, 'fi').text).toBe(fi('common:handoff.positionUnknown', { position: 1 }));
+  });
+});

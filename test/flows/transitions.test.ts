@@ -178,7 +178,16 @@ describe('children', () => {
     expect(infant.value).toEqual({ mental: 'moodLow' });
     const afterMood = send(infant, ...answers(false, false));
     expect(afterMood.value).toEqual({ segment: 'coping' });
+    // A school-age child's parent is asked whether the child copes at home and is often home alone.
     const child = send(start(), ...entryFor({ child: '7to11' }, 'homecare'), ...answers(false, true));
-    expect(child.value).toEqual({ homecare: 'dailyHelp' });
+    expect(child.value).toEqual({ homecare: 'livesAlone' });
+    // A small child's parent is asked about daily help, falls and the family's coping instead.
+    const small = send(start(), ...entryFor({ child: '1to6' }, 'homecare'), ...answers(false));
+    expect(small.value).toEqual({ homecare: 'dailyHelp' });
+    const afterFall = send(small, ...answers('dailyHelp.sometimes', false));
+    expect(afterFall.value).toEqual({ homecare: 'caregiverStrain' });
+    // An older person's relative is asked about memory and medicines after falls.
+    const adult = send(start(), ...entryFor({ adult: 'parent', consent: 'agrees' }, 'homecare'), ...answers(false, true, true, 'dailyHelp.daily', false));
+    expect(adult.value).toEqual({ homecare: 'memory' });
   });
 });
