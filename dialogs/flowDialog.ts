@@ -8,6 +8,7 @@ import { emergencyScreen } from './turn/emergencyScreen';
 import { emergencySign } from './turn/emergencySign';
 import { eraseConfirmation } from './turn/eraseConfirmation';
 import { feedbackAnswer } from './turn/feedbackAnswer';
+import { firstMessage } from './turn/firstMessage';
 import { flowAnswer } from './turn/flowAnswer';
 import { globalWord } from './turn/globalWord';
 import { inputGuard } from './turn/inputGuard';
@@ -39,7 +40,7 @@ export function turnSteps(host: FlowHost): TurnStep[] {
     globalWord(host),
     inputGuard(host),
     summaryAnswer(host),
-    ...(options.topicFinder && options.topicQuestion ? [topicUnderstanding(host, options.topicFinder), describedTopic(host, options.topicFinder)] : []),
+    ...(options.topicFinder && options.topicQuestion ? [topicUnderstanding(host, options.topicFinder), describedTopic(host, options.topicFinder), firstMessage(host, options.topicFinder)] : []),
     flowAnswer(host),
     applyEvent(host),
   ];

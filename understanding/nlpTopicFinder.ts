@@ -116,14 +116,28 @@ export class NlpTopicFinder implements TopicFinder {
   private starting: Promise<ModelStart> | undefined;
   private readonly vocabulary = new Map<Locale, Map<string, string>>();
   private readonly bayes: StemBayes;
+  private readonly stems = new Map<Locale, Set<string>>();
 
   constructor(private readonly options: NlpTopicFinderOptions) {
     this.bayes = new StemBayes(options.documents);
-    for (const locale of LOCALES) this.vocabulary.set(locale, new Map());
+    for (const locale of LOCALES) {
+      this.vocabulary.set(locale, new Map());
+      this.stems.set(locale, new Set());
+    }
     for (const doc of options.documents) {
       const vocabulary = this.vocabulary.get(doc.locale)!;
-      for (const word of words(doc.locale, doc.text)) if (word.stem.length >= 4 && !vocabulary.has(word.stem)) vocabulary.set(word.stem, word.folded);
+      for (const word of words(doc.locale, doc.text)) {
+        this.stems.get(doc.locale)!.add(word.stem);
+        if (word.stem.length >= 4 && !vocabulary.has(word.stem)) vocabulary.set(word.stem, word.folded);
+      }
     }
+  }
+
+  languageOf(text: string): Locale | undefined {
+    const known = LOCALES.map((locale) => ({ locale, count: words(locale, text).filter((w) => this.stems.get(locale)!.has(w.stem)).length }));
+    const best = Math.max(...known.map((k) => k.count));
+    const leaders = known.filter((k) => k.count === best);
+    return best > 0 && leaders.length === 1 ? leaders[0]!.locale : undefined;
   }
 
   /**

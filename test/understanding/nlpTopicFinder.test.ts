@@ -38,6 +38,15 @@ describe('NLP.js topic finder', () => {
     }
   });
 
+  it('tells the language of a text only when more of its words are known in one language than in any other', () => {
+    const finder = topicFinder();
+    expect(finder.languageOf('kiitos paljon')).toBe('fi');
+    expect(finder.languageOf('jag vet inte')).toBe('sv');
+    expect(finder.languageOf('can i ask something')).toBe('en');
+    expect(finder.languageOf('ok')).toBeUndefined();
+    expect(finder.languageOf('asdf qwer')).toBeUndefined();
+  });
+
   it('tells the language of a first message', async () => {
     const finder = topicFinder();
     expect((await finder.find(undefined, 'mitt barn har hosta och feber')).locale).toBe('sv');
