@@ -16,6 +16,7 @@ import { messageLength } from './turn/messageLength';
 import { photoAnswer } from './turn/photoAnswer';
 import { queueChat } from './turn/queueChat';
 import { restoreFlow } from './turn/restoreFlow';
+import { signCheck } from './turn/signCheck';
 import { summaryAnswer } from './turn/summaryAnswer';
 import { topicUnderstanding } from './turn/topicUnderstanding';
 import { describedTopic } from './turn/describedTopic';
@@ -29,13 +30,14 @@ export function turnSteps(host: FlowHost): TurnStep[] {
   const { options } = host;
   const desk = options.queueDesk;
   return [
-    emergencyScreen(options.detectEmergency),
+    emergencyScreen(options.detectEmergency, options.detectNegatedEmergency),
     ...(options.eraseData ? [eraseConfirmation(host, options.eraseData)] : []),
     restoreFlow(host),
     ...(desk ? [queueChat(host, desk), feedbackAnswer(host, desk)] : []),
     afterOutcome(host, desk),
     messageLength(host),
     photoAnswer(host),
+    signCheck(host),
     emergencySign(),
     globalWord(host),
     inputGuard(host),

@@ -46,6 +46,8 @@ export interface PersistedFlow {
   misses?: MissCount;
   /** Topic ids the finder offered for a typed description, waiting for the client's pick. */
   topicOffer?: string[];
+  /** An emergency sign the client named negated, asked about and waiting for yes or no (the very next message only). */
+  signCheck?: string;
 }
 
 /** The value of the yes/no buttons of the "delete my data" confirmation. */
@@ -81,6 +83,8 @@ export interface FlowDialogOptions {
   summaryItems?: (context: unknown) => SummaryItem[];
   /** Names the emergency sign in typed text, if any; checked before anything else. */
   detectEmergency?: (text: string) => string | null;
+  /** The sign a text names only negated ("ei rintakipua"): the dialog asks about it instead of ending in 112. */
+  detectNegatedEmergency?: (text: string) => string | null;
   /** Photo limits; the channel's intake enforces the same ones. */
   photoLimits?: PhotoLimits;
   /** The handoff queue as the client sees it (join after the outcome, write while waiting, leave). */

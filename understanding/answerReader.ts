@@ -1,4 +1,5 @@
 import type { Locale, PromptMeta, PromptOption } from '../flows/contract';
+import { ageBandOf, QUESTION_AGE_BANDS, readAge } from './ages';
 import { Lexicon } from './lexicon';
 import { readNumber } from './numbers';
 import { bestOption, matchOptions, type OptionPhrases } from './options';
@@ -33,6 +34,15 @@ export function createAnswerReader(lexicon: Lexicon, locale: Locale, clock: () =
     number: (text, prompt) => readNumber(lexicon, locale, text, prompt.id === undefined ? undefined : QUESTION_UNITS[prompt.id], clock()),
     options: (text, prompt, many) => {
       const options = prompt.options ?? [];
+      const bands = prompt.id === undefined ? undefined : QUESTION_AGE_BANDS[prompt.id];
+      if (bands && !many) {
+        // An age in the person's words picks its band ("8 år" is 7–11); an adult's age picks none.
+        const age = readAge(lexicon, locale, text);
+        if (age !== undefined) {
+          const band = ageBandOf(bands, age);
+          return band === undefined ? undefined : [band];
+        }
+      }
       for (const lng of Lexicon.order(locale)) {
         const hits = matchOptions(lexicon, lng, text, phrasesIn(lng, options));
         if (hits.length === 0) continue;

@@ -8,7 +8,7 @@ const RELATIVE_DAYS = { today: 0, yesterday: 1, twoDaysAgo: 2 } as const;
 const HELSINKI_WEEKDAY = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Helsinki', weekday: 'long' });
 
 /** The longest phrase of any list that occurs in the words, with the list's key. */
-function longestOf<K extends string>(folded: readonly string[], lists: readonly [K, readonly Phrase[]][]): K | undefined {
+export function longestOf<K extends string>(folded: readonly string[], lists: readonly [K, readonly Phrase[]][]): K | undefined {
   let best: { key: K; length: number } | undefined;
   for (const [key, list] of lists) {
     for (const phrase of list) {
@@ -25,7 +25,7 @@ function daysSince(weekday: (typeof WEEKDAYS)[number], now: Date): number {
 }
 
 /** Digits in the text; of a range ("2-3", "2–3") the larger, the careful reading for a duration. */
-function digitsIn(text: string): number | undefined {
+export function digitsIn(text: string): number | undefined {
   const range = /(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)/.exec(text);
   if (range) return Math.max(Number(range[1]!.replace(',', '.')), Number(range[2]!.replace(',', '.')));
   const single = /\d+(?:[.,]\d+)?/.exec(text);

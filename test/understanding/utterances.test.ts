@@ -113,6 +113,45 @@ describe('numbers in digits or words, with units, for a question in days', () =>
   });
 });
 
+describe('an age where a child\'s age is asked', () => {
+  const AGE = prompt('entry', 'childAge');
+  it.each<[Locale, string, string]>([
+    ['fi', 'kahdeksan vuotta', 'childAge.7to11'],
+    ['fi', '8-vuotias', 'childAge.7to11'],
+    ['fi', 'hän on 8v', 'childAge.7to11'],
+    ['fi', '3 kuukautta', 'childAge.under1'],
+    ['fi', '1,5 vuotta', 'childAge.1to6'],
+    ['fi', 'tyttö on 14 vuotias', 'childAge.12to17'],
+    ['fi', 'kuusi vuotta', 'childAge.1to6'],
+    ['fi', 'teini', 'childAge.12to17'],
+    ['sv', '8 år', 'childAge.7to11'],
+    ['sv', 'åtta år', 'childAge.7to11'],
+    ['sv', 'en 8-åring', 'childAge.7to11'],
+    ['sv', 'sex månader', 'childAge.under1'],
+    ['sv', 'hon är 12 år', 'childAge.12to17'],
+    ['sv', 'tonåring', 'childAge.12to17'],
+    ['en', 'eight years old', 'childAge.7to11'],
+    ['en', 'he is 8', 'childAge.7to11'],
+    ['en', '2 yrs', 'childAge.1to6'],
+    ['en', 'ten months', 'childAge.under1'],
+    ['en', 'a teenager', 'childAge.12to17'],
+    ['en', 'she is 17 years old', 'childAge.12to17'],
+  ])('%s "%s" is %s', (locale, text, expected) => {
+    expect(read(locale, AGE, text)).toEqual(answer(expected));
+  });
+
+  it.each<[Locale, string]>([
+    ['fi', '25 vuotta'],
+    ['fi', 'en tiedä'],
+    ['sv', '18 år'],
+    ['sv', 'vet inte'],
+    ['en', '40 years old'],
+    ['en', 'not sure'],
+  ])('%s "%s" names no band (an adult, or no age)', (locale, text) => {
+    expect(read(locale, AGE, text)).toMatchObject({ kind: 'invalid' });
+  });
+});
+
 describe('options by synonyms and inflected forms', () => {
   it.each<[Locale, string, string, string, string | string[]]>([
     ['fi', 'dental', 'pain', 'mulla on tosi kova särky', 'pain.severe'],

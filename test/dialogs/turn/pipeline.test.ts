@@ -17,6 +17,7 @@ describe('the turn pipeline', () => {
       'afterOutcome',
       'messageLength',
       'photoAnswer',
+      'signCheck',
       'emergencySign',
       'globalWord',
       'inputGuard',
