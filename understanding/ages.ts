@@ -18,6 +18,10 @@ export const QUESTION_AGE_BANDS: Readonly<Record<string, readonly AgeBand[]>> = 
     { id: 'childAge.7to11', below: 12 },
     { id: 'childAge.12to17', below: 18 },
   ],
+  'mental.ageGroup': [
+    { id: 'ageGroup.18to64', below: 65 },
+    { id: 'ageGroup.65plus', below: 150 },
+  ],
 };
 
 const AGE_UNITS = [

@@ -140,6 +140,15 @@ describe('an age where a child\'s age is asked', () => {
     expect(read(locale, AGE, text)).toEqual(answer(expected));
   });
 
+  it.each<[Locale, string, string]>([
+    ['fi', '45 vuotta', 'ageGroup.18to64'],
+    ['sv', '70 år', 'ageGroup.65plus'],
+    ['en', "i'm 80", 'ageGroup.65plus'],
+    ['fi', 'eläkeläinen', 'ageGroup.65plus'],
+  ])("%s '%s' is %s where the person's own age group is asked", (locale, text, expected) => {
+    expect(read(locale, prompt('mental', 'ageGroup'), text)).toEqual(answer(expected));
+  });
+
   it.each<[Locale, string]>([
     ['fi', '25 vuotta'],
     ['fi', 'en tiedä'],
@@ -187,7 +196,23 @@ describe('options by synonyms and inflected forms', () => {
     expect(read(locale, prompt(set, q), text)).toEqual(answer(expected));
   });
 
+  it.each<[Locale, string, string, string, string]>([
+    ['fi', 'mental', 'auditFrequency', 'en juo ollenkaan', 'auditFrequency.never'],
+    ['fi', 'mental', 'auditFrequency', 'melkein joka päivä', 'auditFrequency.fourPlusWeek'],
+    ['sv', 'mental', 'auditBinge', 'varje helg', 'auditBinge.weekly'],
+    ['en', 'mental', 'auditQuantity', 'three or four', 'auditQuantity.threeFour'],
+    ['fi', 'other', 'fallInjury', 'löi päänsä', 'fallInjury.headInjury'],
+    ['sv', 'other', 'fallInjury', 'fick ett blåmärke', 'fallInjury.bruise'],
+    ['en', 'other', 'medicineNeed', 'i need a repeat prescription', 'medicineNeed.renewal'],
+    ['fi', 'homecare', 'medicines', 'insuliini unohtuu', 'medicines.forgetsCritical'],
+    ['sv', 'entry', 'language', 'på finska', 'language.fi'],
+    ['en', 'entry', 'emergency', 'my kid swallowed something', 'emergency.poisoning'],
+  ])('%s %s.%s "%s" is %s (options that had no synonyms before)', (locale, set, q, text, expected) => {
+    expect(read(locale, prompt(set, q), text)).toEqual(answer(expected));
+  });
+
   it.each<[Locale, string, string, string]>([
+    ['sv', 'other', 'fallInjury', 'vet inte'],
     ['fi', 'dental', 'pain', 'en tiedä'],
     ['fi', 'skin', 'symptoms', 'ei kutinaa'],
     ['fi', 'entry', 'subject', 'banaani'],
