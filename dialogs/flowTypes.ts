@@ -4,7 +4,6 @@ import type { i18n as I18n, TFunction } from 'i18next';
 import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 import type { FlowContextBase, Locale } from '../flows/contract';
 import type { SummaryItem } from '../flows';
-import type { FeedbackDraft } from './feedback';
 import type { ContactDraft, QueueDesk } from './queueDesk';
 import type { PhotoDraft, PhotoLimits } from './photoAnswers';
 import type { TopicFinder } from '../understanding/topicFinder';
@@ -34,8 +33,6 @@ export interface PersistedFlow {
   lastInputAt: number;
   /** Photos received for the photo question being asked, not yet answered with. */
   photoDraft?: PhotoDraft;
-  /** Feedback waiting for its optional comment (the very next message only). */
-  feedbackDraft?: FeedbackDraft;
   /** Cases this conversation already gave feedback on. */
   feedbackGiven?: string[];
   /** A contact request being written (the very next message only). */
