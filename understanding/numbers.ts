@@ -38,7 +38,7 @@ export function digitsIn(text: string): number | undefined {
  * question in days also "eilen / igår / yesterday" and "since Monday". A unit the question
  * cannot be converted to, or no number at all, reads as nothing.
  */
-export function readNumber(lexicon: Lexicon, locale: Locale, text: string, unit: Unit | undefined, now: Date): number | undefined {
+export function readNumber(lexicon: Lexicon, locale: Locale, text: string, unit: Unit | undefined, now: Date, exact = false): number | undefined {
   const folded = tokens(text).map(fold);
   const list = (key: string) => lexicon.list(locale, `numbers.${key}`);
   if (unit === 'day') {
@@ -56,6 +56,15 @@ export function readNumber(lexicon: Lexicon, locale: Locale, text: string, unit:
   if (amount === undefined) return undefined;
   if (given === undefined || given === unit) return amount;
   if (unit === undefined) return undefined;
-  // Converted durations are rounded up: twelve hours of fever count as a day.
-  return Math.ceil((amount * DAYS_PER_UNIT[given]) / DAYS_PER_UNIT[unit] - 1e-9);
+  const converted = (amount * DAYS_PER_UNIT[given]) / DAYS_PER_UNIT[unit];
+  // Converted durations are rounded up: twelve hours of fever count as a day (unless `exact`,
+  // for a choice of ranges, where five hours is "under a day").
+  return exact ? converted : Math.ceil(converted - 1e-9);
+}
+
+/** True when the text gives an amount: digits, or a number word of the language. */
+export function hasAmount(lexicon: Lexicon, locale: Locale, text: string): boolean {
+  if (digitsIn(text) !== undefined) return true;
+  const folded = tokens(text).map(fold);
+  return ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '14', '20', '30'].some((n) => lexicon.list(locale, `numbers.words.${n}`).some((p) => indexOfPhrase(folded, p) >= 0));
 }

@@ -3,7 +3,7 @@
 // the question ids the understanding code names (units, age bands) are real questions.
 import { ALL_SETS, promptFor } from '../../flows';
 import { LOCALES, type PromptMeta } from '../../flows/contract';
-import { QUESTION_AGE_BANDS } from '../../understanding/ages';
+import { QUESTION_AGE_BANDS, QUESTION_DAY_BANDS } from '../../understanding/ages';
 import { synonymKey } from '../../understanding/answerReader';
 import { QUESTION_UNITS } from '../../understanding/questionUnits';
 import { i18n } from '../support/dialogHarness';
@@ -40,7 +40,7 @@ describe('typed answers have their words in every language', () => {
   it('names only real questions and options in the unit and age-band tables', () => {
     const byId = new Map(prompts.map((p) => [p.id, p]));
     for (const id of Object.keys(QUESTION_UNITS)) expect(byId.get(id)?.kind).toBe('number');
-    for (const [id, bands] of Object.entries(QUESTION_AGE_BANDS)) {
+    for (const [id, bands] of [...Object.entries(QUESTION_AGE_BANDS), ...Object.entries(QUESTION_DAY_BANDS)]) {
       const options = (byId.get(id)?.options ?? []).map((o) => o.id);
       expect(bands.map((b) => b.id).sort()).toEqual([...options].sort());
     }

@@ -161,6 +161,33 @@ describe('an age where a child\'s age is asked', () => {
   });
 });
 
+describe('a duration typed where the choices are ranges of days', () => {
+  it.each<[Locale, string, string, string]>([
+    ['sv', 'urinary', 'sedan i förrgår', 'duration.days'],
+    ['sv', 'urinary', '10 dagar', 'duration.overWeek'],
+    ['sv', 'urinary', 'fem timmar', 'duration.underDay'],
+    ['fi', 'urinary', '10 päivää', 'duration.overWeek'],
+    ['fi', 'urinary', 'maanantaista', 'duration.days'],
+    ['fi', 'urinary', 'pari päivää', 'duration.days'],
+    ['fi', 'respiratory', 'kaksi viikkoa', 'duration.oneToThreeWeeks'],
+    ['fi', 'respiratory', 'kuukauden', 'duration.overThreeWeeks'],
+    ['en', 'respiratory', 'since monday', 'duration.underWeek'],
+    ['en', 'skin', 'three weeks', 'duration.weeks'],
+    ['en', 'skin', 'about 2 months', 'duration.months'],
+    ['sv', 'skin', 'i morse', 'duration.today'],
+  ])('%s %s "%s" is %s', (locale, set, text, expected) => {
+    expect(read(locale, prompt(set, 'duration'), text)).toEqual(answer(expected));
+  });
+
+  it.each<[Locale, string, string]>([
+    ['fi', 'urinary', 'en tiedä'],
+    ['sv', 'skin', 'vet inte'],
+    ['en', 'respiratory', 'not sure'],
+  ])('%s %s "%s" names no range', (locale, set, text) => {
+    expect(read(locale, prompt(set, 'duration'), text)).toMatchObject({ kind: 'invalid' });
+  });
+});
+
 describe('options by synonyms and inflected forms', () => {
   it.each<[Locale, string, string, string, string | string[]]>([
     ['fi', 'dental', 'pain', 'mulla on tosi kova särky', 'pain.severe'],
