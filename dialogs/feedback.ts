@@ -4,22 +4,12 @@ import type { HelpedAnswer } from '../handoff/caseTypes';
 import { textMessage } from './promptRenderer';
 
 const HELPED: readonly HelpedAnswer[] = ['yes', 'partly', 'no'];
-/** Longest feedback comment kept; it is meant to be a line, not a story with personal details. */
-export const MAX_FEEDBACK_COMMENT = 500;
 
 /** Value of a feedback button: which case, and the answers so far. */
 export interface FeedbackPress {
   caseId: string;
   helped?: HelpedAnswer;
   score?: number;
-  skip?: true;
-}
-
-/** Feedback waiting for its optional comment. */
-export interface FeedbackDraft {
-  caseId: string;
-  helped: HelpedAnswer;
-  score: number;
 }
 
 function button(title: string, feedback: FeedbackPress): CardAction {
@@ -40,13 +30,6 @@ export function scoreQuestion(caseId: string, helped: HelpedAnswer, t: TFunction
   return message;
 }
 
-/** The optional comment, with Skip. */
-export function commentQuestion(draft: FeedbackDraft, t: TFunction, locale: string): Partial<Activity> {
-  const message = textMessage(t('common:feedback.comment'), locale);
-  message.suggestedActions = { to: [], actions: [button(t('common:skip'), { ...draft, skip: true })] };
-  return message;
-}
-
 /** Reads a feedback button's value; undefined when it is not one or is malformed. */
 export function feedbackPressOf(value: unknown): FeedbackPress | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -58,5 +41,5 @@ export function feedbackPressOf(value: unknown): FeedbackPress | undefined {
   if (r.helped !== undefined && !helped) return undefined;
   const score = typeof r.score === 'number' && Number.isInteger(r.score) && r.score >= 1 && r.score <= 5 ? r.score : undefined;
   if (r.score !== undefined && score === undefined) return undefined;
-  return { caseId: r.caseId, ...(helped && { helped }), ...(score !== undefined && { score }), ...(r.skip === true && { skip: true as const }) };
+  return { caseId: r.caseId, ...(helped && { helped }), ...(score !== undefined && { score }) };
 }

@@ -8,6 +8,7 @@ import { emergencyScreen } from './turn/emergencyScreen';
 import { emergencySign } from './turn/emergencySign';
 import { eraseConfirmation } from './turn/eraseConfirmation';
 import { feedbackAnswer } from './turn/feedbackAnswer';
+import { firstMessage } from './turn/firstMessage';
 import { flowAnswer } from './turn/flowAnswer';
 import { globalWord } from './turn/globalWord';
 import { inputGuard } from './turn/inputGuard';
@@ -15,6 +16,7 @@ import { messageLength } from './turn/messageLength';
 import { photoAnswer } from './turn/photoAnswer';
 import { queueChat } from './turn/queueChat';
 import { restoreFlow } from './turn/restoreFlow';
+import { signCheck } from './turn/signCheck';
 import { summaryAnswer } from './turn/summaryAnswer';
 import { topicUnderstanding } from './turn/topicUnderstanding';
 import { describedTopic } from './turn/describedTopic';
@@ -28,18 +30,19 @@ export function turnSteps(host: FlowHost): TurnStep[] {
   const { options } = host;
   const desk = options.queueDesk;
   return [
-    emergencyScreen(options.detectEmergency),
+    emergencyScreen(options.detectEmergency, options.detectNegatedEmergency),
     ...(options.eraseData ? [eraseConfirmation(host, options.eraseData)] : []),
     restoreFlow(host),
     ...(desk ? [queueChat(host, desk), feedbackAnswer(host, desk)] : []),
     afterOutcome(host, desk),
     messageLength(host),
     photoAnswer(host),
+    signCheck(host),
     emergencySign(),
     globalWord(host),
     inputGuard(host),
     summaryAnswer(host),
-    ...(options.topicFinder && options.topicQuestion ? [topicUnderstanding(host, options.topicFinder), describedTopic(host, options.topicFinder)] : []),
+    ...(options.topicFinder && options.topicQuestion ? [topicUnderstanding(host, options.topicFinder), describedTopic(host, options.topicFinder), firstMessage(host, options.topicFinder)] : []),
     flowAnswer(host),
     applyEvent(host),
   ];

@@ -23,7 +23,7 @@ const DEFAULT_PHOTO_LIMITS: PhotoLimits = { maxPerQuestion: 3, maxBytes: 10 * 10
 export type Restored = { snapshot: AnyMachineSnapshot } | { snapshot: undefined; noteKey: string | undefined };
 
 /** Side state a turn writes next to the snapshot (each only for the turn that sets it, but `feedbackGiven`). */
-export type SideState = Pick<PersistedFlow, 'feedbackDraft' | 'feedbackGiven' | 'contactDraft' | 'misses' | 'topicOffer'>;
+export type SideState = Pick<PersistedFlow, 'feedbackGiven' | 'contactDraft' | 'misses' | 'topicOffer' | 'signCheck'>;
 
 function stateMetas(snapshot: AnyMachineSnapshot): StateMeta[] {
   return Object.values(snapshot.getMeta() as Record<string, StateMeta & { outcomeKey?: string }>);
@@ -267,9 +267,9 @@ export class FlowHost {
     const topicOffer = side?.topicOffer ?? (this.beforeTopicMenu(snapshot) ? previous?.topicOffer : undefined);
     const record: PersistedFlow = {
       ...(photoDraft && { photoDraft }),
-      ...(side?.feedbackDraft && { feedbackDraft: side.feedbackDraft }),
       ...(side?.contactDraft && { contactDraft: side.contactDraft }),
       ...(side?.misses && { misses: side.misses }),
+      ...(side?.signCheck && { signCheck: side.signCheck }),
       ...(topicOffer && topicOffer.length > 0 && { topicOffer }),
       ...(feedbackGiven && feedbackGiven.length > 0 && { feedbackGiven }),
       flowId: this.options.flow.id,

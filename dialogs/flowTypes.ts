@@ -4,7 +4,6 @@ import type { i18n as I18n, TFunction } from 'i18next';
 import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
 import type { FlowContextBase, Locale } from '../flows/contract';
 import type { SummaryItem } from '../flows';
-import type { FeedbackDraft } from './feedback';
 import type { ContactDraft, QueueDesk } from './queueDesk';
 import type { PhotoDraft, PhotoLimits } from './photoAnswers';
 import type { TopicFinder } from '../understanding/topicFinder';
@@ -34,8 +33,6 @@ export interface PersistedFlow {
   lastInputAt: number;
   /** Photos received for the photo question being asked, not yet answered with. */
   photoDraft?: PhotoDraft;
-  /** Feedback waiting for its optional comment (the very next message only). */
-  feedbackDraft?: FeedbackDraft;
   /** Cases this conversation already gave feedback on. */
   feedbackGiven?: string[];
   /** A contact request being written (the very next message only). */
@@ -46,6 +43,8 @@ export interface PersistedFlow {
   misses?: MissCount;
   /** Topic ids the finder offered for a typed description, waiting for the client's pick. */
   topicOffer?: string[];
+  /** An emergency sign the client named negated, asked about and waiting for yes or no (the very next message only). */
+  signCheck?: string;
 }
 
 /** The value of the yes/no buttons of the "delete my data" confirmation. */
@@ -81,6 +80,8 @@ export interface FlowDialogOptions {
   summaryItems?: (context: unknown) => SummaryItem[];
   /** Names the emergency sign in typed text, if any; checked before anything else. */
   detectEmergency?: (text: string) => string | null;
+  /** The sign a text names only negated ("ei rintakipua"): the dialog asks about it instead of ending in 112. */
+  detectNegatedEmergency?: (text: string) => string | null;
   /** Photo limits; the channel's intake enforces the same ones. */
   photoLimits?: PhotoLimits;
   /** The handoff queue as the client sees it (join after the outcome, write while waiting, leave). */

@@ -10,7 +10,7 @@ import { helsinkiDateTime } from './dateTime';
 import type { HandoffStore } from '../handoff/handoffStore';
 import { needsWaitFallback, route, waitFallbackServices, type ServiceCatalog } from '../routing';
 import type { BlobStore } from '../storage/blobStore';
-import { commentQuestion, MAX_FEEDBACK_COMMENT, scoreQuestion, type FeedbackDraft, type FeedbackPress } from './feedback';
+import { scoreQuestion, type FeedbackPress } from './feedback';
 import { textMessage } from './promptRenderer';
 
 /** Value of the "join the queue" button after an outcome. */
@@ -192,44 +192,27 @@ export class QueueDesk {
   }
 
   /**
-   * "Did I get help?" after staff closed the case: yes/partly/no, a score, an optional
-   * comment. Stored without personal data (queue, topic and the bot's urgency only), once
-   * per case. Returns what to say and the draft that waits for a comment (null: none).
+   * "Did I get help?" after staff closed the case: yes/partly/no, then a score. Stored without
+   * personal data (queue, topic and the bot's urgency only), once per case. No comment is
+   * asked: its text would not be kept, and asking for it would mislead. Returns what to say.
    */
   async feedback(
     turn: TurnContext,
-    press: FeedbackPress | undefined,
-    draft: FeedbackDraft | undefined,
-    typed: string | undefined,
+    press: FeedbackPress,
     given: readonly string[],
     t: TFunction,
     locale: Locale,
-  ): Promise<{ activities: Partial<Activity>[]; draft: FeedbackDraft | null; recorded?: string }> {
-    const caseId = press?.caseId ?? draft?.caseId;
-    if (!caseId) return { activities: [], draft: null };
-    if (given.includes(caseId)) return { activities: [textMessage(t('common:feedback.alreadyGiven'), locale)], draft: null };
+  ): Promise<{ activities: Partial<Activity>[]; recorded?: string }> {
+    const { caseId } = press;
+    if (given.includes(caseId)) return { activities: [textMessage(t('common:feedback.alreadyGiven'), locale)] };
     const closed = await this.deps.handoff.findClosedOfConversation(turn.activity.conversation.id, caseId);
-    if (!closed) return { activities: [textMessage(t('common:errors.unsupportedInput'), locale)], draft: null };
-    if (press?.helped && press.score === undefined) return { activities: [scoreQuestion(caseId, press.helped, t, locale)], draft: null };
-    if (press?.helped && press.score !== undefined && !press.skip) {
-      const next = { caseId, helped: press.helped, score: press.score };
-      return { activities: [commentQuestion(next, t, locale)], draft: next };
-    }
-    const final = press?.helped && press.score !== undefined ? { caseId, helped: press.helped, score: press.score } : draft;
-    if (!final) return { activities: [textMessage(t('common:errors.unsupportedInput'), locale)], draft: null };
-    const comment = press?.skip ? undefined : typed?.trim().slice(0, MAX_FEEDBACK_COMMENT);
+    if (!closed || !press.helped) return { activities: [textMessage(t('common:errors.unsupportedInput'), locale)] };
+    if (press.score === undefined) return { activities: [scoreQuestion(caseId, press.helped, t, locale)] };
     await this.deps.handoff.recordFeedback(
-      {
-        queueId: closed.queueId,
-        topic: closed.topic,
-        botUrgency: closed.urgency,
-        helped: final.helped,
-        score: final.score,
-        ...(comment ? { comment } : {}),
-      },
+      { queueId: closed.queueId, topic: closed.topic, botUrgency: closed.urgency, helped: press.helped, score: press.score },
       this.deps.clock(),
     );
-    return { activities: [textMessage(t('common:feedback.thanks'), locale)], draft: null, recorded: caseId };
+    return { activities: [textMessage(t('common:feedback.thanks'), locale)], recorded: caseId };
   }
 
   /** What a queue's place-and-wait messages are computed from; read once per queue, not per case. */

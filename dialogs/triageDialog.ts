@@ -1,6 +1,6 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { i18n as I18n } from 'i18next';
-import { detectEmergencySign, summaryItems, triageFlow, type TriageContext } from '../flows';
+import { detectEmergencySign, detectNegatedEmergencySign, summaryItems, triageFlow, type TriageContext } from '../flows';
 import type { Locale } from '../flows/contract';
 import type { ServiceCatalog } from '../routing';
 import { FlowDialog, type ClientQueueDesk, type FlowDialogOptions, type PersistedFlow } from './flowDialog';
@@ -39,6 +39,7 @@ export function createTriageDialog(deps: TriageDialogDeps): FlowDialog {
     renderOutcome: createOutcomeRenderer(deps.catalog, deps.clock, { joinButtons: deps.queueDesk !== undefined }),
     summaryItems: (context) => summaryItems(context as TriageContext),
     detectEmergency: detectEmergencySign,
+    detectNegatedEmergency: detectNegatedEmergencySign,
     ...(deps.photoLimits && { photoLimits: deps.photoLimits }),
     ...(deps.queueDesk && { queueDesk: deps.queueDesk }),
     ...(deps.eraseData && { eraseData: deps.eraseData }),

@@ -263,3 +263,46 @@ export function detectEmergencySign(text: string): EmergencySign | null {
   }
   return null;
 }
+
+// Words that negate what follows them in the same clause ("ei rintakipua", "inget bröstsmärta",
+// "no chest pain", "I don't have chest pain"). Not Finnish "en": in Swedish it is the article "a".
+const NEGATIONS = new Set(['ei', 'eika', 'ilman', 'inte', 'inga', 'ingen', 'inget', 'utan', 'ej', 'icke', 'no', 'not', 'without', 'never', 'dont', 'doesnt', 'didnt', 'havent', 'hasnt', 'isnt', 'arent', 'wasnt', 'nor', 'none']);
+// After these a new statement starts: "ei kuumetta mutta rintakipua" names chest pain.
+const CONJUNCTIONS = new Set(['mutta', 'mut', 'vaan', 'ja', 'men', 'och', 'but', 'and', 'though', 'although']);
+const GLOBAL_PATTERNS = PATTERNS.map(([sign, patterns]) => [sign, patterns.map((p) => new RegExp(p.source, 'g'))] as const);
+
+/** The clauses of a text, normalized: split at punctuation and at the conjunctions above. */
+function clauses(text: string): string[] {
+  return text
+    .split(/[.,;:!?\n]+/)
+    .flatMap((part) => {
+      const out: string[][] = [[]];
+      for (const word of normalizeFreeText(part).split(' ')) {
+        if (CONJUNCTIONS.has(word)) out.push([]);
+        else if (word !== '') out[out.length - 1]!.push(word);
+      }
+      return out.map((words) => words.join(' '));
+    })
+    .filter((clause) => clause !== '');
+}
+
+/**
+ * The emergency sign a text names only with a negation before it in the same clause ("ei
+ * rintakipua", "inget bröstsmärta", "no chest pain"), or null: null also when any mention of
+ * any sign is not negated, so a negation never hides a sign named elsewhere in the text.
+ */
+export function detectNegatedEmergencySign(text: string): EmergencySign | null {
+  let negated: EmergencySign | null = null;
+  for (const clause of clauses(text)) {
+    for (const [sign, patterns] of GLOBAL_PATTERNS) {
+      for (const pattern of patterns) {
+        for (const match of clause.matchAll(pattern)) {
+          const before = clause.slice(0, match.index).split(' ');
+          if (!before.some((word) => NEGATIONS.has(word))) return null;
+          negated ??= sign;
+        }
+      }
+    }
+  }
+  return negated;
+}

@@ -11,7 +11,7 @@ export { buildResult, type TriageResult } from './result';
 export type { TriageContext, OutcomeKind } from './triageContext';
 export { initialContext } from './triageContext';
 export { summaryItems, type SummaryItem } from './summary';
-export { detectEmergencySign, EMERGENCY_SIGNS, type EmergencySign } from './emergencySigns';
+export { detectEmergencySign, detectNegatedEmergencySign, EMERGENCY_SIGNS, type EmergencySign } from './emergencySigns';
 export { TOPIC_IDS, type TopicId } from './topicIds';
 export type { Urgency, ResultFlag } from './questionSet';
 export { URGENCIES } from './questionSet';

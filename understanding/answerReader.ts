@@ -1,6 +1,7 @@
 import type { Locale, PromptMeta, PromptOption } from '../flows/contract';
+import { bandOf, QUESTION_AGE_BANDS, QUESTION_DAY_BANDS, readAge } from './ages';
 import { Lexicon } from './lexicon';
-import { readNumber } from './numbers';
+import { hasAmount, readNumber } from './numbers';
 import { bestOption, matchOptions, type OptionPhrases } from './options';
 import { QUESTION_UNITS } from './questionUnits';
 import { readYesNo, type YesNoReading } from './yesNo';
@@ -33,6 +34,23 @@ export function createAnswerReader(lexicon: Lexicon, locale: Locale, clock: () =
     number: (text, prompt) => readNumber(lexicon, locale, text, prompt.id === undefined ? undefined : QUESTION_UNITS[prompt.id], clock()),
     options: (text, prompt, many) => {
       const options = prompt.options ?? [];
+      const bands = prompt.id === undefined ? undefined : QUESTION_AGE_BANDS[prompt.id];
+      if (bands && !many) {
+        // An age in the person's words picks its band ("8 år" is 7–11); an adult's age picks none.
+        const age = readAge(lexicon, locale, text);
+        if (age !== undefined) {
+          const band = bandOf(bands, age);
+          return band === undefined ? undefined : [band];
+        }
+      }
+      const dayBands = prompt.id === undefined || many ? undefined : QUESTION_DAY_BANDS[prompt.id];
+      const byDays = () => {
+        const days = readNumber(lexicon, locale, text, 'day', clock(), true);
+        const band = days === undefined ? undefined : bandOf(dayBands!, days);
+        return band === undefined ? undefined : [band];
+      };
+      // An amount ("10 päivää", "två veckor") picks its range before any phrase ("päivää" is "days").
+      if (dayBands && hasAmount(lexicon, locale, text)) return byDays();
       for (const lng of Lexicon.order(locale)) {
         const hits = matchOptions(lexicon, lng, text, phrasesIn(lng, options));
         if (hits.length === 0) continue;
@@ -40,7 +58,8 @@ export function createAnswerReader(lexicon: Lexicon, locale: Locale, clock: () =
         const one = bestOption(hits);
         return one === undefined ? undefined : [one];
       }
-      return undefined;
+      // No phrase: a day word or a unit alone ("maanantaista", "i förrgår", "a week").
+      return dayBands ? byDays() : undefined;
     },
   };
 }

@@ -64,16 +64,16 @@ export function loadCorpus(dir: string = CORPUS_DIR): Corpus {
 }
 
 /** The corpus without its held-out utterances, and those utterances (for the bench). */
-export function splitCorpus(corpus: Corpus): { train: Corpus; heldOut: { locale: Locale; topic: TopicId; utterance: string }[] } {
+export function splitCorpus(corpus: Corpus): { train: Corpus; heldOut: { locale: Locale; topic: TopicId; utterance: string; position: number }[] } {
   const train = {} as Record<Locale, Record<TopicId, string[]>>;
-  const heldOut: { locale: Locale; topic: TopicId; utterance: string }[] = [];
+  const heldOut: { locale: Locale; topic: TopicId; utterance: string; position: number }[] = [];
   for (const locale of LOCALES) {
     train[locale] = {} as Record<TopicId, string[]>;
     for (const topic of TOPIC_IDS) {
       const all = corpus[locale][topic];
       train[locale][topic] = all.filter((_, i) => (i + 1) % HELD_OUT_EVERY !== 0);
       all.forEach((utterance, i) => {
-        if ((i + 1) % HELD_OUT_EVERY === 0) heldOut.push({ locale, topic, utterance });
+        if ((i + 1) % HELD_OUT_EVERY === 0) heldOut.push({ locale, topic, utterance, position: i + 1 });
       });
     }
   }

@@ -8,7 +8,7 @@ const RELATIVE_DAYS = { today: 0, yesterday: 1, twoDaysAgo: 2 } as const;
 const HELSINKI_WEEKDAY = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Helsinki', weekday: 'long' });
 
 /** The longest phrase of any list that occurs in the words, with the list's key. */
-function longestOf<K extends string>(folded: readonly string[], lists: readonly [K, readonly Phrase[]][]): K | undefined {
+export function longestOf<K extends string>(folded: readonly string[], lists: readonly [K, readonly Phrase[]][]): K | undefined {
   let best: { key: K; length: number } | undefined;
   for (const [key, list] of lists) {
     for (const phrase of list) {
@@ -25,7 +25,7 @@ function daysSince(weekday: (typeof WEEKDAYS)[number], now: Date): number {
 }
 
 /** Digits in the text; of a range ("2-3", "2–3") the larger, the careful reading for a duration. */
-function digitsIn(text: string): number | undefined {
+export function digitsIn(text: string): number | undefined {
   const range = /(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)/.exec(text);
   if (range) return Math.max(Number(range[1]!.replace(',', '.')), Number(range[2]!.replace(',', '.')));
   const single = /\d+(?:[.,]\d+)?/.exec(text);
@@ -38,7 +38,7 @@ function digitsIn(text: string): number | undefined {
  * question in days also "eilen / igår / yesterday" and "since Monday". A unit the question
  * cannot be converted to, or no number at all, reads as nothing.
  */
-export function readNumber(lexicon: Lexicon, locale: Locale, text: string, unit: Unit | undefined, now: Date): number | undefined {
+export function readNumber(lexicon: Lexicon, locale: Locale, text: string, unit: Unit | undefined, now: Date, exact = false): number | undefined {
   const folded = tokens(text).map(fold);
   const list = (key: string) => lexicon.list(locale, `numbers.${key}`);
   if (unit === 'day') {
@@ -56,6 +56,15 @@ export function readNumber(lexicon: Lexicon, locale: Locale, text: string, unit:
   if (amount === undefined) return undefined;
   if (given === undefined || given === unit) return amount;
   if (unit === undefined) return undefined;
-  // Converted durations are rounded up: twelve hours of fever count as a day.
-  return Math.ceil((amount * DAYS_PER_UNIT[given]) / DAYS_PER_UNIT[unit] - 1e-9);
+  const converted = (amount * DAYS_PER_UNIT[given]) / DAYS_PER_UNIT[unit];
+  // Converted durations are rounded up: twelve hours of fever count as a day (unless `exact`,
+  // for a choice of ranges, where five hours is "under a day").
+  return exact ? converted : Math.ceil(converted - 1e-9);
+}
+
+/** True when the text gives an amount: digits, or a number word of the language. */
+export function hasAmount(lexicon: Lexicon, locale: Locale, text: string): boolean {
+  if (digitsIn(text) !== undefined) return true;
+  const folded = tokens(text).map(fold);
+  return ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '14', '20', '30'].some((n) => lexicon.list(locale, `numbers.words.${n}`).some((p) => indexOfPhrase(folded, p) >= 0));
 }

@@ -13,4 +13,6 @@ export interface TopicFinder {
    * `locale`, or in the language the text is written in when no locale is given.
    */
   find(locale: Locale | undefined, text: string): Promise<{ locale: Locale; guesses: TopicGuess[] }>;
+  /** The language `text` is clearly written in: more of its words are known in it than in any other; undefined when they do not tell. */
+  languageOf(text: string): Locale | undefined;
 }

@@ -27,6 +27,8 @@ export interface Turn {
   signInText: string | null;
   /** The emergency sign in what the client typed. */
   sign: string | null;
+  /** The sign of `sign` when every mention of it was negated ("ei rintakipua"): asked about in the flow. */
+  negatedSign: string | null;
   flow?: RestoredFlow;
   /** The flow event this turn's input means, once a step has read it. */
   event?: FlowEvent;
@@ -50,7 +52,7 @@ export function newTurn(context: TurnContext, persisted: PersistedFlow | undefin
   const activity = context.activity;
   const text = activity.type === ActivityTypes.Message && typeof activity.text === 'string' ? activity.text : undefined;
   const typedText = text !== undefined && (activity.value === undefined || activity.value === null) ? text : undefined;
-  return { context, text, typedText, persisted, signInText: null, sign: null, notes: [] };
+  return { context, text, typedText, persisted, signInText: null, sign: null, negatedSign: null, notes: [] };
 }
 
 /** Runs the steps in order until one handles the turn; returns its name (undefined: none did). */

@@ -148,10 +148,15 @@ describe('the web channel refuses bad input clearly and loses nothing', () => {
 
   it('answers an unknown answer with the options and keeps the question', async () => {
     const c = await start();
+    // At the language question an unknown first word is not scolded: the question again, in all three languages.
+    await fetch(dl(`/conversations/${c.conversationId}/activities`), { method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'message', text: 'klingon' }) });
+    const first = (await activities(c)).filter((x) => x.from.role === 'bot').map((x) => x.text);
+    expect(first.slice(-2)).toEqual([fi('understanding:firstMessage.chooseLanguage'), fi('entry:language.question')]);
+    await fetch(dl(`/conversations/${c.conversationId}/activities`), { method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'message', text: 'suomi' }) });
     await fetch(dl(`/conversations/${c.conversationId}/activities`), { method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'message', text: 'klingon' }) });
     const bot = (await activities(c)).filter((x) => x.from.role === 'bot').map((x) => x.text);
-    expect(bot).toContain(fi('common:errors.notUnderstood', { options: '1) Suomi, 2) Svenska, 3) English' }));
-    expect(bot[bot.length - 1]).toBe(fi('entry:language.question'));
+    expect(bot).toContain(fi('common:errors.notUnderstood', { options: '1) Sopii, 2) Ei sovi' }));
+    expect(bot[bot.length - 1]).toBe(fi('entry:privacy.question'));
   });
 
   it('answers an invalid watermark with 400', async () => {

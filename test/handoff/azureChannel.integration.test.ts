@@ -135,8 +135,7 @@ describe('the whole handoff on an Azure Bot Service channel', () => {
       const partly = question!.suggestedActions!.actions.find((a) => a.title === fi('common:feedback.helped.partly'))!;
       const scores = (await client(partly.title ?? '', partly.value)).find((p) => p.text === fi('common:feedback.score'));
       const four = scores!.suggestedActions!.actions.find((a) => a.title === '4')!;
-      expect((await client('4', four.value)).map((p) => p.text)).toContain(fi('common:feedback.comment'));
-      expect((await client('Nopea apu')).map((p) => p.text)).toContain(fi('common:feedback.thanks'));
+      expect((await client('4', four.value)).map((p) => p.text)).toContain(fi('common:feedback.thanks'));
       const summary = await server.service.database.handoff.feedbackSummary({ staffId: 'x', queues: ['general_customer_service'] });
       expect(summary[0]).toMatchObject({ queueId: 'general_customer_service', count: 1, helped: { yes: 0, partly: 1, no: 0 }, averageScore: 4 });
     } finally {

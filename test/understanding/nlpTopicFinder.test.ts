@@ -20,6 +20,33 @@ describe('NLP.js topic finder', () => {
     expect((await finder.find('fi', 'mulla ei oo asuntoa')).guesses[0]?.topic).toBe('money');
   });
 
+  it('places a sentence that mixes two topics by its telling words (the network alone gave no topic)', async () => {
+    const finder = topicFinder();
+    expect((await finder.find('sv', 'det svider när jag kissar och jag har feber')).guesses[0]?.topic).toBe('urinary');
+    expect((await finder.find('fi', 'mulla on kuumetta ja pissatessa kirvelee')).guesses[0]?.topic).toBe('urinary');
+    expect((await finder.find('en', 'it burns when i pee and i have a fever')).guesses[0]?.topic).toBe('urinary');
+  });
+
+  it('trains the same model twice from the same documents (zero initial weights, no randomness)', async () => {
+    const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-nlu-')), fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-nlu-'))];
+    try {
+      for (const dir of dirs) await new NlpTopicFinder({ documents: SMALL, cacheDir: dir }).ready;
+      const [a, b] = dirs.map((dir) => fs.readFileSync(path.join(dir, fs.readdirSync(dir)[0]!), 'utf8'));
+      expect(a).toBe(b);
+    } finally {
+      for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('tells the language of a text only when more of its words are known in one language than in any other', () => {
+    const finder = topicFinder();
+    expect(finder.languageOf('kiitos paljon')).toBe('fi');
+    expect(finder.languageOf('jag vet inte')).toBe('sv');
+    expect(finder.languageOf('can i ask something')).toBe('en');
+    expect(finder.languageOf('ok')).toBeUndefined();
+    expect(finder.languageOf('asdf qwer')).toBeUndefined();
+  });
+
   it('tells the language of a first message', async () => {
     const finder = topicFinder();
     expect((await finder.find(undefined, 'mitt barn har hosta och feber')).locale).toBe('sv');

@@ -113,6 +113,81 @@ describe('numbers in digits or words, with units, for a question in days', () =>
   });
 });
 
+describe('an age where a child\'s age is asked', () => {
+  const AGE = prompt('entry', 'childAge');
+  it.each<[Locale, string, string]>([
+    ['fi', 'kahdeksan vuotta', 'childAge.7to11'],
+    ['fi', '8-vuotias', 'childAge.7to11'],
+    ['fi', 'hän on 8v', 'childAge.7to11'],
+    ['fi', '3 kuukautta', 'childAge.under1'],
+    ['fi', '1,5 vuotta', 'childAge.1to6'],
+    ['fi', 'tyttö on 14 vuotias', 'childAge.12to17'],
+    ['fi', 'kuusi vuotta', 'childAge.1to6'],
+    ['fi', 'teini', 'childAge.12to17'],
+    ['sv', '8 år', 'childAge.7to11'],
+    ['sv', 'åtta år', 'childAge.7to11'],
+    ['sv', 'en 8-åring', 'childAge.7to11'],
+    ['sv', 'sex månader', 'childAge.under1'],
+    ['sv', 'hon är 12 år', 'childAge.12to17'],
+    ['sv', 'tonåring', 'childAge.12to17'],
+    ['en', 'eight years old', 'childAge.7to11'],
+    ['en', 'he is 8', 'childAge.7to11'],
+    ['en', '2 yrs', 'childAge.1to6'],
+    ['en', 'ten months', 'childAge.under1'],
+    ['en', 'a teenager', 'childAge.12to17'],
+    ['en', 'she is 17 years old', 'childAge.12to17'],
+  ])('%s "%s" is %s', (locale, text, expected) => {
+    expect(read(locale, AGE, text)).toEqual(answer(expected));
+  });
+
+  it.each<[Locale, string, string]>([
+    ['fi', '45 vuotta', 'ageGroup.18to64'],
+    ['sv', '70 år', 'ageGroup.65plus'],
+    ['en', "i'm 80", 'ageGroup.65plus'],
+    ['fi', 'eläkeläinen', 'ageGroup.65plus'],
+  ])("%s '%s' is %s where the person's own age group is asked", (locale, text, expected) => {
+    expect(read(locale, prompt('mental', 'ageGroup'), text)).toEqual(answer(expected));
+  });
+
+  it.each<[Locale, string]>([
+    ['fi', '25 vuotta'],
+    ['fi', 'en tiedä'],
+    ['sv', '18 år'],
+    ['sv', 'vet inte'],
+    ['en', '40 years old'],
+    ['en', 'not sure'],
+  ])('%s "%s" names no band (an adult, or no age)', (locale, text) => {
+    expect(read(locale, AGE, text)).toMatchObject({ kind: 'invalid' });
+  });
+});
+
+describe('a duration typed where the choices are ranges of days', () => {
+  it.each<[Locale, string, string, string]>([
+    ['sv', 'urinary', 'sedan i förrgår', 'duration.days'],
+    ['sv', 'urinary', '10 dagar', 'duration.overWeek'],
+    ['sv', 'urinary', 'fem timmar', 'duration.underDay'],
+    ['fi', 'urinary', '10 päivää', 'duration.overWeek'],
+    ['fi', 'urinary', 'maanantaista', 'duration.days'],
+    ['fi', 'urinary', 'pari päivää', 'duration.days'],
+    ['fi', 'respiratory', 'kaksi viikkoa', 'duration.oneToThreeWeeks'],
+    ['fi', 'respiratory', 'kuukauden', 'duration.overThreeWeeks'],
+    ['en', 'respiratory', 'since monday', 'duration.underWeek'],
+    ['en', 'skin', 'three weeks', 'duration.weeks'],
+    ['en', 'skin', 'about 2 months', 'duration.months'],
+    ['sv', 'skin', 'i morse', 'duration.today'],
+  ])('%s %s "%s" is %s', (locale, set, text, expected) => {
+    expect(read(locale, prompt(set, 'duration'), text)).toEqual(answer(expected));
+  });
+
+  it.each<[Locale, string, string]>([
+    ['fi', 'urinary', 'en tiedä'],
+    ['sv', 'skin', 'vet inte'],
+    ['en', 'respiratory', 'not sure'],
+  ])('%s %s "%s" names no range', (locale, set, text) => {
+    expect(read(locale, prompt(set, 'duration'), text)).toMatchObject({ kind: 'invalid' });
+  });
+});
+
 describe('options by synonyms and inflected forms', () => {
   it.each<[Locale, string, string, string, string | string[]]>([
     ['fi', 'dental', 'pain', 'mulla on tosi kova särky', 'pain.severe'],
@@ -148,7 +223,23 @@ describe('options by synonyms and inflected forms', () => {
     expect(read(locale, prompt(set, q), text)).toEqual(answer(expected));
   });
 
+  it.each<[Locale, string, string, string, string]>([
+    ['fi', 'mental', 'auditFrequency', 'en juo ollenkaan', 'auditFrequency.never'],
+    ['fi', 'mental', 'auditFrequency', 'melkein joka päivä', 'auditFrequency.fourPlusWeek'],
+    ['sv', 'mental', 'auditBinge', 'varje helg', 'auditBinge.weekly'],
+    ['en', 'mental', 'auditQuantity', 'three or four', 'auditQuantity.threeFour'],
+    ['fi', 'other', 'fallInjury', 'löi päänsä', 'fallInjury.headInjury'],
+    ['sv', 'other', 'fallInjury', 'fick ett blåmärke', 'fallInjury.bruise'],
+    ['en', 'other', 'medicineNeed', 'i need a repeat prescription', 'medicineNeed.renewal'],
+    ['fi', 'homecare', 'medicines', 'insuliini unohtuu', 'medicines.forgetsCritical'],
+    ['sv', 'entry', 'language', 'på finska', 'language.fi'],
+    ['en', 'entry', 'emergency', 'my kid swallowed something', 'emergency.poisoning'],
+  ])('%s %s.%s "%s" is %s (options that had no synonyms before)', (locale, set, q, text, expected) => {
+    expect(read(locale, prompt(set, q), text)).toEqual(answer(expected));
+  });
+
   it.each<[Locale, string, string, string]>([
+    ['sv', 'other', 'fallInjury', 'vet inte'],
     ['fi', 'dental', 'pain', 'en tiedä'],
     ['fi', 'skin', 'symptoms', 'ei kutinaa'],
     ['fi', 'entry', 'subject', 'banaani'],

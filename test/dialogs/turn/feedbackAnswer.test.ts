@@ -11,7 +11,7 @@ function desk(calls: FeedbackArgs[], recorded?: string): ClientQueueDesk {
   return {
     feedback: async (...args: FeedbackArgs) => {
       calls.push(args);
-      return { activities: [textMessage('thanks', 'fi')], draft: null, ...(recorded && { recorded }) };
+      return { activities: [textMessage('thanks', 'fi')], ...(recorded && { recorded }) };
     },
   } as Pick<ClientQueueDesk, 'feedback'> as ClientQueueDesk;
 }
@@ -22,23 +22,22 @@ describe('feedback step', () => {
     const calls: FeedbackArgs[] = [];
     const snapshot = flowAfter('fi');
     await bench.store(snapshot);
-    const turn = await bench.turn({ text: 'Kyllä', value: { feedback: { caseId: 'c1', helped: 'yes', score: 5, skip: true } } }, snapshot);
+    const turn = await bench.turn({ text: '5', value: { feedback: { caseId: 'c1', helped: 'yes', score: 5 } } }, snapshot);
     expect(await feedbackAnswer(bench.host, desk(calls, 'c1')).run(turn)).toBe('handled');
-    expect(calls[0]![1]).toEqual({ caseId: 'c1', helped: 'yes', score: 5, skip: true });
+    expect(calls[0]![1]).toEqual({ caseId: 'c1', helped: 'yes', score: 5 });
     expect(textsOf(bench.sent())).toEqual(['thanks']);
     expect((await bench.accessor.get(turn.context))?.feedbackGiven).toEqual(['c1']);
   });
 
-  it('takes typed text as the comment only while a comment is awaited, and never a global word', async () => {
+  it('asks no comment: typed text after a score is not feedback (its text would not be kept)', async () => {
     const bench = new StepBench();
     const calls: FeedbackArgs[] = [];
     const snapshot = flowAfter('fi');
-    const step = feedbackAnswer(bench.host, desk(calls));
+    await bench.store(snapshot);
+    const step = feedbackAnswer(bench.host, desk(calls, 'c1'));
+    expect(await step.run(await bench.turn({ text: '3', value: { feedback: { caseId: 'c1', helped: 'partly', score: 3 } } }, snapshot))).toBe('handled');
     expect(await step.run(await bench.turn('hyvä palvelu', snapshot))).toBe('next');
-    await bench.store(snapshot, { feedbackDraft: { caseId: 'c1', helped: 'partly', score: 3 } });
-    expect(await step.run(await bench.turn('alusta', snapshot))).toBe('next');
-    expect(await step.run(await bench.turn('hyvä palvelu', snapshot))).toBe('handled');
-    expect(calls.map((c) => c[3])).toEqual(['hyvä palvelu']);
+    expect(calls).toHaveLength(1);
   });
 
   it('lets an emergency through to the steps that answer it', async () => {

@@ -17,6 +17,7 @@ describe('the turn pipeline', () => {
       'afterOutcome',
       'messageLength',
       'photoAnswer',
+      'signCheck',
       'emergencySign',
       'globalWord',
       'inputGuard',
@@ -30,13 +31,14 @@ describe('the turn pipeline', () => {
     const bench = new StepBench();
     const dialog = new FlowDialog({
       ...bench.host.options,
-      topicFinder: { find: async () => ({ locale: 'fi', guesses: [] }) },
+      topicFinder: { find: async () => ({ locale: 'fi', guesses: [] }), languageOf: () => undefined },
       topicQuestion: { promptId: 'entry.topic', optionPrefix: 'topic.', firstPromptId: 'entry.language', firstOptionPrefix: 'language.' },
     });
     const names = dialog.stepNames;
     expect(names.indexOf('topicUnderstanding')).toBeGreaterThan(names.indexOf('emergencySign'));
     expect(names.indexOf('describedTopic')).toBeGreaterThan(names.indexOf('topicUnderstanding'));
-    expect(names.indexOf('flowAnswer')).toBe(names.indexOf('describedTopic') + 1);
+    expect(names.indexOf('firstMessage')).toBe(names.indexOf('describedTopic') + 1);
+    expect(names.indexOf('flowAnswer')).toBe(names.indexOf('firstMessage') + 1);
   });
 
   it('leaves out the steps of services the dialog was not given', () => {

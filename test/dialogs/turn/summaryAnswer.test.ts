@@ -26,6 +26,18 @@ describe('summary step', () => {
     expect(correct.event).toMatchObject({ type: 'CORRECT' });
   });
 
+  it('reads a yes in the person\'s words as the confirmation, and not a no or an "I don\'t know"', async () => {
+    const bench = new StepBench();
+    const yes = await bench.turn('joo, pitää paikkansa', atSummary());
+    expect(await summaryAnswer(bench.host).run(yes)).toBe('next');
+    expect(yes.event).toEqual({ type: 'ANSWER', value: 'summary.confirm' });
+    for (const text of ['ei', 'en tiedä']) {
+      const other = await bench.turn(text, atSummary());
+      expect(await summaryAnswer(bench.host).run(other)).toBe('handled');
+      expect(other.event).toBeUndefined();
+    }
+  });
+
   it('asks again with a hint when the input is neither', async () => {
     const bench = new StepBench();
     expect(await summaryAnswer(bench.host).run(await bench.turn('banaani', atSummary()))).toBe('handled');

@@ -1,0 +1,37 @@
+import { featuresOf, StemBayes } from '../../understanding/stemBayes';
+import type { TopicDocument } from '../../understanding/topicDocuments';
+
+const docs = (locale: 'fi' | 'sv', topic: 'dental' | 'money', texts: string[]): TopicDocument[] => texts.map((text) => ({ locale, topic, text }));
+const DOCS: TopicDocument[] = [
+  ...docs('fi', 'dental', ['hammas on kipeä', 'hammassärky yöllä', 'ikenet vuotaa']),
+  ...docs('fi', 'money', ['en pysty maksamaan vuokraa', 'rahat loppu', 'velkaa on paljon']),
+  ...docs('sv', 'dental', ['jag har tandvärk', 'tanden gör ont']),
+  ...docs('sv', 'money', ['hyran är för hög', 'pengarna är slut']),
+];
+
+describe('naive Bayes over stems and n-grams', () => {
+  it('ranks every topic of the language with posteriors that sum to one', () => {
+    const ranked = new StemBayes(DOCS).classify('fi', 'hammas särkee');
+    expect(ranked.map((r) => r.topic)).toEqual(['dental', 'money']);
+    expect(ranked.reduce((sum, r) => sum + r.score, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('places a compound and a typo by their character n-grams', () => {
+    const bayes = new StemBayes(DOCS);
+    expect(bayes.classify('fi', 'hammassärkyä')[0]?.topic).toBe('dental');
+    expect(bayes.classify('fi', 'vuokrarästit')[0]?.topic).toBe('money');
+    expect(bayes.classify('sv', 'tandvärken')[0]?.topic).toBe('dental');
+  });
+
+  it('keeps the languages apart and gives nothing for a text with no known feature', () => {
+    const bayes = new StemBayes(DOCS);
+    expect(bayes.classify('sv', 'xyz qqq')).toEqual([]);
+    expect(bayes.classify('en', 'hammas on kipeä')).toEqual([]);
+  });
+
+  it('reads a word as its stem and the n-grams of its folded form', () => {
+    expect([...featuresOf('fi', 'Särky').keys()]).toEqual(['s:sarky', 'g:_sar', 'g:sark', 'g:arky', 'g:rky_']);
+    // Words shorter than a gram count by their stem only.
+    expect([...featuresOf('fi', 'on').keys()]).toEqual(['s:on']);
+  });
+});
