@@ -72,6 +72,8 @@ export interface LuotsiServer {
   readonly handoff: HandoffStore;
   /** The staff signal bus of this instance. */
   readonly staffSignals: StaffSignals;
+  /** Ends every open console stream of this instance (the consoles poll, then reconnect). */
+  closeStaffStreams(): void;
   readonly logger: Logger;
   /** Starts listening; resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
@@ -423,6 +425,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     database,
     handoff,
     staffSignals,
+    closeStaffStreams,
     logger,
     runQueueWatch,
     async listen(port = config.port, host = config.host) {

@@ -112,6 +112,7 @@
   // ------------------------------------------------------------------ views
 
   function showLogin(message) {
+    stopLive();
     stopPolling();
     csrf = null; me = null; openCaseId = null; openCaseStamp = null; reportsLoadedFor = null;
     $('console-view').hidden = true;
@@ -126,7 +127,8 @@
     $('console-view').hidden = false;
     $('user-bar').hidden = false;
     $('user-name').textContent = t('loggedInAs', { name: me.displayName, role: label('role', me.role) });
-    refresh().then(function () { startPolling(); });
+    startNotices();
+    refresh().then(function () { startLive(); });
   }
 
   function startPolling() {
@@ -141,6 +143,17 @@
   // ------------------------------------------------------------------ overview and list
 
   function refresh() {
+    // One re-read at a time: signals that arrive meanwhile ask for one more afterwards.
+    if (refreshing) { refreshAgain = true; return refreshing; }
+    refreshing = readAll().then(function () {
+      refreshing = null;
+      if (refreshAgain) { refreshAgain = false; return refresh(); }
+      return null;
+    });
+    return refreshing;
+  }
+
+  function readAll() {
     return api('GET', '/staff/api/queues').then(function (data) {
       overview = data.queues || [];
       renderToCheck(data.catalogToCheck || []);
@@ -158,15 +171,25 @@
       ]).then(function (lists) {
         var waiting = lists[0].cases || [];
         var mine = lists[1].cases || [];
+        waitingCases = waiting;
+        heldCases = mine;
         renderCases(mine.concat(waiting.filter(function (c) { return !mine.some(function (m) { return m.id === c.id; }); })));
         renderAbandoned(lists[2].cases || []);
         var current = waiting.concat(mine).filter(function (c) { return c.id === openCaseId; })[0];
-        // Re-read the open case (an audited view) only when it changed: client activity or status.
+        // Re-read the open case (an audited view) only when it changed: client activity or status,
+        // or a signal named it (a case taken by someone else leaves both lists).
         if (current && stampOf(current) !== openCaseStamp) return loadCase(openCaseId, false);
+        if (!current && openCaseId && openCaseStamp === null) return loadCase(openCaseId, false);
         return null;
       });
     }).catch(failed);
   }
+
+  var refreshing = null;
+  var refreshAgain = false;
+  /** The selected queue's waiting cases, most urgent first (the API's order), and the cases this user holds. */
+  var waitingCases = [];
+  var heldCases = [];
 
   function stampOf(c) { return [c.status, c.queueId, c.lastClientActivityAt, c.claimedBy].join('|'); }
 
@@ -344,6 +367,7 @@
 
   function renderCase(data) {
     var c = data.case;
+    if (typingCaseId !== c.id) hideClientTyping();
     $('case-none').hidden = true;
     $('case-body').hidden = false;
     $('case-heading').textContent = t('caseHeading') + ': ' + label('urgency', c.urgency) + ' – ' + queueName(c.queueId);
@@ -374,7 +398,9 @@
     clear(a);
     // The answers in the staff member's language, as the client was asked (server-rendered text).
     var lines = data.answerLines || [];
-    if (!lines.length) a.appendChild(el('dd', t('noAnswers')));
+    // A <dd> alone is no valid list: the empty case says so in a paragraph of its own.
+    $('case-no-answers').hidden = lines.length > 0;
+    a.hidden = !lines.length;
     lines.forEach(function (line) { addDetail(a, line.question, line.answer); });
 
     var p = $('case-photos');
@@ -463,9 +489,193 @@
     return value;
   }
 
+  // ------------------------------------------------------------------ live updates, notices, keyboard
+  // The stream (live.js) says what changed; the console re-reads it through the API. While the
+  // stream is down the console polls and says so. A slow safety re-read runs even when live,
+  // for changes no signal names (a client erasing their data).
+
+  var SAFETY_REFRESH_MS = 60000;
+  var TYPING_SHOWN_MS = 6000;
+  var STAFF_TYPING_EVERY_MS = 2500;
+  var safetyTimer = null;
+  var live = false;
+  var wasDown = false;
+  var signalTimer = null;
+  var typingTimer = null;
+  var typingCaseId = null;
+  var lastStaffTyping = 0;
+
+  function startLive() {
+    if (!window.LuotsiLive) { startPolling(); return; }
+    window.LuotsiLive.connect({
+      ready: function () {
+        live = true;
+        document.body.setAttribute('data-live', 'on');
+        stopPolling();
+        $('live-status').hidden = true;
+        $('live-status').textContent = '';
+        if (wasDown) say(t('liveBack'));
+        wasDown = false;
+        refresh();
+      },
+      signal: onSignal,
+      down: function () {
+        if (!me) return;
+        live = false;
+        wasDown = true;
+        document.body.setAttribute('data-live', 'polling');
+        // How often the stream dropped in this page (read by the browser tests).
+        document.body.setAttribute('data-live-drops', String(Number(document.body.getAttribute('data-live-drops') || '0') + 1));
+        $('live-status').textContent = t('liveDown');
+        $('live-status').hidden = false;
+        if (!pollTimer) startPolling();
+      },
+      expired: function () { showLogin(t('sessionExpired')); },
+    });
+    if (safetyTimer) clearInterval(safetyTimer);
+    safetyTimer = setInterval(function () { if (live) refresh(); }, SAFETY_REFRESH_MS);
+  }
+
+  function stopLive() {
+    live = false;
+    wasDown = false;
+    if (window.LuotsiLive) window.LuotsiLive.close();
+    if (safetyTimer) clearInterval(safetyTimer);
+    safetyTimer = null;
+    $('live-status').hidden = true;
+    hideClientTyping();
+  }
+
+  function onSignal(signal) {
+    if (signal.kind === 'typing') {
+      if (signal.caseId === openCaseId) showClientTyping(signal.caseId);
+      return;
+    }
+    if (signal.kind === 'case' && signal.change === 'new' && signal.urgency === 'urgent' && window.LuotsiNotice) {
+      window.LuotsiNotice.notify(t('noticeUrgentCase', { queue: queueName(signal.queueId) }));
+    }
+    if (signal.kind === 'case' && signal.change === 'message' && window.LuotsiNotice && heldCases.some(function (c) { return c.id === signal.caseId; })) {
+      if (signal.caseId === openCaseId) hideClientTyping();
+      // A message from the client only: the signal of a staff message carries no queue.
+      if (signal.queueId) window.LuotsiNotice.notify(t('noticeMessage'));
+    }
+    // The open case changed (a claim elsewhere, a staff message): read it again on the re-read.
+    if ((signal.kind === 'case' && signal.caseId === openCaseId) || signal.kind === 'resync') openCaseStamp = null;
+    // Signals come in bursts (a claim changes a case and a queue): one re-read for them all.
+    if (signalTimer) return;
+    signalTimer = setTimeout(function () {
+      signalTimer = null;
+      refresh();
+    }, 50);
+  }
+
+  function showClientTyping(caseId) {
+    typingCaseId = caseId;
+    $('client-typing').textContent = t('clientTyping');
+    if (typingTimer) clearTimeout(typingTimer);
+    typingTimer = setTimeout(hideClientTyping, TYPING_SHOWN_MS);
+  }
+  function hideClientTyping() {
+    if (typingTimer) clearTimeout(typingTimer);
+    typingTimer = null;
+    typingCaseId = null;
+    var line = $('client-typing');
+    if (line) line.textContent = '';
+  }
+
+  // The client sees "<name> is typing" while the nurse writes to them (at most every 2.5 s).
+  function staffTyping() {
+    var id = openCaseId;
+    if (!id || $('message-form').hidden) return;
+    var at = performance.now();
+    if (at - lastStaffTyping < STAFF_TYPING_EVERY_MS) return;
+    lastStaffTyping = at;
+    api('POST', '/staff/api/cases/' + encodeURIComponent(id) + '/typing', {}).catch(function () {});
+  }
+
+  function startNotices() {
+    var N = window.LuotsiNotice;
+    if (!N) { $('work-settings').hidden = true; return; }
+    var settings = N.load(me.staffId);
+    N.setTitle(document.title, t('titleUnseen'));
+    $('notice-title').checked = settings.title;
+    $('notice-sound').checked = settings.sound;
+    showDesktopState();
+  }
+
+  function showDesktopState() {
+    var N = window.LuotsiNotice;
+    var state = N.desktopState();
+    $('notice-allow').hidden = state !== 'default';
+    $('notice-desktop').disabled = state !== 'granted';
+    $('notice-desktop').checked = state === 'granted' && N.get().desktop;
+    $('notice-desktop-state').textContent = state === 'granted' ? t('noticeGranted') : state === 'denied' ? t('noticeDenied') : state === 'unsupported' ? t('noticeUnsupported') : '';
+  }
+
+  function wireNotices() {
+    var N = window.LuotsiNotice;
+    if (!N) return;
+    $('notice-title').addEventListener('change', function () { N.set('title', this.checked); });
+    $('notice-sound').addEventListener('change', function () { N.set('sound', this.checked); });
+    $('notice-desktop').addEventListener('change', function () { N.set('desktop', this.checked); });
+    // The permission is asked for only here, by the nurse's own press.
+    $('notice-allow').addEventListener('click', function () {
+      N.askDesktop().then(showDesktopState, showDesktopState);
+    });
+  }
+
+  /** The case buttons of the list in order, and the index of the open one. */
+  function listButtons() {
+    return Array.prototype.slice.call(document.querySelectorAll('#case-list .case-item'));
+  }
+
+  function takeNext() {
+    var next = waitingCases.filter(function (c) { return c.status === 'waiting' || c.status === 'contact_request'; })[0];
+    if (!next) { say(t('noneWaiting')); return; }
+    api('POST', '/staff/api/cases/' + encodeURIComponent(next.id) + '/claim', {}).then(function () {
+      say(t('claimed'));
+      openCaseStamp = null;
+      return loadCase(next.id, true).then(refresh);
+    }).catch(failed);
+  }
+
+  function moveInList(step) {
+    var buttons = listButtons();
+    if (!buttons.length) return;
+    var at = -1;
+    buttons.forEach(function (b, i) { if (b.dataset.caseId === openCaseId) at = i; });
+    var to = at < 0 ? (step > 0 ? 0 : buttons.length - 1) : Math.min(buttons.length - 1, Math.max(0, at + step));
+    buttons[to].focus();
+    loadCase(buttons[to].dataset.caseId, false);
+  }
+
+  function typingInField(target) {
+    var tag = target && target.tagName;
+    return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (target && target.isContentEditable);
+  }
+
+  function wireKeys() {
+    document.addEventListener('keydown', function (event) {
+      if (!me || $('console-view').hidden) return;
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target === $('message-text')) {
+        event.preventDefault();
+        $('message-form').requestSubmit();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || typingInField(event.target)) return;
+      var key = event.key.toLowerCase();
+      if (key === 'n') { event.preventDefault(); takeNext(); }
+      else if (key === 'j') { event.preventDefault(); moveInList(1); }
+      else if (key === 'k') { event.preventDefault(); moveInList(-1); }
+    });
+    $('message-text').addEventListener('input', staffTyping);
+  }
+
   // ------------------------------------------------------------------ wiring
 
   function wire() {
+    wireNotices();
+    wireKeys();
     onSubmit('login-form', function () {
       var username = $('login-username').value.trim();
       var password = $('login-password').value;
