@@ -34,6 +34,8 @@ import { registerPages } from './http/pages';
 import { registerStaffPages } from './http/staffPages';
 import { registerStaffApi } from './http/staffApi';
 import { registerStaffEvents } from './http/staffEvents';
+import { registerStaffReplies } from './http/staffReplies';
+import { READY_REPLIES, validateReadyReplies } from './handoff/readyReplies';
 import { withStaffSignals } from './handoff/signallingStore';
 import { StaffSignals } from './handoff/staffSignals';
 import { StaffAuthenticator } from './staff/authentication';
@@ -322,6 +324,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   registerBotEndpoint(server, cloudAdapter, config, runBot);
   if (metrics && config.metricsToken !== undefined) registerMetricsRoute(server, metrics, config.metricsToken);
   registerHealth(server, database, () => shuttingDown, () => entriesToCheck(catalog, clock()).length);
+  const staffHttp = { publicUrl: config.publicUrl, trustProxy: config.trustProxy, proxyHops: config.proxyHops, secureCookies: config.staff.secureCookies };
   // Staff API under /staff/api (the console UI and the live relay come later).
   registerStaffApi(server, {
     authenticator: staffAuthenticator,
@@ -329,7 +332,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     blobStore: database.blobStore,
     catalog,
     i18n,
-    http: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, proxyHops: config.proxyHops, secureCookies: config.staff.secureCookies },
+    http: staffHttp,
     loginLimiter: new RateLimiter(config.staff.loginRateLimitPerMinute, epochMsOf(clock)),
     usernameLimiter: new RateLimiter(config.staff.usernameRateLimitPerMinute, epochMsOf(clock)),
     maxMessageLength: config.maxMessageLength,
@@ -341,9 +344,22 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       await eraseConversationRest(database, { channelId: deleted.channel, conversationId: deleted.conversationId });
     },
   });
+  // Ready replies are data like the catalog: a broken one stops the start with its name.
+  const readyReplies = validateReadyReplies(
+    READY_REPLIES,
+    catalog.queues.map((q) => q.id),
+    (lng) => i18n.getResourceBundle(lng, 'replies') as Record<string, unknown> | undefined,
+    config.maxMessageLength,
+  );
+  registerStaffReplies(server, {
+    authenticator: staffAuthenticator,
+    http: staffHttp,
+    replies: readyReplies,
+    clock,
+  });
   const closeStaffStreams = registerStaffEvents(server, {
     authenticator: staffAuthenticator,
-    http: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, proxyHops: config.proxyHops, secureCookies: config.staff.secureCookies },
+    http: staffHttp,
     signals: staffSignals,
     logger,
     clock,

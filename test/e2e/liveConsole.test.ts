@@ -8,7 +8,8 @@
  *  - both open it; nurse one takes it with the "next case" key -> nurse two sees it taken at once;
  *  - the citizen types -> nurse one sees "the client is typing"; the citizen sends -> the message
  *    appears in nurse one's case view; nurse one types -> the citizen sees "<name> is typing";
- *    Ctrl+Enter sends -> the citizen reads it;
+ *    nurse one (console in Swedish) inserts a ready reply -> its Finnish text, the client's
+ *    language, goes into the box after her words; Ctrl+Enter sends -> the citizen reads it;
  *  - notices: the settings are remembered per user across a reload, the desktop permission is
  *    asked only by the button; a new urgent case counts in the tab title and notifies the nurse
  *    who looks elsewhere; axe finds nothing serious or critical on the live console;
@@ -61,11 +62,11 @@ async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<P
   return page;
 }
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/staff?lang=fi`);
-  await page.getByLabel(text('fi', 'staff:console.username')).fill(username);
-  await page.getByLabel(text('fi', 'staff:console.password')).fill(PASSWORD);
-  await page.getByRole('button', { name: text('fi', 'staff:console.loginButton') }).click();
+async function logIn(page: Page, username: string, lng: 'fi' | 'sv'): Promise<void> {
+  await page.goto(`${baseUrl}/staff?lang=${lng}`);
+  await page.getByLabel(text(lng, 'staff:console.username')).fill(username);
+  await page.getByLabel(text(lng, 'staff:console.password')).fill(PASSWORD);
+  await page.getByRole('button', { name: text(lng, 'staff:console.loginButton') }).click();
   await page.locator('body[data-live="on"]').waitFor({ state: 'attached', timeout: WAIT_MS });
 }
 
@@ -127,10 +128,11 @@ afterAll(async () => {
 
 describe('the live console: two nurses and a citizen', () => {
   test('both nurses log in and are live', async () => {
-    await logIn(one, ONE.username);
-    await logIn(two, TWO.username);
+    // Nurse one works in Swedish; the citizen writes in Finnish.
+    await logIn(one, ONE.username, 'sv');
+    await logIn(two, TWO.username, 'fi');
     expect(await one.locator('#live-status').isHidden()).toBe(true);
-    expect(await one.locator('#shortcuts').textContent()).toContain(text('fi', 'staff:console.shortcutNext'));
+    expect(await one.locator('#shortcuts').textContent()).toContain(text('sv', 'staff:console.shortcutNext'));
   });
 
   test('a new case appears on both consoles without a reload', async () => {
@@ -151,7 +153,7 @@ describe('the live console: two nurses and a citizen', () => {
     await two.locator('#claim').waitFor({ state: 'visible', timeout: WAIT_MS });
     await one.locator('main').click({ position: { x: 5, y: 5 } });
     await one.keyboard.press('n');
-    await one.locator('#status', { hasText: text('fi', 'staff:console.claimed') }).waitFor({ timeout: WAIT_MS });
+    await one.locator('#status', { hasText: text('sv', 'staff:console.claimed') }).waitFor({ timeout: WAIT_MS });
     await one.locator('#message-form').waitFor({ state: 'visible', timeout: WAIT_MS });
     await two.locator('#claim').waitFor({ state: 'hidden', timeout: WAIT_MS });
     expect(await two.locator('#case-details').textContent()).toContain(text('fi', 'staff:status.claimed'));
@@ -161,7 +163,7 @@ describe('the live console: two nurses and a citizen', () => {
 
   test("the client's typing and message reach nurse one; nurse one's typing and Ctrl+Enter reach the client", async () => {
     await sendBox().pressSequentially('Hei', { delay: 50 });
-    await one.locator('#client-typing', { hasText: text('fi', 'staff:console.clientTyping') }).waitFor({ timeout: WAIT_MS });
+    await one.locator('#client-typing', { hasText: text('sv', 'staff:console.clientTyping') }).waitFor({ timeout: WAIT_MS });
     await sendBox().fill(CLIENT_MESSAGE);
     await sendBox().press('Enter');
     await one.locator('#case-messages .text', { hasText: CLIENT_MESSAGE }).waitFor({ timeout: WAIT_MS });
@@ -169,9 +171,19 @@ describe('the live console: two nurses and a citizen', () => {
     await one.locator('#message-text').pressSequentially(STAFF_MESSAGE.slice(0, 10), { delay: 20 });
     const typingLine = t('common:page.staffTyping', { name: ONE.displayName });
     await citizen.locator('#typing-line', { hasText: typingLine }).waitFor({ timeout: WAIT_MS });
-    await one.locator('#message-text').fill(STAFF_MESSAGE);
+    // A ready reply: its title in the nurse's Swedish, its text in the client's Finnish, after what she wrote.
+    await one.locator('#message-text').fill(STAFF_MESSAGE + ' ');
+    await one.locator('#ready-reply').selectOption({ label: text('sv', 'replies:common.checking.title') });
+    await one.getByRole('button', { name: text('sv', 'staff:console.readyReplyInsert') }).click();
+    expect(await one.locator('#message-text').inputValue()).toBe(`${STAFF_MESSAGE} ${text('fi', 'replies:common.checking.text')}`);
+    expect(await one.locator('#ready-reply-hint').textContent()).toContain(text('sv', 'staff:languageName.fi'));
+    // Replies of the case's queue only: general customer service has its invoice reply, not the digital clinic's photo one.
+    const offered = await one.locator('#ready-reply option').allTextContents();
+    expect(offered).toContain(text('sv', 'replies:general_customer_service.invoice.title'));
+    expect(offered).not.toContain(text('sv', 'replies:digital_clinic.photo.title'));
     await one.locator('#message-text').press('Control+Enter');
     await citizenSees(STAFF_MESSAGE);
+    await citizenSees(text('fi', 'replies:common.checking.text'));
     // The message takes the indicator away.
     await citizen.locator('#typing-line', { hasText: typingLine }).waitFor({ state: 'detached', timeout: WAIT_MS });
     expect(await one.locator('#message-text').inputValue()).toBe('');
@@ -207,7 +219,7 @@ describe('the live console: two nurses and a citizen', () => {
     await two.waitForFunction((body) => (window as unknown as { __shown: string[] }).__shown.includes(body), expected, { timeout: WAIT_MS });
     expect(await two.title()).toBe(t('staff:console.titleUnseen', { count: 1, title }));
     // Nurse one is looking at the page: no count in the title.
-    expect(await one.title()).toBe(title);
+    expect(await one.title()).toBe(text('sv', 'staff:console.title'));
     expect(severe(await runAxe(one), 'live console, case held')).toEqual([]);
     expect(severe(await runAxe(two), 'live console, case taken by another')).toEqual([]);
   });

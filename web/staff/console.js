@@ -436,6 +436,7 @@
     });
 
     var mine = !!me && c.claimedBy === me.staffId && c.status === 'claimed';
+    if (mine) showReadyReplies(c);
     var open = c.status !== 'closed';
     $('claim').hidden = !(c.status === 'waiting' || c.status === 'contact_request');
     $('message-form').hidden = !mine;
@@ -671,9 +672,58 @@
     $('message-text').addEventListener('input', staffTyping);
   }
 
+  // ------------------------------------------------------------------ ready replies
+  // Per queue, titles in the staff member's language, texts inserted in the client's; nothing
+  // is filled in (never the client's name): the nurse reads and completes the text.
+
+  var repliesByQueue = {};
+  var replyLocale = 'fi';
+
+  function showReadyReplies(c) {
+    replyLocale = c.locale || 'fi';
+    $('ready-reply-hint').textContent = t('readyReplyHint', { language: label('languageName', replyLocale) });
+    var fill = function (replies) {
+      var select = $('ready-reply');
+      var previous = select.dataset.queueId === c.queueId ? select.value : '';
+      clear(select);
+      var empty = el('option', t('choose'));
+      empty.value = '';
+      select.appendChild(empty);
+      replies.forEach(function (r) {
+        var opt = el('option', r.title[lang] || r.title.fi);
+        opt.value = r.id;
+        select.appendChild(opt);
+      });
+      select.value = previous;
+      select.dataset.queueId = c.queueId;
+      $('reply-field').hidden = replies.length === 0;
+    };
+    if (repliesByQueue[c.queueId]) { fill(repliesByQueue[c.queueId]); return; }
+    api('GET', '/staff/api/replies?queue=' + encodeURIComponent(c.queueId)).then(function (data) {
+      repliesByQueue[c.queueId] = data.replies || [];
+      fill(repliesByQueue[c.queueId]);
+    }).catch(failed);
+  }
+
+  function insertReadyReply() {
+    var select = $('ready-reply');
+    var replies = repliesByQueue[select.dataset.queueId] || [];
+    var reply = replies.filter(function (r) { return r.id === select.value; })[0];
+    if (!reply) { say(t('errorInvalid')); select.focus(); return; }
+    var box = $('message-text');
+    var text = reply.text[replyLocale] || reply.text.fi;
+    var start = box.selectionStart === null ? box.value.length : box.selectionStart;
+    var end = box.selectionEnd === null ? start : box.selectionEnd;
+    box.value = box.value.slice(0, start) + text + box.value.slice(end);
+    box.focus();
+    box.selectionStart = box.selectionEnd = start + text.length;
+    say(t('readyReplyInserted'));
+  }
+
   // ------------------------------------------------------------------ wiring
 
   function wire() {
+    $('insert-reply').addEventListener('click', insertReadyReply);
     wireNotices();
     wireKeys();
     onSubmit('login-form', function () {
