@@ -35,6 +35,8 @@ import { registerStaffPages } from './http/staffPages';
 import { registerStaffApi } from './http/staffApi';
 import { registerStaffEvents } from './http/staffEvents';
 import { registerStaffReplies } from './http/staffReplies';
+import { registerStaffAdminApi } from './http/staffAdminApi';
+import { StaffAdmin } from './staff/staffAdmin';
 import { READY_REPLIES, validateReadyReplies } from './handoff/readyReplies';
 import { withStaffSignals } from './handoff/signallingStore';
 import { StaffSignals } from './handoff/staffSignals';
@@ -355,6 +357,13 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     authenticator: staffAuthenticator,
     http: staffHttp,
     replies: readyReplies,
+    clock,
+  });
+  registerStaffAdminApi(server, {
+    authenticator: staffAuthenticator,
+    http: staffHttp,
+    admin: new StaffAdmin(database.staff, database.staffAdmin, catalog.queues.map((q) => q.id)),
+    logger,
     clock,
   });
   const closeStaffStreams = registerStaffEvents(server, {
