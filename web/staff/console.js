@@ -112,6 +112,7 @@
   // ------------------------------------------------------------------ views
 
   function showLogin(message) {
+    if (window.LuotsiAdmin) window.LuotsiAdmin.stop();
     stopLive();
     stopPolling();
     csrf = null; me = null; openCaseId = null; openCaseStamp = null; reportsLoadedFor = null;
@@ -128,6 +129,8 @@
     $('user-bar').hidden = false;
     $('user-name').textContent = t('loggedInAs', { name: me.displayName, role: label('role', me.role) });
     startNotices();
+    if (window.LuotsiAdmin) window.LuotsiAdmin.stop();
+    if (me.role === 'admin' && window.LuotsiAdmin) window.LuotsiAdmin.start(me);
     refresh().then(function () { startLive(); });
   }
 
@@ -162,7 +165,7 @@
       }
       renderOverview();
       if (!selectedQueue) return null;
-      if (reportsLoadedFor !== selectedQueue) loadReports(false);
+      if (reportsLoadedFor === null) { fillReportQueues(); loadReports(false); }
       return Promise.all([
         api('GET', '/staff/api/cases?queue=' + encodeURIComponent(selectedQueue)),
         // Cases this staff member holds are no longer in the waiting list: watch them too.
@@ -266,22 +269,75 @@
   var URGENCY_ORDER = ['emergency', 'urgent', 'non_urgent', 'self_care'];
   var reportsLoadedFor = null;
 
+  // Reports cover all of the user's queues, or the one the filter names.
+  var lastAccuracy = null;
+  var lastFeedback = [];
+
+  function fillReportQueues() {
+    var mine = overview.map(function (q) { return [q.queueId, queueName(q.queueId)]; });
+    fillSelect($('report-queue'), mine, '', t('reportAllQueues'));
+  }
+
   function reportQueueLabel() {
-    return selectedQueue ? queueName(selectedQueue) : '–';
+    var chosen = $('report-queue').value;
+    if (chosen) return queueName(chosen);
+    var all = overview.map(function (q) { return queueName(q.queueId); });
+    return all.length ? all.join(', ') : '–';
   }
 
   function loadReports(announce) {
-    if (!selectedQueue) return Promise.resolve();
-    var q = encodeURIComponent(selectedQueue);
+    var chosen = $('report-queue').value;
+    var q = chosen ? '?queue=' + encodeURIComponent(chosen) : '';
     return Promise.all([
-      api('GET', '/staff/api/reports/accuracy?queue=' + q),
-      api('GET', '/staff/api/reports/feedback?queue=' + q),
+      api('GET', '/staff/api/reports/accuracy' + q),
+      api('GET', '/staff/api/reports/feedback' + q),
     ]).then(function (r) {
-      reportsLoadedFor = selectedQueue;
-      renderAccuracy(r[0].report || {});
-      renderFeedback(r[1].feedback || []);
+      reportsLoadedFor = chosen;
+      lastAccuracy = r[0].report || {};
+      lastFeedback = r[1].feedback || [];
+      renderAccuracy(lastAccuracy);
+      renderFeedback(lastFeedback);
       if (announce) say(t('reportsUpdated'));
     }).catch(failed);
+  }
+
+  // CSV in the staff member's language; a cell that a spreadsheet would run as a formula is quoted as text.
+  function csvCell(value) {
+    var text = String(value === null || value === undefined ? '' : value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",;\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function download(name, type, content) {
+    var blob = new Blob([content], { type: type });
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+  function csv(rows) {
+    // A byte order mark so spreadsheet programs read ä and ö right.
+    return '\ufeff' + rows.map(function (r) { return r.map(csvCell).join(','); }).join('\r\n') + '\r\n';
+  }
+  function reportFileSuffix() { return ($('report-queue').value || 'all'); }
+
+  function accuracyCsv() {
+    var matrix = (lastAccuracy && lastAccuracy.matrix) || {};
+    var rows = [[t('accuracyCorner')].concat(URGENCY_ORDER.map(function (u) { return label('urgency', u); }))];
+    URGENCY_ORDER.forEach(function (bot) {
+      rows.push([label('urgency', bot)].concat(URGENCY_ORDER.map(function (st) { return (matrix[bot] && matrix[bot][st]) || 0; })));
+    });
+    download('luotsi-accuracy-' + reportFileSuffix() + '.csv', 'text/csv;charset=utf-8', csv(rows));
+  }
+  function feedbackCsv() {
+    var rows = [[t('feedbackQueue'), t('feedbackTopic'), t('feedbackCount'), t('helpedYes'), t('helpedPartly'), t('helpedNo'), t('averageScore'), t('commentsCount')]];
+    lastFeedback.forEach(function (f) {
+      var helped = f.helped || {};
+      rows.push([queueName(f.queueId), topicLabel(f.topic), f.count, helped.yes || 0, helped.partly || 0, helped.no || 0, (Number(f.averageScore) || 0).toFixed(1), f.comments || 0]);
+    });
+    download('luotsi-feedback-' + reportFileSuffix() + '.csv', 'text/csv;charset=utf-8', csv(rows));
   }
 
   function renderAccuracy(report) {
@@ -368,6 +424,8 @@
   function renderCase(data) {
     var c = data.case;
     if (typingCaseId !== c.id) hideClientTyping();
+    if ($('case-heading').dataset.caseId !== c.id) $('delete-confirm').hidden = true;
+    $('case-heading').dataset.caseId = c.id;
     $('case-none').hidden = true;
     $('case-body').hidden = false;
     $('case-heading').textContent = t('caseHeading') + ': ' + label('urgency', c.urgency) + ' – ' + queueName(c.queueId);
@@ -594,6 +652,14 @@
     api('POST', '/staff/api/cases/' + encodeURIComponent(id) + '/typing', {}).catch(function () {});
   }
 
+  // What admin.js (the admin view, a file of its own) uses of the console.
+  window.LuotsiConsole = {
+    api: api, t: t, label: label, el: el, clear: clear, say: say, failed: failed,
+    errorText: errorText, formatTime: formatTime, queueName: queueName,
+    queues: function () { return L.queues || []; },
+    roles: function () { return Object.keys(L.role || {}); },
+  };
+
   function startNotices() {
     var N = window.LuotsiNotice;
     if (!N) { $('work-settings').hidden = true; return; }
@@ -670,6 +736,33 @@
       else if (key === 'k') { event.preventDefault(); moveInList(-1); }
     });
     $('message-text').addEventListener('input', staffTyping);
+  }
+
+  // ------------------------------------------------------------------ export and delete
+  // What the API already allows for the data subject's requests, as buttons: the export is the
+  // API's JSON downloaded as a file; the deletion asks once more on the page first.
+
+  function exportCase() {
+    if (!openCaseId) return;
+    var id = openCaseId;
+    api('GET', '/staff/api/cases/' + encodeURIComponent(id) + '/export').then(function (data) {
+      download('luotsi-case-' + id + '.json', 'application/json', JSON.stringify(data, null, 2));
+      say(t('exported'));
+    }).catch(failed);
+  }
+
+  function deleteCase() {
+    if (!openCaseId) return;
+    var id = openCaseId;
+    api('DELETE', '/staff/api/cases/' + encodeURIComponent(id)).then(function () {
+      $('delete-confirm').hidden = true;
+      openCaseId = null;
+      openCaseStamp = null;
+      $('case-body').hidden = true;
+      $('case-none').hidden = false;
+      say(t('deleted'));
+      return refresh();
+    }).catch(failed);
   }
 
   // ------------------------------------------------------------------ ready replies
@@ -755,6 +848,19 @@
 
     $('claim').addEventListener('click', function () { caseAction('claim', {}, t('claimed')); });
     $('reports-refresh').addEventListener('click', function () { loadReports(true); });
+    $('report-queue').addEventListener('change', function () { loadReports(true); });
+    $('accuracy-csv').addEventListener('click', accuracyCsv);
+    $('feedback-csv').addEventListener('click', feedbackCsv);
+    $('export-case').addEventListener('click', exportCase);
+    $('delete-case').addEventListener('click', function () {
+      $('delete-confirm').hidden = false;
+      $('delete-cancel').focus();
+    });
+    $('delete-cancel').addEventListener('click', function () {
+      $('delete-confirm').hidden = true;
+      $('delete-case').focus();
+    });
+    $('delete-confirmed').addEventListener('click', deleteCase);
 
     onSubmit('message-form', function () {
       var text = required($('message-text'));
