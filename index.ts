@@ -40,6 +40,7 @@ import { StaffAdmin } from './staff/staffAdmin';
 import { READY_REPLIES, validateReadyReplies } from './handoff/readyReplies';
 import { withStaffSignals } from './handoff/signallingStore';
 import { StaffSignals } from './handoff/staffSignals';
+import { TypingThrottle } from './handoff/typingThrottle';
 import { StaffAuthenticator } from './staff/authentication';
 import { trustedHops } from './http/clientIp';
 import { RateLimiter } from './http/rateLimit';
@@ -123,6 +124,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   // Consoles hear every change of the queues live (one process on SQLite, NOTIFY across PostgreSQL instances).
   const staffSignals = new StaffSignals(database.coordination, (error) => logger.warn({ err: error }, 'staff signal not sent'));
   const handoff = withStaffSignals(database.handoff, staffSignals);
+  // Web Chat sends a typing indicator every few seconds while the client types; one lookup per 2 s is plenty.
+  const clientTyping = new TypingThrottle(2000, epochMsOf(clock));
   const conversationState = new ConversationState(database.botState);
   const staffAuthenticator = new StaffAuthenticator(database.staff, {
     maxFailedLogins: config.staff.maxFailedLogins,
@@ -199,6 +202,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     logger,
     clock,
     onClientTyping: (conversationId) => {
+      if (!clientTyping.take(conversationId)) return;
       // Only a case staff hold shows the client typing; ids only in the signal.
       handoff.findOpenByConversation(conversationId).then(
         (open) => {
