@@ -37,7 +37,7 @@ import { registerStaffEvents } from './http/staffEvents';
 import { registerStaffReplies } from './http/staffReplies';
 import { registerStaffAdminApi } from './http/staffAdminApi';
 import { StaffAdmin } from './staff/staffAdmin';
-import { READY_REPLIES, validateReadyReplies } from './handoff/readyReplies';
+import { READY_REPLIES, READY_REPLY_MAX_LENGTH, validateReadyReplies } from './handoff/readyReplies';
 import { withStaffSignals } from './handoff/signallingStore';
 import { StaffSignals } from './handoff/staffSignals';
 import { TypingThrottle } from './handoff/typingThrottle';
@@ -355,7 +355,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     READY_REPLIES,
     catalog.queues.map((q) => q.id),
     (lng) => i18n.getResourceBundle(lng, 'replies') as Record<string, unknown> | undefined,
-    config.maxMessageLength,
+    READY_REPLY_MAX_LENGTH,
   );
   registerStaffReplies(server, {
     authenticator: staffAuthenticator,

@@ -19,6 +19,12 @@ export interface ReadyReply {
   text: Readonly<Record<Locale, string>>;
 }
 
+/**
+ * Longest ready reply text. Fixed, not MAX_MESSAGE_LENGTH: a deployment's message limit must not
+ * stop the start; a reply longer than its limit is refused when sent, as any message is.
+ */
+export const READY_REPLY_MAX_LENGTH = 1000;
+
 /** The county's ready replies (texts in locales/<lng>/replies.json). */
 export const READY_REPLIES: ReadyReplySet = {
   common: ['greeting', 'moreDetail', 'checking', 'noIdentityCode', 'safetyNet', 'closing'],
@@ -71,7 +77,7 @@ export function validateReadyReplies(set: ReadyReplySet, queueIds: readonly stri
         const value = textOf(bundles[lng], group, id, field);
         if (typeof value !== 'string' || value.trim() === '') throw new ReadyReplyError(key, `no ${field} in locales/${lng}/replies.json`);
         if (/\{\{|\}\}/.test(value)) throw new ReadyReplyError(key, `the ${field} in ${lng} has a placeholder; ready replies fill in nothing`);
-        if (field === 'text' && [...value].length > maxLength) throw new ReadyReplyError(key, `the text in ${lng} is longer than a message may be (${maxLength})`);
+        if (field === 'text' && [...value].length > maxLength) throw new ReadyReplyError(key, `the text in ${lng} is longer than ${maxLength} characters`);
         reply[field][lng] = value;
       }
     }

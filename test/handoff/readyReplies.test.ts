@@ -1,7 +1,7 @@
 // Ready replies: the repo's set validates against the catalog and every language, and each
 // kind of broken entry stops the start with the reply's name.
 import { createI18n } from '../../i18n/i18n';
-import { READY_REPLIES, ReadyReplyError, validateReadyReplies, type ReplyTexts } from '../../handoff/readyReplies';
+import { READY_REPLIES, READY_REPLY_MAX_LENGTH, ReadyReplyError, validateReadyReplies, type ReplyTexts } from '../../handoff/readyReplies';
 import { DEFAULT_CATALOG } from '../../routing';
 import { LOCALES } from '../../flows/contract';
 
@@ -32,7 +32,7 @@ function problem(run: () => unknown): string {
 }
 
 describe('ready replies', () => {
-  const replies = validateReadyReplies(READY_REPLIES, queueIds, realTexts, 2000);
+  const replies = validateReadyReplies(READY_REPLIES, queueIds, realTexts, READY_REPLY_MAX_LENGTH);
 
   it('gives every queue the common replies first, then its own, in every language', () => {
     expect([...replies.keys()].sort()).toEqual([...queueIds].sort());
@@ -61,8 +61,8 @@ describe('ready replies', () => {
     expect(problem(() => validateReadyReplies(READY_REPLIES, queueIds, textsWith('fi', 'common', 'greeting', 'text', 'Hei {{name}}!'), 2000))).toContain('placeholder');
   });
 
-  it('refuses a text longer than a message may be, and an id listed twice', () => {
-    expect(problem(() => validateReadyReplies(READY_REPLIES, queueIds, realTexts, 20))).toContain('longer than a message may be (20)');
+  it('refuses a text longer than the limit, and an id listed twice', () => {
+    expect(problem(() => validateReadyReplies(READY_REPLIES, queueIds, realTexts, 20))).toContain('longer than 20 characters');
     expect(problem(() => validateReadyReplies({ common: ['greeting', 'greeting'], queues: {} }, queueIds, realTexts, 2000))).toBe("Ready reply 'common.greeting': listed twice");
   });
 });
