@@ -254,6 +254,13 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
   const assertCaseAccess = async (caller: StaffCaller, caseId: string) => {
     await handoff.listMessages(caller, caseId);
   };
+  /** The case if the caller holds it; 404 / 403 when they may not see it, 409 when it is not theirs to write in. */
+  const heldBy = async (caller: StaffCaller, caseId: string): Promise<HandoffCase> => {
+    const held = (await handoff.listClaimedBy(caller)).find((c) => c.id === caseId);
+    if (held) return held;
+    await assertCaseAccess(caller, caseId);
+    throw new ConflictError('claim the case before writing to the client');
+  };
   const audit = (staff: AuthenticatedStaff, action: string, caseId: string) => logger.info({ staffId: staff.identity.staffId, caseId, action }, 'staff action');
 
   // -- session
@@ -531,11 +538,7 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       const body = await readBody(req, ['text']);
       const text = textField(body, 'text', options.maxMessageLength);
       const caller = callerOf(staff);
-      const held = (await handoff.listClaimedBy(caller)).find((c) => c.id === caseId);
-      if (!held) {
-        await assertCaseAccess(caller, caseId);
-        throw new ConflictError('claim the case before writing to the client');
-      }
+      const held = await heldBy(caller, caseId);
       const message = await handoff.addMessage(caseId, { kind: 'staff', caller, internal: false }, text, now);
       audit(staff, 'message', caseId);
       let relayed = false;
@@ -561,11 +564,7 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       const caseId = idParam(req, 'id');
       await readBody(req, []);
       const caller = callerOf(staff);
-      const held = (await handoff.listClaimedBy(caller)).find((c) => c.id === caseId);
-      if (!held) {
-        await assertCaseAccess(caller, caseId);
-        throw new ConflictError('claim the case before writing to the client');
-      }
+      const held = await heldBy(caller, caseId);
       const key = `${staff.identity.staffId} ${caseId}`;
       const last = lastTyping.get(key);
       let relayed = false;
