@@ -618,6 +618,9 @@
       // A message from the client only: the signal of a staff message carries no queue.
       if (signal.queueId) window.LuotsiNotice.notify(t('noticeMessage'));
     }
+    // A message changes nothing in the lists: only the console with that case open re-reads
+    // (with 50 consoles, 49 list re-reads per message would be most of the service's work).
+    if (signal.kind === 'case' && signal.change === 'message' && signal.caseId !== openCaseId) return;
     // The open case changed (a claim elsewhere, a staff message): read it again on the re-read.
     if ((signal.kind === 'case' && signal.caseId === openCaseId) || signal.kind === 'resync') openCaseStamp = null;
     // Signals come in bursts (a claim changes a case and a queue): one re-read for them all.
