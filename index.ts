@@ -33,6 +33,14 @@ import { registerHealth } from './http/health';
 import { registerPages } from './http/pages';
 import { registerStaffPages } from './http/staffPages';
 import { registerStaffApi } from './http/staffApi';
+import { registerStaffEvents } from './http/staffEvents';
+import { registerStaffReplies } from './http/staffReplies';
+import { registerStaffAdminApi } from './http/staffAdminApi';
+import { StaffAdmin } from './staff/staffAdmin';
+import { READY_REPLIES, READY_REPLY_MAX_LENGTH, validateReadyReplies } from './handoff/readyReplies';
+import { withStaffSignals } from './handoff/signallingStore';
+import { StaffSignals } from './handoff/staffSignals';
+import { TypingThrottle } from './handoff/typingThrottle';
 import { StaffAuthenticator } from './staff/authentication';
 import { trustedHops } from './http/clientIp';
 import { RateLimiter } from './http/rateLimit';
@@ -47,7 +55,7 @@ import { openDatabase } from './storage/openDatabase';
 import { eraseConversationRest, retentionPeriods, runRetention } from './storage/dataProtection';
 import { isStorageUnavailable } from './storage/unavailable';
 import { epochMsOf, systemClock, type Clock } from './clock';
-import { queueOverview } from './handoff';
+import { queueOverview, type HandoffStore } from './handoff';
 import { registerMetricsRoute } from './http/metricsRoute';
 import { channelLabel, ServiceMetrics } from './metrics/serviceMetrics';
 import { runPrimary } from './workers';
@@ -65,6 +73,12 @@ export interface LuotsiServer {
   readonly server: Server;
   readonly channel: WebChannel;
   readonly database: LuotsiDatabase;
+  /** The handoff store whose changes reach the staff consoles live (database.handoff does not signal). */
+  readonly handoff: HandoffStore;
+  /** The staff signal bus of this instance. */
+  readonly staffSignals: StaffSignals;
+  /** Ends every open console stream of this instance (the consoles poll, then reconnect). */
+  closeStaffStreams(): void;
   readonly logger: Logger;
   /** Starts listening; resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
@@ -107,6 +121,11 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const toCheck = entriesToCheck(catalog, clock());
   if (toCheck.length > 0) logger.warn({ entries: toCheck.map((e) => `${e.id}:${e.reasons.join('+')}`) }, 'catalog entries to check');
   IMAGE_DECODES.resize(config.photo.decodeConcurrency);
+  // Consoles hear every change of the queues live (one process on SQLite, NOTIFY across PostgreSQL instances).
+  const staffSignals = new StaffSignals(database.coordination, (error) => logger.warn({ err: error }, 'staff signal not sent'));
+  const handoff = withStaffSignals(database.handoff, staffSignals);
+  // Web Chat sends a typing indicator every few seconds while the client types; one lookup per 2 s is plenty.
+  const clientTyping = new TypingThrottle(2000, epochMsOf(clock));
   const conversationState = new ConversationState(database.botState);
   const staffAuthenticator = new StaffAuthenticator(database.staff, {
     maxFailedLogins: config.staff.maxFailedLogins,
@@ -125,7 +144,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
             const now = clock();
             const online = await staffAuthenticator.onlineCountsByQueue(now);
             const staffOnline = Object.fromEntries(catalog.queues.map((q) => [q.id, online[q.id] ?? 0]));
-            const entries = (await Promise.all(catalog.queues.map((q) => database.handoff.queueEntries(q.id, { now, catalog })))).flat();
+            const entries = (await Promise.all(catalog.queues.map((q) => handoff.queueEntries(q.id, { now, catalog })))).flat();
             return queueOverview(entries, staffOnline, now);
           },
           databasePing: async () => {
@@ -136,7 +155,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
           pool: () => database.poolUse?.(),
         });
   const queueDesk = new QueueDesk({
-    handoff: database.handoff,
+    handoff: handoff,
     blobStore: database.blobStore,
     catalog,
     clock,
@@ -182,6 +201,16 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     pollsPerMinute: config.pollRateLimitPerMinute,
     logger,
     clock,
+    onClientTyping: (conversationId) => {
+      if (!clientTyping.take(conversationId)) return;
+      // Only a case staff hold shows the client typing; ids only in the signal.
+      handoff.findOpenByConversation(conversationId).then(
+        (open) => {
+          if (open?.status === 'claimed') staffSignals.emit({ kind: 'typing', caseId: open.id, queueId: open.queueId });
+        },
+        (error: unknown) => logger.warn({ err: error }, 'client typing not signalled'),
+      );
+    },
     photos: {
       intake: createPhotoIntake({ botState: database.botState, dialog, store: database.blobStore, settings: config.photo }),
       room: createPhotoRoom({ botState: database.botState, dialog }),
@@ -301,14 +330,15 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   registerBotEndpoint(server, cloudAdapter, config, runBot);
   if (metrics && config.metricsToken !== undefined) registerMetricsRoute(server, metrics, config.metricsToken);
   registerHealth(server, database, () => shuttingDown, () => entriesToCheck(catalog, clock()).length);
+  const staffHttp = { publicUrl: config.publicUrl, trustProxy: config.trustProxy, proxyHops: config.proxyHops, secureCookies: config.staff.secureCookies };
   // Staff API under /staff/api (the console UI and the live relay come later).
   registerStaffApi(server, {
     authenticator: staffAuthenticator,
-    handoff: database.handoff,
+    handoff: handoff,
     blobStore: database.blobStore,
     catalog,
     i18n,
-    http: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, proxyHops: config.proxyHops, secureCookies: config.staff.secureCookies },
+    http: staffHttp,
     loginLimiter: new RateLimiter(config.staff.loginRateLimitPerMinute, epochMsOf(clock)),
     usernameLimiter: new RateLimiter(config.staff.usernameRateLimitPerMinute, epochMsOf(clock)),
     maxMessageLength: config.maxMessageLength,
@@ -319,6 +349,33 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     onCaseDeleted: async (deleted) => {
       await eraseConversationRest(database, { channelId: deleted.channel, conversationId: deleted.conversationId });
     },
+  });
+  // Ready replies are data like the catalog: a broken one stops the start with its name.
+  const readyReplies = validateReadyReplies(
+    READY_REPLIES,
+    catalog.queues.map((q) => q.id),
+    (lng) => i18n.getResourceBundle(lng, 'replies') as Record<string, unknown> | undefined,
+    READY_REPLY_MAX_LENGTH,
+  );
+  registerStaffReplies(server, {
+    authenticator: staffAuthenticator,
+    http: staffHttp,
+    replies: readyReplies,
+    clock,
+  });
+  registerStaffAdminApi(server, {
+    authenticator: staffAuthenticator,
+    http: staffHttp,
+    admin: new StaffAdmin(database.staff, database.staffAdmin, catalog.queues.map((q) => q.id)),
+    logger,
+    clock,
+  });
+  const closeStaffStreams = registerStaffEvents(server, {
+    authenticator: staffAuthenticator,
+    http: staffHttp,
+    signals: staffSignals,
+    logger,
+    clock,
   });
   registerPages(server, (lng) => i18n.getResourceBundle(lng, 'common').page as Record<string, string>, config.defaultLocale);
   registerStaffPages(server, (lng) => i18n.getResourceBundle(lng, 'staff') as Record<string, unknown>, config.defaultLocale, catalog.queues);
@@ -357,7 +414,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
 
   // Waiting clients hear when their place or wait changes; silent ones are marked abandoned.
   const notifier = new QueuePositionNotifier({
-    handoff: database.handoff,
+    handoff: handoff,
     desk: queueDesk,
     catalog,
     sender: proactive,
@@ -368,7 +425,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   });
   // One instance watches the queues (its updates reach streams on every instance through the log).
   const connectionWatch = new StaffConnectionWatch({
-    handoff: database.handoff,
+    handoff: handoff,
     staff: database.staff,
     desk: queueDesk,
     sender: proactive,
@@ -383,7 +440,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       const now = clock();
       // Cases of staff whose connection was lost go back first, so the updates below count them.
       await connectionWatch.tick();
-      await Promise.all([notifier.tick(), database.handoff.markAbandoned(new Date(now.getTime() - config.handoff.abandonMinutes * 60_000), now)]);
+      await Promise.all([notifier.tick(), handoff.markAbandoned(new Date(now.getTime() - config.handoff.abandonMinutes * 60_000), now)]);
     });
   const queueWatch = setInterval(() => {
     runQueueWatch().catch((error: unknown) => logger.error({ err: error }, 'queue watch failed'));
@@ -395,6 +452,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     server,
     channel,
     database,
+    handoff,
+    staffSignals,
+    closeStaffStreams,
     logger,
     runQueueWatch,
     async listen(port = config.port, host = config.host) {
@@ -423,6 +483,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref());
       await Promise.race([channel.turns.idle(), timeout]);
       channel.hub.closeAll();
+      closeStaffStreams();
       wss.close();
       // Responses of the turns that just finished are still being written: close
       // connections as they fall idle, and cut the rest only after a grace period.

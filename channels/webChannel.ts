@@ -60,6 +60,8 @@ export interface WebChannelOptions {
   /** Activity polls per conversation per minute. */
   pollsPerMinute?: number;
   clock?: () => Date;
+  /** Told when the client is typing (a `typing` activity: not logged, no turn); must not throw. */
+  onClientTyping?: (conversationId: string) => void;
 }
 
 /** Direct Line 3.0 conversation answer. */
@@ -210,7 +212,10 @@ export class WebChannel {
   async postActivity(authorization: string | undefined, conversationId: string, body: unknown): Promise<{ id: string }> {
     const claims = await this.authorize(authorization, conversationId);
     const activity = normalizeClientActivity(body, conversationId, claims.uid);
-    if (activity.type === ActivityTypes.Typing) return { id: '' };
+    if (activity.type === ActivityTypes.Typing) {
+      this.options.onClientTyping?.(conversationId);
+      return { id: '' };
+    }
     await this.takeMessage(conversationId);
     const clientId = clientActivityIdOf(activity);
     let id = '';

@@ -44,6 +44,9 @@ export function createHandoffRelay(deps: { sender: ProactiveSender; i18n: I18n; 
       ];
       await deliver(handoffCase, [...lines.map((line) => textMessage(line, locale)), helpedQuestion(handoffCase.id, t, locale)]);
     },
+    onStaffTyping: async (handoffCase: HandoffCase, staff: StaffIdentity): Promise<void> => {
+      await deliver(handoffCase, [{ type: 'typing' }], staff);
+    },
     onStaffMessage: async (handoffCase: HandoffCase, staff: StaffIdentity, text: string): Promise<void> => {
       await deliver(handoffCase, [textMessage(text, handoffCase.locale)], staff);
     },

@@ -70,6 +70,8 @@ const LIST_STATUSES = ['queued', 'abandoned'] as const;
 const PHOTO_VARIANTS: readonly PhotoVariant[] = ['image', 'thumbnail'];
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const QUEUE_ID_PATTERN = /^[a-z0-9_]{1,64}$/;
+/** A typing indicator goes to the client at most this often per case (Web Chat shows one for 5 s). */
+export const STAFF_TYPING_INTERVAL_MS = 2000;
 /** Photo bytes never render as anything but an image, and nothing else loads with them. */
 const PHOTO_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
 
@@ -95,6 +97,8 @@ export interface StaffApiOptions {
    * in here. A failure is logged and reported as `relayed: false`; the message stays stored.
    */
   onStaffMessage?: (handoffCase: HandoffCase, staff: StaffIdentity, text: string) => Promise<void>;
+  /** Shows the client that staff are typing (a `typing` activity with the staff member's name). */
+  onStaffTyping?: (handoffCase: HandoffCase, staff: StaffIdentity) => Promise<void>;
   /** Tells the client who took their case ("<name>, <role> has joined"). */
   onClaim?: (handoffCase: HandoffCase, staff: StaffIdentity) => Promise<void>;
   /** Tells the client the chat ended, what happens next, and asks for feedback. */
@@ -249,6 +253,13 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
    */
   const assertCaseAccess = async (caller: StaffCaller, caseId: string) => {
     await handoff.listMessages(caller, caseId);
+  };
+  /** The case if the caller holds it; 404 / 403 when they may not see it, 409 when it is not theirs to write in. */
+  const heldBy = async (caller: StaffCaller, caseId: string): Promise<HandoffCase> => {
+    const held = (await handoff.listClaimedBy(caller)).find((c) => c.id === caseId);
+    if (held) return held;
+    await assertCaseAccess(caller, caseId);
+    throw new ConflictError('claim the case before writing to the client');
   };
   const audit = (staff: AuthenticatedStaff, action: string, caseId: string) => logger.info({ staffId: staff.identity.staffId, caseId, action }, 'staff action');
 
@@ -527,11 +538,7 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       const body = await readBody(req, ['text']);
       const text = textField(body, 'text', options.maxMessageLength);
       const caller = callerOf(staff);
-      const held = (await handoff.listClaimedBy(caller)).find((c) => c.id === caseId);
-      if (!held) {
-        await assertCaseAccess(caller, caseId);
-        throw new ConflictError('claim the case before writing to the client');
-      }
+      const held = await heldBy(caller, caseId);
       const message = await handoff.addMessage(caseId, { kind: 'staff', caller, internal: false }, text, now);
       audit(staff, 'message', caseId);
       let relayed = false;
@@ -544,6 +551,35 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
         }
       }
       send(res, 201, { message: messageJson(message), relayed });
+    }),
+  );
+
+  // The console calls this while the nurse types; the client sees "<name> is typing".
+  const lastTyping = new Map<string, number>();
+  server.post(
+    '/staff/api/cases/:id/typing',
+    asyncRoute(async (req, res) => {
+      const now = clock();
+      const staff = await staffOf(req, now);
+      const caseId = idParam(req, 'id');
+      await readBody(req, []);
+      const caller = callerOf(staff);
+      const held = await heldBy(caller, caseId);
+      const key = `${staff.identity.staffId} ${caseId}`;
+      const last = lastTyping.get(key);
+      let relayed = false;
+      if (options.onStaffTyping && (last === undefined || now.getTime() - last >= STAFF_TYPING_INTERVAL_MS || now.getTime() < last)) {
+        lastTyping.set(key, now.getTime());
+        // The map stays small: only cases typed in during the last interval are kept.
+        for (const [k, at] of lastTyping) if (now.getTime() - at > STAFF_TYPING_INTERVAL_MS * 10) lastTyping.delete(k);
+        try {
+          await options.onStaffTyping(held, staff.identity);
+          relayed = true;
+        } catch (error) {
+          logger.warn({ err: error, caseId }, 'staff typing relay failed');
+        }
+      }
+      send(res, 202, { relayed });
     }),
   );
 

@@ -36,6 +36,9 @@ export interface StaffPageQueue {
 
 const ASSETS: Record<string, string> = {
   'console.js': 'text/javascript; charset=utf-8',
+  'live.js': 'text/javascript; charset=utf-8',
+  'notice.js': 'text/javascript; charset=utf-8',
+  'admin.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
 };
 

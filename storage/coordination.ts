@@ -16,6 +16,13 @@ export interface Coordination {
    * missed" (the listening connection was re-established): re-check every open stream.
    */
   onAnnounce(listener: (conversationId: string | undefined) => void): void;
+  /** Sends a short signal (ids and codes only, never personal data) to the other instances. */
+  signal(payload: string): Promise<void>;
+  /**
+   * Registers a listener for other instances' signals. `undefined` means "signals may have been
+   * missed" (the listening connection was re-established): re-read everything.
+   */
+  onSignal(listener: (payload: string | undefined) => void): void;
   close(): Promise<void>;
 }
 
@@ -45,6 +52,14 @@ export class LocalCoordination implements Coordination {
 
   onAnnounce(_listener: (conversationId: string | undefined) => void): void {
     // Nothing is ever announced from elsewhere.
+  }
+
+  async signal(_payload: string): Promise<void> {
+    // The process's own listeners hear its signals directly (handoff/staffSignals.ts).
+  }
+
+  onSignal(_listener: (payload: string | undefined) => void): void {
+    // No other instance sends any.
   }
 
   async close(): Promise<void> {}

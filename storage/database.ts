@@ -16,6 +16,8 @@ export interface LuotsiDatabase {
   readonly blobStore: BlobStore;
   readonly handoff: import('../handoff/handoffStore').HandoffStore;
   readonly staff: import('../staff/staffStore').StaffStore;
+  /** Every account, password resets and the admin audit log, for the admin console. */
+  readonly staffAdmin: import('../staff/adminStore').StaffAdminStore;
   /**
    * Keeps a web channel turn in one transaction: its conversation state (eTag-checked), the
    * bot's replies, the mark that the client activity at watermark `answers` has had its answer

@@ -14,7 +14,10 @@ const RELISTEN_DELAY_MS = 1000;
 export class PgCoordination implements Coordination {
   private readonly lockPool: Pool;
   private readonly listeners: ((conversationId: string | undefined) => void)[] = [];
+  private readonly signalListeners: ((payload: string | undefined) => void)[] = [];
   private readonly channel: string;
+  /** Staff console signals (handoff/staffSignals.ts) travel on a channel of their own. */
+  private readonly signalChannel: string;
   private readonly lockNamespace: string;
   /** Tags this instance's notifications so it does not re-read what it announced itself. */
   private readonly instanceId = randomBytes(6).toString('hex');
@@ -30,6 +33,7 @@ export class PgCoordination implements Coordination {
     // Lock connections wait for a turn rather than time out: the turn timeout bounds the wait.
     this.lockPool = PgDb.createPool({ ...settings, connectTimeoutMs: 0 }, settings.poolSize, onBackgroundError);
     this.channel = `luotsi:${settings.schema}`;
+    this.signalChannel = `luotsi-staff:${settings.schema}`;
     this.lockNamespace = `luotsi:${settings.schema}`;
   }
 
@@ -92,6 +96,15 @@ export class PgCoordination implements Coordination {
     if (!this.listener && !this.relistenTimer) void this.listen();
   }
 
+  async signal(payload: string): Promise<void> {
+    await this.db.query('SELECT pg_notify($1, $2)', [this.signalChannel, `${this.instanceId} ${payload}`]);
+  }
+
+  onSignal(listener: (payload: string | undefined) => void): void {
+    this.signalListeners.push(listener);
+    if (!this.listener && !this.relistenTimer) void this.listen();
+  }
+
   /** Opens the LISTEN connection; after it drops, reopens it and asks listeners to re-check. */
   private async listen(): Promise<void> {
     if (this.closed) return;
@@ -113,19 +126,22 @@ export class PgCoordination implements Coordination {
     client.on('error', retry);
     client.on('end', () => retry(new Error('LISTEN connection ended')));
     client.on('notification', (message) => {
-      if (message.channel !== this.channel || !message.payload) return;
+      if ((message.channel !== this.channel && message.channel !== this.signalChannel) || !message.payload) return;
       const space = message.payload.indexOf(' ');
       if (space < 0 || message.payload.slice(0, space) === this.instanceId) return;
-      const conversationId = message.payload.slice(space + 1);
-      for (const listener of this.listeners) listener(conversationId);
+      const rest = message.payload.slice(space + 1);
+      const listeners = message.channel === this.channel ? this.listeners : this.signalListeners;
+      for (const listener of listeners) listener(rest);
     });
     try {
       await this.db.ready;
       await client.connect();
       await client.query(`LISTEN "${this.channel.replace(/"/g, '""')}"`);
+      await client.query(`LISTEN "${this.signalChannel.replace(/"/g, '""')}"`);
       this.listener = client;
       // Whatever was announced while nobody listened: let every stream re-read its log.
       for (const listener of this.listeners) listener(undefined);
+      for (const listener of this.signalListeners) listener(undefined);
     } catch (error) {
       retry(error);
     }

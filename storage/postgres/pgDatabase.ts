@@ -8,6 +8,7 @@ import { PgBlobStore } from './pgBlobStore';
 import { PgBotState } from './pgBotState';
 import { PgHandoffStore } from './pgHandoffStore';
 import { PgStaffStore } from './pgStaffStore';
+import { PgStaffAdminStore } from './pgStaffAdmin';
 import { systemClock, type Clock } from '../../clock';
 
 /** Tables that hold what a client or staff member may ask to have erased. */
@@ -23,13 +24,15 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
   const coordination = new PgCoordination(db, settings, onBackgroundError);
   const botState = new PgBotState(db, clock);
   const activityLog = new PgActivityLog(db);
+  const staff = new PgStaffStore(db);
   return {
     kind: 'postgres',
     botState,
     activityLog,
     blobStore: new PgBlobStore(db, clock),
     handoff: new PgHandoffStore(db),
-    staff: new PgStaffStore(db),
+    staff,
+    staffAdmin: new PgStaffAdminStore(db, staff),
     coordination,
     commitTurn: (conversationId, state, replies, now, answers) =>
       db.transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { SqliteBlobStore } from './sqliteBlobStore';
 import { SqliteBotState } from './sqliteBotState';
 import { SqliteHandoffStore } from './sqliteHandoffStore';
 import { SqliteStaffStore } from './sqliteStaffStore';
+import { SqliteStaffAdminStore } from './sqliteStaffAdmin';
 import { systemClock, type Clock } from '../../clock';
 
 /** File name of the embedded database inside the data directory. */
@@ -19,13 +20,15 @@ export function openSqliteDatabase(dataDir: string | ':memory:', clock: Clock = 
   const coordination = new LocalCoordination();
   const botState = new SqliteBotState(db, clock);
   const activityLog = new SqliteActivityLog(db);
+  const staff = new SqliteStaffStore(db);
   return {
     kind: 'sqlite',
     botState,
     activityLog,
     blobStore: new SqliteBlobStore(db, clock),
     handoff: new SqliteHandoffStore(db),
-    staff: new SqliteStaffStore(db),
+    staff,
+    staffAdmin: new SqliteStaffAdminStore(db, staff),
     coordination,
     async commitTurn(conversationId, state, replies, now, answers) {
       return db

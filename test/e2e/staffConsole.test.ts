@@ -256,7 +256,8 @@ describe('staff console in the browser', () => {
       },
       new Date(NOW.getTime() - 60 * 60_000),
     );
-    expect(await server.database.handoff.markAbandoned(new Date(NOW.getTime() - 30 * 60_000), NOW)).toEqual([silent.id]);
+    // Through the service's store, as the queue watch does: its signal makes the live console re-read.
+    expect(await server.handoff.markAbandoned(new Date(NOW.getTime() - 30 * 60_000), NOW)).toEqual([silent.id]);
     const item = page.locator(`#abandoned-list .case-item[data-case-id="${silent.id}"]`);
     await item.waitFor({ timeout: WAIT_MS });
     expect(await item.textContent()).toContain(text('fi', 'staff:topic.dental'));

@@ -112,6 +112,8 @@
   // ------------------------------------------------------------------ views
 
   function showLogin(message) {
+    if (window.LuotsiAdmin) window.LuotsiAdmin.stop();
+    stopLive();
     stopPolling();
     csrf = null; me = null; openCaseId = null; openCaseStamp = null; reportsLoadedFor = null;
     $('console-view').hidden = true;
@@ -126,7 +128,10 @@
     $('console-view').hidden = false;
     $('user-bar').hidden = false;
     $('user-name').textContent = t('loggedInAs', { name: me.displayName, role: label('role', me.role) });
-    refresh().then(function () { startPolling(); });
+    startNotices();
+    if (window.LuotsiAdmin) window.LuotsiAdmin.stop();
+    if (me.role === 'admin' && window.LuotsiAdmin) window.LuotsiAdmin.start(me);
+    refresh().then(function () { startLive(); });
   }
 
   function startPolling() {
@@ -141,6 +146,17 @@
   // ------------------------------------------------------------------ overview and list
 
   function refresh() {
+    // One re-read at a time: signals that arrive meanwhile ask for one more afterwards.
+    if (refreshing) { refreshAgain = true; return refreshing; }
+    refreshing = readAll().then(function () {
+      refreshing = null;
+      if (refreshAgain) { refreshAgain = false; return refresh(); }
+      return null;
+    });
+    return refreshing;
+  }
+
+  function readAll() {
     return api('GET', '/staff/api/queues').then(function (data) {
       overview = data.queues || [];
       renderToCheck(data.catalogToCheck || []);
@@ -149,7 +165,7 @@
       }
       renderOverview();
       if (!selectedQueue) return null;
-      if (reportsLoadedFor !== selectedQueue) loadReports(false);
+      if (reportsLoadedFor === null) { fillReportQueues(); loadReports(false); }
       return Promise.all([
         api('GET', '/staff/api/cases?queue=' + encodeURIComponent(selectedQueue)),
         // Cases this staff member holds are no longer in the waiting list: watch them too.
@@ -158,15 +174,25 @@
       ]).then(function (lists) {
         var waiting = lists[0].cases || [];
         var mine = lists[1].cases || [];
+        waitingCases = waiting;
+        heldCases = mine;
         renderCases(mine.concat(waiting.filter(function (c) { return !mine.some(function (m) { return m.id === c.id; }); })));
         renderAbandoned(lists[2].cases || []);
         var current = waiting.concat(mine).filter(function (c) { return c.id === openCaseId; })[0];
-        // Re-read the open case (an audited view) only when it changed: client activity or status.
+        // Re-read the open case (an audited view) only when it changed: client activity or status,
+        // or a signal named it (a case taken by someone else leaves both lists).
         if (current && stampOf(current) !== openCaseStamp) return loadCase(openCaseId, false);
+        if (!current && openCaseId && openCaseStamp === null) return loadCase(openCaseId, false);
         return null;
       });
     }).catch(failed);
   }
+
+  var refreshing = null;
+  var refreshAgain = false;
+  /** The selected queue's waiting cases, most urgent first (the API's order), and the cases this user holds. */
+  var waitingCases = [];
+  var heldCases = [];
 
   function stampOf(c) { return [c.status, c.queueId, c.lastClientActivityAt, c.claimedBy].join('|'); }
 
@@ -243,22 +269,75 @@
   var URGENCY_ORDER = ['emergency', 'urgent', 'non_urgent', 'self_care'];
   var reportsLoadedFor = null;
 
+  // Reports cover all of the user's queues, or the one the filter names.
+  var lastAccuracy = null;
+  var lastFeedback = [];
+
+  function fillReportQueues() {
+    var mine = overview.map(function (q) { return [q.queueId, queueName(q.queueId)]; });
+    fillSelect($('report-queue'), mine, '', t('reportAllQueues'));
+  }
+
   function reportQueueLabel() {
-    return selectedQueue ? queueName(selectedQueue) : '–';
+    var chosen = $('report-queue').value;
+    if (chosen) return queueName(chosen);
+    var all = overview.map(function (q) { return queueName(q.queueId); });
+    return all.length ? all.join(', ') : '–';
   }
 
   function loadReports(announce) {
-    if (!selectedQueue) return Promise.resolve();
-    var q = encodeURIComponent(selectedQueue);
+    var chosen = $('report-queue').value;
+    var q = chosen ? '?queue=' + encodeURIComponent(chosen) : '';
     return Promise.all([
-      api('GET', '/staff/api/reports/accuracy?queue=' + q),
-      api('GET', '/staff/api/reports/feedback?queue=' + q),
+      api('GET', '/staff/api/reports/accuracy' + q),
+      api('GET', '/staff/api/reports/feedback' + q),
     ]).then(function (r) {
-      reportsLoadedFor = selectedQueue;
-      renderAccuracy(r[0].report || {});
-      renderFeedback(r[1].feedback || []);
+      reportsLoadedFor = chosen;
+      lastAccuracy = r[0].report || {};
+      lastFeedback = r[1].feedback || [];
+      renderAccuracy(lastAccuracy);
+      renderFeedback(lastFeedback);
       if (announce) say(t('reportsUpdated'));
     }).catch(failed);
+  }
+
+  // CSV in the staff member's language; a cell that a spreadsheet would run as a formula is quoted as text.
+  function csvCell(value) {
+    var text = String(value === null || value === undefined ? '' : value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",;\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function download(name, type, content) {
+    var blob = new Blob([content], { type: type });
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+  function csv(rows) {
+    // A byte order mark so spreadsheet programs read ä and ö right.
+    return '\ufeff' + rows.map(function (r) { return r.map(csvCell).join(','); }).join('\r\n') + '\r\n';
+  }
+  function reportFileSuffix() { return ($('report-queue').value || 'all'); }
+
+  function accuracyCsv() {
+    var matrix = (lastAccuracy && lastAccuracy.matrix) || {};
+    var rows = [[t('accuracyCorner')].concat(URGENCY_ORDER.map(function (u) { return label('urgency', u); }))];
+    URGENCY_ORDER.forEach(function (bot) {
+      rows.push([label('urgency', bot)].concat(URGENCY_ORDER.map(function (st) { return (matrix[bot] && matrix[bot][st]) || 0; })));
+    });
+    download('luotsi-accuracy-' + reportFileSuffix() + '.csv', 'text/csv;charset=utf-8', csv(rows));
+  }
+  function feedbackCsv() {
+    var rows = [[t('feedbackQueue'), t('feedbackTopic'), t('feedbackCount'), t('helpedYes'), t('helpedPartly'), t('helpedNo'), t('averageScore'), t('commentsCount')]];
+    lastFeedback.forEach(function (f) {
+      var helped = f.helped || {};
+      rows.push([queueName(f.queueId), topicLabel(f.topic), f.count, helped.yes || 0, helped.partly || 0, helped.no || 0, (Number(f.averageScore) || 0).toFixed(1), f.comments || 0]);
+    });
+    download('luotsi-feedback-' + reportFileSuffix() + '.csv', 'text/csv;charset=utf-8', csv(rows));
   }
 
   function renderAccuracy(report) {
@@ -344,6 +423,9 @@
 
   function renderCase(data) {
     var c = data.case;
+    if (typingCaseId !== c.id) hideClientTyping();
+    if ($('case-heading').dataset.caseId !== c.id) $('delete-confirm').hidden = true;
+    $('case-heading').dataset.caseId = c.id;
     $('case-none').hidden = true;
     $('case-body').hidden = false;
     $('case-heading').textContent = t('caseHeading') + ': ' + label('urgency', c.urgency) + ' – ' + queueName(c.queueId);
@@ -374,7 +456,9 @@
     clear(a);
     // The answers in the staff member's language, as the client was asked (server-rendered text).
     var lines = data.answerLines || [];
-    if (!lines.length) a.appendChild(el('dd', t('noAnswers')));
+    // A <dd> alone is no valid list: the empty case says so in a paragraph of its own.
+    $('case-no-answers').hidden = lines.length > 0;
+    a.hidden = !lines.length;
     lines.forEach(function (line) { addDetail(a, line.question, line.answer); });
 
     var p = $('case-photos');
@@ -410,6 +494,7 @@
     });
 
     var mine = !!me && c.claimedBy === me.staffId && c.status === 'claimed';
+    if (mine) showReadyReplies(c);
     var open = c.status !== 'closed';
     $('claim').hidden = !(c.status === 'waiting' || c.status === 'contact_request');
     $('message-form').hidden = !mine;
@@ -463,9 +548,280 @@
     return value;
   }
 
+  // ------------------------------------------------------------------ live updates, notices, keyboard
+  // The stream (live.js) says what changed; the console re-reads it through the API. While the
+  // stream is down the console polls and says so. A slow safety re-read runs even when live,
+  // for changes no signal names (a client erasing their data).
+
+  var SAFETY_REFRESH_MS = 60000;
+  var TYPING_SHOWN_MS = 6000;
+  var STAFF_TYPING_EVERY_MS = 2500;
+  var safetyTimer = null;
+  var live = false;
+  var wasDown = false;
+  var signalTimer = null;
+  var typingTimer = null;
+  var typingCaseId = null;
+  var lastStaffTyping = 0;
+
+  function startLive() {
+    if (!window.LuotsiLive) { startPolling(); return; }
+    window.LuotsiLive.connect({
+      ready: function () {
+        live = true;
+        document.body.setAttribute('data-live', 'on');
+        stopPolling();
+        $('live-status').hidden = true;
+        $('live-status').textContent = '';
+        if (wasDown) say(t('liveBack'));
+        wasDown = false;
+        refresh();
+      },
+      signal: onSignal,
+      down: function () {
+        if (!me) return;
+        live = false;
+        wasDown = true;
+        document.body.setAttribute('data-live', 'polling');
+        // How often the stream dropped in this page (read by the browser tests).
+        document.body.setAttribute('data-live-drops', String(Number(document.body.getAttribute('data-live-drops') || '0') + 1));
+        $('live-status').textContent = t('liveDown');
+        $('live-status').hidden = false;
+        if (!pollTimer) startPolling();
+      },
+      expired: function () { showLogin(t('sessionExpired')); },
+    });
+    if (safetyTimer) clearInterval(safetyTimer);
+    safetyTimer = setInterval(function () { if (live) refresh(); }, SAFETY_REFRESH_MS);
+  }
+
+  function stopLive() {
+    live = false;
+    wasDown = false;
+    if (window.LuotsiLive) window.LuotsiLive.close();
+    if (safetyTimer) clearInterval(safetyTimer);
+    safetyTimer = null;
+    $('live-status').hidden = true;
+    hideClientTyping();
+  }
+
+  function onSignal(signal) {
+    if (signal.kind === 'typing') {
+      if (signal.caseId === openCaseId) showClientTyping(signal.caseId);
+      return;
+    }
+    if (signal.kind === 'case' && signal.change === 'new' && signal.urgency === 'urgent' && window.LuotsiNotice) {
+      window.LuotsiNotice.notify(t('noticeUrgentCase', { queue: queueName(signal.queueId) }));
+    }
+    if (signal.kind === 'case' && signal.change === 'message' && window.LuotsiNotice && heldCases.some(function (c) { return c.id === signal.caseId; })) {
+      if (signal.caseId === openCaseId) hideClientTyping();
+      // A message from the client only: the signal of a staff message carries no queue.
+      if (signal.queueId) window.LuotsiNotice.notify(t('noticeMessage'));
+    }
+    // A message changes nothing in the lists: only the console with that case open re-reads
+    // (with 50 consoles, 49 list re-reads per message would be most of the service's work).
+    if (signal.kind === 'case' && signal.change === 'message' && signal.caseId !== openCaseId) return;
+    // The open case changed (a claim elsewhere, a staff message): read it again on the re-read.
+    if ((signal.kind === 'case' && signal.caseId === openCaseId) || signal.kind === 'resync') openCaseStamp = null;
+    // Signals come in bursts (a claim changes a case and a queue): one re-read for them all.
+    if (signalTimer) return;
+    signalTimer = setTimeout(function () {
+      signalTimer = null;
+      refresh();
+    }, 50);
+  }
+
+  function showClientTyping(caseId) {
+    typingCaseId = caseId;
+    $('client-typing').textContent = t('clientTyping');
+    if (typingTimer) clearTimeout(typingTimer);
+    typingTimer = setTimeout(hideClientTyping, TYPING_SHOWN_MS);
+  }
+  function hideClientTyping() {
+    if (typingTimer) clearTimeout(typingTimer);
+    typingTimer = null;
+    typingCaseId = null;
+    var line = $('client-typing');
+    if (line) line.textContent = '';
+  }
+
+  // The client sees "<name> is typing" while the nurse writes to them (at most every 2.5 s).
+  function staffTyping() {
+    var id = openCaseId;
+    if (!id || $('message-form').hidden) return;
+    var at = performance.now();
+    if (at - lastStaffTyping < STAFF_TYPING_EVERY_MS) return;
+    lastStaffTyping = at;
+    api('POST', '/staff/api/cases/' + encodeURIComponent(id) + '/typing', {}).catch(function () {});
+  }
+
+  // What admin.js (the admin view, a file of its own) uses of the console.
+  window.LuotsiConsole = {
+    api: api, t: t, label: label, el: el, clear: clear, say: say, failed: failed,
+    errorText: errorText, formatTime: formatTime, queueName: queueName,
+    queues: function () { return L.queues || []; },
+    roles: function () { return Object.keys(L.role || {}); },
+  };
+
+  function startNotices() {
+    var N = window.LuotsiNotice;
+    if (!N) { $('work-settings').hidden = true; return; }
+    var settings = N.load(me.staffId);
+    N.setTitle(document.title, t('titleUnseen'));
+    $('notice-title').checked = settings.title;
+    $('notice-sound').checked = settings.sound;
+    showDesktopState();
+  }
+
+  function showDesktopState() {
+    var N = window.LuotsiNotice;
+    var state = N.desktopState();
+    $('notice-allow').hidden = state !== 'default';
+    $('notice-desktop').disabled = state !== 'granted';
+    $('notice-desktop').checked = state === 'granted' && N.get().desktop;
+    $('notice-desktop-state').textContent = state === 'granted' ? t('noticeGranted') : state === 'denied' ? t('noticeDenied') : state === 'unsupported' ? t('noticeUnsupported') : '';
+  }
+
+  function wireNotices() {
+    var N = window.LuotsiNotice;
+    if (!N) return;
+    $('notice-title').addEventListener('change', function () { N.set('title', this.checked); });
+    $('notice-sound').addEventListener('change', function () { N.set('sound', this.checked); });
+    $('notice-desktop').addEventListener('change', function () { N.set('desktop', this.checked); });
+    // The permission is asked for only here, by the nurse's own press.
+    $('notice-allow').addEventListener('click', function () {
+      N.askDesktop().then(showDesktopState, showDesktopState);
+    });
+  }
+
+  /** The case buttons of the list in order, and the index of the open one. */
+  function listButtons() {
+    return Array.prototype.slice.call(document.querySelectorAll('#case-list .case-item'));
+  }
+
+  function takeNext() {
+    var next = waitingCases.filter(function (c) { return c.status === 'waiting' || c.status === 'contact_request'; })[0];
+    if (!next) { say(t('noneWaiting')); return; }
+    api('POST', '/staff/api/cases/' + encodeURIComponent(next.id) + '/claim', {}).then(function () {
+      say(t('claimed'));
+      openCaseStamp = null;
+      return loadCase(next.id, true).then(refresh);
+    }).catch(failed);
+  }
+
+  function moveInList(step) {
+    var buttons = listButtons();
+    if (!buttons.length) return;
+    var at = -1;
+    buttons.forEach(function (b, i) { if (b.dataset.caseId === openCaseId) at = i; });
+    var to = at < 0 ? (step > 0 ? 0 : buttons.length - 1) : Math.min(buttons.length - 1, Math.max(0, at + step));
+    buttons[to].focus();
+    loadCase(buttons[to].dataset.caseId, false);
+  }
+
+  function typingInField(target) {
+    var tag = target && target.tagName;
+    return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (target && target.isContentEditable);
+  }
+
+  function wireKeys() {
+    document.addEventListener('keydown', function (event) {
+      if (!me || $('console-view').hidden) return;
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target === $('message-text')) {
+        event.preventDefault();
+        $('message-form').requestSubmit();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey || typingInField(event.target)) return;
+      var key = event.key.toLowerCase();
+      if (key === 'n') { event.preventDefault(); takeNext(); }
+      else if (key === 'j') { event.preventDefault(); moveInList(1); }
+      else if (key === 'k') { event.preventDefault(); moveInList(-1); }
+    });
+    $('message-text').addEventListener('input', staffTyping);
+  }
+
+  // ------------------------------------------------------------------ export and delete
+  // What the API already allows for the data subject's requests, as buttons: the export is the
+  // API's JSON downloaded as a file; the deletion asks once more on the page first.
+
+  function exportCase() {
+    if (!openCaseId) return;
+    var id = openCaseId;
+    api('GET', '/staff/api/cases/' + encodeURIComponent(id) + '/export').then(function (data) {
+      download('luotsi-case-' + id + '.json', 'application/json', JSON.stringify(data, null, 2));
+      say(t('exported'));
+    }).catch(failed);
+  }
+
+  function deleteCase() {
+    if (!openCaseId) return;
+    var id = openCaseId;
+    api('DELETE', '/staff/api/cases/' + encodeURIComponent(id)).then(function () {
+      $('delete-confirm').hidden = true;
+      openCaseId = null;
+      openCaseStamp = null;
+      $('case-body').hidden = true;
+      $('case-none').hidden = false;
+      say(t('deleted'));
+      return refresh();
+    }).catch(failed);
+  }
+
+  // ------------------------------------------------------------------ ready replies
+  // Per queue, titles in the staff member's language, texts inserted in the client's; nothing
+  // is filled in (never the client's name): the nurse reads and completes the text.
+
+  var repliesByQueue = {};
+  var replyLocale = 'fi';
+
+  function showReadyReplies(c) {
+    replyLocale = c.locale || 'fi';
+    $('ready-reply-hint').textContent = t('readyReplyHint', { language: label('languageName', replyLocale) });
+    var fill = function (replies) {
+      var select = $('ready-reply');
+      var previous = select.dataset.queueId === c.queueId ? select.value : '';
+      clear(select);
+      var empty = el('option', t('choose'));
+      empty.value = '';
+      select.appendChild(empty);
+      replies.forEach(function (r) {
+        var opt = el('option', r.title[lang] || r.title.fi);
+        opt.value = r.id;
+        select.appendChild(opt);
+      });
+      select.value = previous;
+      select.dataset.queueId = c.queueId;
+      $('reply-field').hidden = replies.length === 0;
+    };
+    if (repliesByQueue[c.queueId]) { fill(repliesByQueue[c.queueId]); return; }
+    api('GET', '/staff/api/replies?queue=' + encodeURIComponent(c.queueId)).then(function (data) {
+      repliesByQueue[c.queueId] = data.replies || [];
+      fill(repliesByQueue[c.queueId]);
+    }).catch(failed);
+  }
+
+  function insertReadyReply() {
+    var select = $('ready-reply');
+    var replies = repliesByQueue[select.dataset.queueId] || [];
+    var reply = replies.filter(function (r) { return r.id === select.value; })[0];
+    if (!reply) { say(t('errorInvalid')); select.focus(); return; }
+    var box = $('message-text');
+    var text = reply.text[replyLocale] || reply.text.fi;
+    var start = box.selectionStart === null ? box.value.length : box.selectionStart;
+    var end = box.selectionEnd === null ? start : box.selectionEnd;
+    box.value = box.value.slice(0, start) + text + box.value.slice(end);
+    box.focus();
+    box.selectionStart = box.selectionEnd = start + text.length;
+    say(t('readyReplyInserted'));
+  }
+
   // ------------------------------------------------------------------ wiring
 
   function wire() {
+    $('insert-reply').addEventListener('click', insertReadyReply);
+    wireNotices();
+    wireKeys();
     onSubmit('login-form', function () {
       var username = $('login-username').value.trim();
       var password = $('login-password').value;
@@ -495,6 +851,19 @@
 
     $('claim').addEventListener('click', function () { caseAction('claim', {}, t('claimed')); });
     $('reports-refresh').addEventListener('click', function () { loadReports(true); });
+    $('report-queue').addEventListener('change', function () { loadReports(true); });
+    $('accuracy-csv').addEventListener('click', accuracyCsv);
+    $('feedback-csv').addEventListener('click', feedbackCsv);
+    $('export-case').addEventListener('click', exportCase);
+    $('delete-case').addEventListener('click', function () {
+      $('delete-confirm').hidden = false;
+      $('delete-cancel').focus();
+    });
+    $('delete-cancel').addEventListener('click', function () {
+      $('delete-confirm').hidden = true;
+      $('delete-case').focus();
+    });
+    $('delete-confirmed').addEventListener('click', deleteCase);
 
     onSubmit('message-form', function () {
       var text = required($('message-text'));

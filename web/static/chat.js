@@ -97,6 +97,8 @@
       {
         directLine: state.directLine,
         store: state.store,
+        // Staff see "the client is typing" while they hold the case (the channel logs none of it).
+        sendTypingIndicator: true,
         locale: WEBCHAT_LOCALES[state.locale],
         styleOptions: {
           // Photos only: on a phone the picker offers the camera. The server checks the bytes anyway.
@@ -143,12 +145,39 @@
     state.store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: LOCALE_EVENT, value: locale } });
   }
 
+  // "<name> is typing" while a member of staff writes (their activities come from `staff:<id>`);
+  // their next message, or a few seconds of silence, takes it away. A replayed history puts the
+  // message right after the typing, so an old indicator never stays.
+  var TYPING_SHOWN_MS = 6000;
+  var typingTimer = null;
+  var typingSeq = 0;
+  function onStaffActivity(activity) {
+    var from = activity.from || {};
+    if (typeof from.id !== 'string' || from.id.indexOf('staff:') !== 0) return;
+    var line = document.getElementById('typing-line');
+    if (!line) return;
+    if (typingTimer) window.clearTimeout(typingTimer);
+    typingTimer = null;
+    var seq = ++typingSeq;
+    if (activity.type !== 'typing' || !from.name) {
+      line.textContent = '';
+      return;
+    }
+    var name = String(from.name);
+    pageStrings(state.locale).then(function (s) {
+      if (seq !== typingSeq) return;
+      line.textContent = (s.staffTyping || '').replace('{{name}}', name);
+      typingTimer = window.setTimeout(function () { line.textContent = ''; typingTimer = null; }, TYPING_SHOWN_MS);
+    }, function () {});
+  }
+
   function createStore() {
     return window.WebChat.createStore({}, function () {
       return function (next) {
         return function (action) {
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
             var activity = action.payload.activity;
+            onStaffActivity(activity);
             if (activity.type === 'event' && activity.name === LOCALE_EVENT && activity.from && activity.from.role === 'bot') {
               window.setTimeout(function () { onLocaleFromBot(activity.value); }, 0);
             }
