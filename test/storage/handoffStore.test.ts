@@ -155,7 +155,7 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
     expect(list.map((c) => c.id)).toEqual([earlyUrgent.id, lateUrgent.id, nonUrgent.id, selfCare.id]);
     const entries = await store.queueEntries('social_guidance', clock(MONDAY_MORNING));
     expect(entries.map((e) => e.id)).toEqual([earlyUrgent.id, nonUrgent.id, selfCare.id]);
-    expect(Object.keys(entries[0] ?? {}).sort()).toEqual(['createdAt', 'id', 'queueId', 'status', 'urgency']);
+    expect(Object.keys(entries[0] ?? {}).sort()).toEqual(['createdAt', 'id', 'queueId', 'status', 'topic', 'urgency']);
   });
 
   describe('staff see only their queues', () => {
