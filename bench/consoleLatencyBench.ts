@@ -9,6 +9,7 @@
 //                message signal, as the page does not.
 // Everything runs on one event loop on this machine, so figures include the load generator's
 // own work; they are printed, never asserted. `npm run bench:console` (builds first).
+import { eventStreamFrames } from './eventStreamFrames';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,24 +52,16 @@ async function openConsole(url: string, username: string): Promise<Console> {
   let ready!: () => void;
   const isReady = new Promise<void>((resolve) => (ready = resolve));
   void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
     try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          if (block.startsWith('event: ready')) ready();
-          if (!block.startsWith('event: signal')) continue;
-          const data = JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { kind: string; change?: string; caseId?: string };
-          if (data.kind === 'case' && data.change === 'message' && data.caseId) {
-            const resolve = c.waiting.get(data.caseId);
-            if (resolve) {
-              c.waiting.delete(data.caseId);
-              resolve(performance.now());
-            }
+      for await (const frame of eventStreamFrames(res.body as unknown as AsyncIterable<Uint8Array>)) {
+        if (frame.event === 'ready') ready();
+        if (frame.event !== 'signal') continue;
+        const data = frame.data as { kind: string; change?: string; caseId?: string };
+        if (data.kind === 'case' && data.change === 'message' && data.caseId) {
+          const resolve = c.waiting.get(data.caseId);
+          if (resolve) {
+            c.waiting.delete(data.caseId);
+            resolve(performance.now());
           }
         }
       }

@@ -1,8 +1,7 @@
+import { eventStreamFrames, type SseFrame } from '../../bench/eventStreamFrames';
+
 /** A reader of GET /staff/api/events for tests: parses SSE frames and waits for the one wanted. */
-export interface SseFrame {
-  event: string;
-  data: unknown;
-}
+export type { SseFrame };
 
 export interface StaffEventStream {
   status: number;
@@ -37,19 +36,9 @@ export async function openStaffEvents(baseUrl: string, cookie?: string): Promise
   };
   const ended = (async () => {
     if (!res.body || !(res.headers.get('content-type') ?? '').startsWith('text/event-stream')) return;
-    const decoder = new TextDecoder();
-    let buffer = '';
     try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let cut: number;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event !== undefined && data !== undefined) frames.push({ event, data: JSON.parse(data) });
-        }
+      for await (const frame of eventStreamFrames(res.body as unknown as AsyncIterable<Uint8Array>)) {
+        frames.push(frame);
         settle();
       }
     } catch {
