@@ -13,6 +13,8 @@ export interface ChildSpec {
   /** Polled until it answers 200. */
   readyUrl: string;
   readyTimeoutMs: number;
+  /** Node options before the script (e.g. --expose-gc for the memory run). */
+  nodeArgs?: string[];
 }
 
 /** A server under test running in its own process (its own event loop, its own core if free). */
@@ -24,9 +26,18 @@ export interface ManagedChild {
   outputTail(): string;
   /** SIGTERM, then SIGKILL if it has not exited within 5 s. */
   stop(): Promise<void>;
+  /**
+   * A full garbage collection in the child (started with --expose-gc; see parentWatch.ts);
+   * resolves with its heap in use after it, or undefined when the child cannot (no --expose-gc, no answer in 10 s).
+   */
+  collectGarbage(): Promise<number | undefined>;
 }
 
 const TAIL_BYTES = 4096;
+/** The IPC request for a full collection and the key of its answer (as in parentWatch.ts). */
+const GC_REQUEST = 'luotsi-bench:gc';
+const GC_DONE = 'luotsi-bench:gc-done';
+const GC_TIMEOUT_MS = 10_000;
 const PARENT_WATCH = path.join(__dirname, 'parentWatch.js');
 /** restify 11 on Node 20 prints DEP0111 once per process; it is known and says nothing about the run. */
 const KNOWN_NOISE = /^\(node:\d+\) \[DEP0111\]|^\(Use `node --trace-deprecation/;
@@ -46,7 +57,7 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export async function startChild(spec: ChildSpec): Promise<ManagedChild> {
   // The IPC channel plus the preloaded parent watch make the child exit if this process dies abruptly.
-  const child: ChildProcess = spawn(process.execPath, ['--require', PARENT_WATCH, spec.script], {
+  const child: ChildProcess = spawn(process.execPath, [...(spec.nodeArgs ?? []), '--require', PARENT_WATCH, spec.script], {
     cwd: spec.cwd,
     env: spec.env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -92,5 +103,22 @@ export async function startChild(spec: ChildSpec): Promise<ManagedChild> {
     }
     await delay(100);
   }
-  return { pid, logLines: () => lines, outputTail: () => tail, stop };
+  const collectGarbage = () =>
+    new Promise<number | undefined>((resolve) => {
+      if (exited || !spec.nodeArgs?.includes('--expose-gc')) return resolve(undefined);
+      const done = (message: unknown) => {
+        const heapUsed = typeof message === 'object' && message !== null ? (message as Record<string, unknown>)[GC_DONE] : undefined;
+        if (typeof heapUsed !== 'number') return;
+        finish(heapUsed);
+      };
+      const finish = (value: number | undefined) => {
+        clearTimeout(timer);
+        child.off('message', done);
+        resolve(value);
+      };
+      const timer = setTimeout(() => finish(undefined), GC_TIMEOUT_MS);
+      child.on('message', done);
+      child.send(GC_REQUEST);
+    });
+  return { pid, logLines: () => lines, outputTail: () => tail, stop, collectGarbage };
 }

@@ -21,6 +21,8 @@ export interface BenchOptions {
   durationMs: number;
   /** Conversations run to their end before the server's RSS is read. */
   rssConversations: number;
+  /** The same RSS run goes on to this many conversations, to show memory stays flat (0: stop at rssConversations). */
+  rssLongConversations: number;
   /** Conversations in flight at once during the RSS run. */
   rssConcurrency: number;
   /** A conversation of the RSS run ends at the triage outcome or after this many turns. */
@@ -80,6 +82,7 @@ export function readOptions(env: Env): BenchOptions {
   const turns = setting(env, 'BENCH_TURNS', 20, 1, 10_000);
   const durationMs = setting(env, 'BENCH_DURATION', 20, 1, 600) * 1000;
   const rssConversations = setting(env, 'BENCH_RSS_CONVERSATIONS', 10_000, 1, 1_000_000);
+  const rssLongConversations = setting(env, 'BENCH_RSS_LONG_CONVERSATIONS', 50_000, 0, 1_000_000);
   const rssConcurrency = setting(env, 'BENCH_RSS_CONCURRENCY', 50, 1, 2000);
   const rssMaxTurns = setting(env, 'BENCH_RSS_MAX_TURNS', 12, 1, 1000);
   const queueCases = setting(env, 'BENCH_QUEUE_CASES', 10_000, 1, 1_000_000);
@@ -94,7 +97,7 @@ export function readOptions(env: Env): BenchOptions {
   const loadMs = parts.includes('load') ? (luotsiTargets + 2) * perTarget + (luotsiTargets + 2) * concurrency.length * perLoadRun : 0;
   const scaleMs = parts.includes('scale') && backends.includes('postgres') ? 2 * perTarget + 2 * scaleConcurrency.length * perLoadRun : 0;
   // At worst ~50 ms per turn of a whole conversation, with set-up counted as three turns.
-  const rssMs = parts.includes('rss') ? backends.length * (perTarget + rssConversations * (rssMaxTurns + 3) * 50) : 0;
+  const rssMs = parts.includes('rss') ? backends.length * (perTarget + Math.max(rssConversations, rssLongConversations) * (rssMaxTurns + 3) * 50) : 0;
   const queueMs = parts.includes('queue') ? backends.length * (60_000 + queueCases * 20 + queueClaims * 1000) : 0;
   const hardLimitMs = 120_000 + loadMs + scaleMs + rssMs + queueMs;
   return {
@@ -105,6 +108,7 @@ export function readOptions(env: Env): BenchOptions {
     turns,
     durationMs,
     rssConversations,
+    rssLongConversations,
     rssConcurrency,
     rssMaxTurns,
     queueCases,

@@ -63,8 +63,12 @@ export function renderReport(options: BenchOptions, results: BenchResults): stri
   }
   if (results.rss.length > 0) {
     lines.push(
-      `**Memory after ${options.rssConversations} conversations.** A fresh Luotsi process; ${options.rssConcurrency} at a time, each conversation generates a token, ` +
-        `starts, and answers the triage until the outcome or ${options.rssMaxTurns} turns. RSS (VmRSS from /proc) when ready, and ${3} s after the last conversation.`,
+      `**Memory after ${options.rssConversations} conversations${options.rssLongConversations > options.rssConversations ? ` (and on to ${options.rssLongConversations})` : ''}.** ` +
+        `A fresh Luotsi process (started with --expose-gc); ${options.rssConcurrency} at a time, each conversation generates a token, ` +
+        `starts, and answers the triage until the outcome or ${options.rssMaxTurns} turns. RSS (VmRSS from /proc) when ready, and 3 s after the ${options.rssConversations}th conversation ` +
+        '("RSS after": with the garbage the collector has not reached yet, as an operator sees it). At each checkpoint the server then makes a full collection and RSS and the heap in use are read again; ' +
+        '"left per conversation" is the growth of that RSS (and of the heap) from the first checkpoint (the warm-up) divided by the conversations since. ' +
+          "RSS also holds SQLite's page cache (up to 16 MiB per connection in better-sqlite3's build), which fills as the database grows and then stays.",
       '',
       ...rssTable(results.rss),
       '',

@@ -14,6 +14,7 @@
  * - BENCH_TURNS: turns per conversation in a load run (default 20)
  * - BENCH_DURATION: seconds cap per load run (default 20)
  * - BENCH_RSS_CONVERSATIONS: whole conversations before RSS is read (default 10000)
+ * - BENCH_RSS_LONG_CONVERSATIONS: the same run goes on to this many, memory read again (default 50000; 0: no)
  * - BENCH_RSS_CONCURRENCY: of those, at once (default 50)
  * - BENCH_RSS_MAX_TURNS: a conversation ends at the outcome or after this many turns (default 12)
  * - BENCH_QUEUE_CASES: waiting cases in the handoff queue part (default 10000)

@@ -1,18 +1,23 @@
 import type { QueueResult } from './handoffQueueBench';
-import type { RssResult } from './rssRun';
+import { kibPerConversation, type RssResult } from './rssRun';
 
 const fixed = (value: number | undefined, digits: number) => (value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
 
 /** Server memory after many whole conversations, per backend. */
 export function rssTable(results: readonly RssResult[]): string[] {
   const lines = [
-    '| Target | Conversations done | Reached outcome | Turns | Errors | Time | RSS at start | RSS after | Peak RSS |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Target | Conversations done | Reached outcome | Turns | Errors | Time | RSS at start | RSS after | Peak RSS | RSS / heap after a full GC, by conversations done | RSS / heap left per conversation after the warm-up |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const r of results) {
+    const afterGc = r.checkpoints.map((c) => `${c.conversations}: ${fixed(c.rssMiB, 1)} / ${fixed(c.heapUsedMiB, 1)} MiB`).join('; ');
+    const perConversation = r.checkpoints
+      .slice(1)
+      .map((c) => `${c.conversations}: ${fixed(kibPerConversation(r.checkpoints, c.conversations), 2)} / ${fixed(kibPerConversation(r.checkpoints, c.conversations, 'heapUsedMiB'), 2)} KiB`)
+      .join('; ');
     lines.push(
       `| ${r.label} | ${r.completed} | ${r.reachedOutcome} | ${r.turns} | ${r.errors} | ${fixed(r.elapsedMs / 1000, 0)} s | ` +
-        `${fixed(r.rssAtReadyMiB, 0)} MiB | ${fixed(r.rssAfterMiB, 0)} MiB | ${fixed(r.peakRssMiB, 0)} MiB |`,
+        `${fixed(r.rssAtReadyMiB, 0)} MiB | ${fixed(r.rssAfterMiB, 0)} MiB | ${fixed(r.peakRssMiB, 0)} MiB | ${afterGc || 'n/a'} | ${perConversation || 'n/a'} |`,
     );
   }
   return lines;

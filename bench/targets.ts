@@ -20,7 +20,13 @@ export interface Target {
   label: string;
   /** What one timed turn is, for the notes under the table. */
   turnMeans: string;
-  start(): Promise<RunningTarget>;
+  start(options?: StartOptions): Promise<RunningTarget>;
+}
+
+/** How a target's server processes are started. */
+export interface StartOptions {
+  /** With --expose-gc, so the memory run can ask for a full collection (ManagedChild.collectGarbage). */
+  exposeGc?: boolean;
 }
 
 export interface RunningTarget {
@@ -66,7 +72,7 @@ function tempDataDir(): { dir: string; remove(): void } {
 }
 
 /** Starts one Luotsi process (`node dist/index.js`) with the given database settings. */
-async function startLuotsi(name: string, tokenSecret: string, databaseEnv: Record<string, string>): Promise<{ baseUrl: string; child: ManagedChild; stop(): Promise<void> }> {
+async function startLuotsi(name: string, tokenSecret: string, databaseEnv: Record<string, string>, start: StartOptions = {}): Promise<{ baseUrl: string; child: ManagedChild; stop(): Promise<void> }> {
   const port = await freePort();
   const dataDir = tempDataDir();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -90,6 +96,7 @@ async function startLuotsi(name: string, tokenSecret: string, databaseEnv: Recor
       },
       readyUrl: `${baseUrl}/readyz`,
       readyTimeoutMs: READY_TIMEOUT_MS,
+      ...(start.exposeGc && { nodeArgs: ['--expose-gc'] }),
     });
     return {
       baseUrl,
@@ -118,7 +125,7 @@ export function luotsiTarget(key: TargetKey, label: string, storage: LuotsiStora
     key,
     label,
     turnMeans: storage.kind === 'sqlite' ? SQLITE_TURN : instances > 1 ? `${POSTGRES_TURN}; turns alternate between the ${instances} instances` : POSTGRES_TURN,
-    async start() {
+    async start(startOptions: StartOptions = {}) {
       // base64url, not hex: config.ts refuses a key with fewer than 16 distinct characters as a placeholder.
       const tokenSecret = randomBytes(32).toString('base64url');
       const databaseEnv: Record<string, string> =
@@ -131,7 +138,7 @@ export function luotsiTarget(key: TargetKey, label: string, storage: LuotsiStora
       };
       try {
         // One after another: the first one migrates the new schema, the others find it done.
-        for (let i = 0; i < instances; i += 1) started.push(await startLuotsi(instances > 1 ? `Luotsi ${i + 1}` : 'Luotsi', tokenSecret, databaseEnv));
+        for (let i = 0; i < instances; i += 1) started.push(await startLuotsi(instances > 1 ? `Luotsi ${i + 1}` : 'Luotsi', tokenSecret, databaseEnv, startOptions));
       } catch (error) {
         await stopAll();
         throw error;

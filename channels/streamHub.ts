@@ -93,6 +93,11 @@ export class StreamHub {
     return n;
   }
 
+  /** Conversations with an open stream here (their entry goes with their last stream). */
+  get conversationCount(): number {
+    return this.conversations.size;
+  }
+
   /** Closes every stream with 1001 (going away) so clients reconnect elsewhere. */
   closeAll(): void {
     for (const conversation of this.conversations.values()) for (const s of conversation.subscribers) s.socket.close(1001, 'server shutting down');

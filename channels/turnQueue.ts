@@ -35,6 +35,11 @@ export class TurnQueue {
     return this.inFlight;
   }
 
+  /** Conversations with a turn queued or running (their entry goes with their last turn). */
+  get conversations(): number {
+    return this.tails.size;
+  }
+
   /** Resolves when no turn is queued or running. */
   idle(): Promise<void> {
     if (this.inFlight === 0) return Promise.resolve();

@@ -28,6 +28,10 @@ const PAGE_SIZE = 100;
 const RECONNECTS_PER_MINUTE = 30;
 /** Activity polls one conversation may make per minute by default (the official client polls about once a second). */
 const POLLS_PER_MINUTE = 120;
+/** A client sending too fast hears why at most once in this time. */
+const TOO_FAST_NOTICE_INTERVAL_MS = 60_000;
+/** Conversations remembered as told at most (a flood from many conversations at once). */
+const MAX_TOLD_TOO_FAST = 10_000;
 
 /** Photo uploads: where they go and how big they may be; without it uploads answer 501. */
 export interface WebChannelPhotos {
@@ -72,6 +76,16 @@ export interface ConversationResponse {
   streamUrl?: string;
 }
 
+/** Conversations held in each of the channel's in-memory maps (see WebChannel.memoryHeld). */
+export interface ChannelMemory {
+  turnQueues: number;
+  streams: number;
+  messageLimits: number;
+  pollLimits: number;
+  reconnectLimits: number;
+  toldTooFast: number;
+}
+
 /** The bot's turn handler, as `ActivityHandler.run`. */
 export type BotTurn = (context: TurnContext) => Promise<void>;
 
@@ -113,7 +127,7 @@ export class WebChannel {
   private readonly clock: () => Date;
   private readonly links: PhotoLinks;
   private bot: BotTurn | undefined;
-  /** When each conversation last heard the "too fast" notice (bounded). */
+  /** When each conversation last heard the "too fast" notice, within the last interval only. */
   private readonly toldTooFast = new Map<string, number>();
   private readonly usedStreamUrls = new UsedStreamNonces();
   private readonly reconnectLimiter: RateLimiter;
@@ -148,6 +162,21 @@ export class WebChannel {
   /** Connects the bot that handles this channel's turns. */
   setBot(bot: BotTurn): void {
     this.bot = bot;
+  }
+
+  /**
+   * How many conversations each piece of in-memory bookkeeping holds: a finished conversation
+   * must leave none of it behind once its limits have refilled (for leak checks and tests).
+   */
+  memoryHeld(): ChannelMemory {
+    return {
+      turnQueues: this.turns.conversations,
+      streams: this.hub.conversationCount,
+      messageLimits: this.options.messageLimiter?.trackedKeys ?? 0,
+      pollLimits: this.pollLimiter.trackedKeys,
+      reconnectLimits: this.reconnectLimiter.trackedKeys,
+      toldTooFast: this.toldTooFast.size,
+    };
   }
 
   /** POST /tokens/generate: a new conversation id and a token for it. */
@@ -371,9 +400,14 @@ export class WebChannel {
     } catch (error) {
       const now = this.clock().getTime();
       const notice = this.options.tooFastNotice;
-      if (notice && (this.toldTooFast.get(conversationId) ?? 0) < now - 60_000) {
+      // A conversation is told only when its entry is gone, so the map is in time order: what is
+      // older than the interval goes from the front.
+      for (const [told, at] of this.toldTooFast) {
+        if (at >= now - TOO_FAST_NOTICE_INTERVAL_MS && this.toldTooFast.size < MAX_TOLD_TOO_FAST) break;
+        this.toldTooFast.delete(told);
+      }
+      if (notice && !this.toldTooFast.has(conversationId)) {
         this.toldTooFast.set(conversationId, now);
-        if (this.toldTooFast.size > 10_000) this.toldTooFast.delete(this.toldTooFast.keys().next().value as string);
         const conversation = await this.options.log.getConversation(conversationId);
         await this.adapter.sendNotice(conversationId, { id: conversation?.userId ?? '', name: '', role: 'user' }, notice(conversation?.locale));
       }

@@ -1,7 +1,7 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import { initialTransition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from 'xstate';
-import { LOCALES, type FlowContextBase, type FlowEvent, type Locale, type PromptMeta, type StateMeta } from '../flows/contract';
+import type { AnyMachineSnapshot, AnyStateMachine, StateValue } from 'xstate';
+import { LOCALES, type FlowContextBase, type FlowEvent, type Locale, type PromptMeta, type StateMeta, type SubjectKind } from '../flows/contract';
 import type { SummaryItem } from '../flows';
 import { toLocale } from '../i18n/i18n';
 import { GlobalWords, type GlobalWordPress } from './globalWords';
@@ -12,6 +12,7 @@ import type { PhotoDraft, PhotoLimits, PhotosDonePress } from './photoAnswers';
 import { foldText, foldedAlternatives } from './textMatch';
 import type { FlowDialogOptions, PersistedFlow } from './flowTypes';
 import { createAnswerReader, type AnswerReader } from '../understanding/answerReader';
+import { FlowEngine } from './flowEngine';
 import { Lexicon } from '../understanding/lexicon';
 
 /** Name of the event activity that carries a language switch (page -> bot, and bot -> page). */
@@ -37,6 +38,16 @@ export function currentPrompt(snapshot: AnyMachineSnapshot): PromptMeta | undefi
     .pop();
 }
 
+/** A copy of a rendered activity down to its buttons and cards (the card's content stays shared: nothing changes it). */
+function copyActivity(activity: Partial<Activity>): Partial<Activity> {
+  const { suggestedActions, attachments } = activity;
+  return {
+    ...activity,
+    ...(suggestedActions && { suggestedActions: { ...suggestedActions, to: [...suggestedActions.to], actions: suggestedActions.actions.map((action) => ({ ...action })) } }),
+    ...(attachments && { attachments: attachments.map((attachment) => ({ ...attachment })) }),
+  };
+}
+
 /** The context fields every flow keeps. */
 export function flowContext(snapshot: AnyMachineSnapshot): FlowContextBase {
   return snapshot.context as FlowContextBase;
@@ -49,11 +60,16 @@ export function flowContext(snapshot: AnyMachineSnapshot): FlowContextBase {
 export class FlowHost {
   readonly words: GlobalWords;
   readonly lexicon: Lexicon;
+  /** The flow's transitions on one reused scope (xstate's pure helpers build an actor per call). */
+  readonly engine: FlowEngine;
   private readonly labelCache = new Map<string, string[]>();
   private readonly readers = new Map<Locale, AnswerReader>();
+  /** Rendered questions by prompt (the machine's own meta objects, so bounded by the flow), then language, person and intro. */
+  private readonly renderedPrompts = new WeakMap<PromptMeta, Map<string, Partial<Activity>[]>>();
 
   constructor(readonly options: FlowDialogOptions) {
     this.words = new GlobalWords(options.i18n);
+    this.engine = new FlowEngine(options.flow.machine, { locale: options.defaultLocale });
     const { i18n } = options;
     this.lexicon = new Lexicon((locale, key) => (i18n.exists(key, { lng: locale, fallbackLng: false }) ? i18n.getFixedT(locale)(key) : undefined));
   }
@@ -173,7 +189,28 @@ export class FlowHost {
       const confirm = prompt.options?.[0];
       return confirm ? renderSummary(this.summary(snapshot), confirm, t, locale, subject?.kind) : [];
     }
-    return renderPrompt(withIntro ? prompt : { ...prompt, intro: [] }, t, locale, subject?.kind);
+    return this.memoizedPrompt(prompt, t, locale, subject?.kind, withIntro);
+  }
+
+  /**
+   * A question's activities depend only on the prompt, the language and the person asked about,
+   * yet rendering one costs a dozen i18next lookups; so each is rendered once per combination and
+   * handed out as copies (callers and the adapter may change an activity's own fields). The
+   * language of `t` is part of the key, in case it is not the flow's.
+   */
+  private memoizedPrompt(prompt: PromptMeta, t: TFunction, locale: Locale, subject: SubjectKind | undefined, withIntro: boolean): Partial<Activity>[] {
+    let byKey = this.renderedPrompts.get(prompt);
+    if (!byKey) {
+      byKey = new Map();
+      this.renderedPrompts.set(prompt, byKey);
+    }
+    const key = `${(t as { lng?: string }).lng ?? ''}|${locale}|${subject ?? ''}|${withIntro ? 1 : 0}`;
+    let rendered = byKey.get(key);
+    if (!rendered) {
+      rendered = renderPrompt(withIntro ? prompt : { ...prompt, intro: [] }, t, locale, subject);
+      byKey.set(key, rendered);
+    }
+    return rendered.map(copyActivity);
   }
 
   summary(snapshot: AnyMachineSnapshot): SummaryItem[] {
@@ -226,7 +263,7 @@ export class FlowHost {
 
   /** A fresh flow, persisted, with the welcome (for a new conversation) and notes before its first question. */
   async startFresh(turn: TurnContext, locale: Locale, noteKeys: string[], welcome: boolean): Promise<void> {
-    const [snapshot] = initialTransition(this.options.flow.machine, { locale });
+    const snapshot = this.engine.initial({ locale });
     await this.persist(turn, snapshot);
     const t = this.t(locale);
     const out: Partial<Activity>[] = [];

@@ -1,4 +1,3 @@
-import { transition } from 'xstate';
 import type { FlowHost } from '../flowHost';
 import { currentPrompt } from '../flowHost';
 import { flowOf, type Turn, type TurnStep } from './turn';
@@ -11,7 +10,7 @@ export function applyEvent(host: FlowHost): TurnStep {
       const event = turn.event;
       if (event === undefined) return 'next';
       const { snapshot } = flowOf(turn);
-      const [next] = transition(host.options.flow.machine, snapshot, event);
+      const next = host.engine.transition(snapshot, event);
       const draft = turn.persisted?.photoDraft;
       const keepDraft = draft !== undefined && currentPrompt(next)?.id === draft.questionId ? draft : undefined;
       // A restart forgets a topic found earlier; otherwise one waits for the topic menu.

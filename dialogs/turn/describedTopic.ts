@@ -1,4 +1,3 @@
-import { transition } from 'xstate';
 import type { FlowHost } from '../flowHost';
 import { currentPrompt, flowContext } from '../flowHost';
 import { keyChain } from '../promptRenderer';
@@ -36,7 +35,7 @@ export function describedTopic(host: FlowHost, finder: TopicFinder): TurnStep {
         // description may sit a few questions into "something else" (its need, a child's condition).
         let atMenu = snapshot;
         for (let step = 0; step < MAX_STEPS_BACK_TO_MENU && !host.isTopicPrompt(currentPrompt(atMenu)); step += 1) {
-          [atMenu] = transition(host.options.flow.machine, atMenu, { type: 'BACK' });
+          atMenu = host.engine.transition(atMenu, { type: 'BACK' });
         }
         if (!host.isTopicPrompt(currentPrompt(atMenu))) return 'next';
         turn.flow = { ...flow, snapshot: atMenu };

@@ -1,5 +1,4 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { initialTransition } from 'xstate';
 import type { FlowHost } from '../flowHost';
 import { flowContext } from '../flowHost';
 import type { ErasePress } from '../flowTypes';
@@ -51,7 +50,7 @@ export function eraseConfirmation(host: FlowHost, eraseData: (turn: TurnContext)
       let base = persisted;
       if (!base) {
         // Nothing stored yet (e.g. a new state after a restart): keep a fresh flow to come back to on "no".
-        await host.persist(context, initialTransition(host.options.flow.machine, { locale })[0]);
+        await host.persist(context, host.engine.initial({ locale }));
         base = await host.options.state.get(context);
       }
       if (base) await host.options.state.set(context, { ...base, erasePending: true });

@@ -67,29 +67,36 @@ export class PgActivityLog implements ActivityLog {
 
   /** `append` inside the caller's transaction. */
   async appendIn(tx: PgQueryable, conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date, clientActivityId?: string): Promise<LoggedActivity> {
+    return (await this.appendAllIn(tx, conversationId, [activity], now, clientActivityId))[0]!;
+  }
+
+  /**
+   * Appends `activities` in order inside the caller's transaction in two statements whatever
+   * their number (one watermark UPDATE, one INSERT); `clientActivityId` is the first one's.
+   */
+  async appendAllIn(tx: PgQueryable, conversationId: string, activities: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date, clientActivityId?: string): Promise<LoggedActivity[]> {
+    if (activities.length === 0) return [];
     // The UPDATE locks the conversation's row until commit, so appenders on other instances
-    // queue here and each takes its own watermark.
+    // queue here and each takes its own watermarks.
     const { rows } = await tx.query<{ watermark: number }>(
-      `UPDATE channel_conversations SET next_watermark = next_watermark + 1, last_activity_at = $1
-       WHERE id = $2 RETURNING next_watermark - 1 AS watermark`,
-      [now.getTime(), conversationId],
+      `UPDATE channel_conversations SET next_watermark = next_watermark + $1, last_activity_at = $2
+       WHERE id = $3 RETURNING next_watermark - $1 AS watermark`,
+      [activities.length, now.getTime(), conversationId],
     );
     const taken = rows[0];
     if (!taken) throw new Error('conversation does not exist');
-    const logged: LoggedActivity = {
-      watermark: taken.watermark,
-      activity: {
-        ...activity,
-        id: activityId(conversationId, taken.watermark),
-        timestamp: now.toISOString(),
-      },
-    };
-    await tx.query('INSERT INTO channel_activities (conversation_id, watermark, activity, client_activity_id) VALUES ($1, $2, $3, $4)', [
-      conversationId,
-      taken.watermark,
-      JSON.stringify(logged.activity),
-      clientActivityId ?? null,
-    ]);
+    const timestamp = now.toISOString();
+    const logged = activities.map((activity, index): LoggedActivity => {
+      const watermark = taken.watermark + index;
+      return { watermark, activity: { ...activity, id: activityId(conversationId, watermark), timestamp } };
+    });
+    const values: unknown[] = [];
+    const tuples = logged.map((entry, index) => {
+      values.push(conversationId, entry.watermark, JSON.stringify(entry.activity), index === 0 ? (clientActivityId ?? null) : null);
+      const at = index * 4;
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4})`;
+    });
+    await tx.query(`INSERT INTO channel_activities (conversation_id, watermark, activity, client_activity_id) VALUES ${tuples.join(', ')}`, values);
     return logged;
   }
 

@@ -38,8 +38,7 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
       db.transaction(async (tx) => {
         if (state) await botState.writeIn(tx, state);
         if (answers !== undefined) await activityLog.markAnsweredIn(tx, conversationId, answers);
-        const logged = [];
-        for (const reply of replies) logged.push(await activityLog.appendIn(tx, conversationId, reply, now));
+        const logged = await activityLog.appendAllIn(tx, conversationId, replies, now);
         // Delivered on commit and only then: no committed turn waits for a second query to be heard.
         if (logged.length > 0) await coordination.announceIn(tx, conversationId);
         return logged;

@@ -32,9 +32,10 @@ export class SqliteActivityLog implements ActivityLog {
       'SELECT id, user_id, locale, created_at, last_activity_at, started FROM channel_conversations WHERE id = ?',
     );
     this.setStarted = db.prepare('UPDATE channel_conversations SET started = 1 WHERE id = ? AND started = 0');
-    this.takeWatermark = db.prepare<[number, string], { watermark: number }>(
-      `UPDATE channel_conversations SET next_watermark = next_watermark + 1, last_activity_at = ?
-       WHERE id = ? RETURNING next_watermark - 1 AS watermark`,
+    // One UPDATE takes the watermarks of all a write's activities (a turn's replies), not one each.
+    this.takeWatermark = db.prepare<[number, number, string, number], { watermark: number }>(
+      `UPDATE channel_conversations SET next_watermark = next_watermark + ?, last_activity_at = ?
+       WHERE id = ? RETURNING next_watermark - ? AS watermark`,
     );
     this.insertActivity = db.prepare('INSERT INTO channel_activities (conversation_id, watermark, activity, client_activity_id) VALUES (?, ?, ?, ?)');
     this.selectByClientId = db.prepare<[string, string], { watermark: number; activity: string; answered: number }>(
@@ -86,18 +87,24 @@ export class SqliteActivityLog implements ActivityLog {
 
   /** `append` inside the caller's (synchronous) transaction. */
   appendInTransaction(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date, clientActivityId?: string): LoggedActivity {
-    const taken = this.takeWatermark.get(now.getTime(), conversationId);
+    return this.appendAllInTransaction(conversationId, [activity], now, clientActivityId)[0]!;
+  }
+
+  /**
+   * Appends `activities` in order inside the caller's (synchronous) transaction, with one
+   * watermark UPDATE for all of them; `clientActivityId` is the first one's (a client activity).
+   */
+  appendAllInTransaction(conversationId: string, activities: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date, clientActivityId?: string): LoggedActivity[] {
+    if (activities.length === 0) return [];
+    const taken = this.takeWatermark.get(activities.length, now.getTime(), conversationId, activities.length);
     if (!taken) throw new Error('conversation does not exist');
-    const logged: LoggedActivity = {
-      watermark: taken.watermark,
-      activity: {
-        ...activity,
-        id: activityId(conversationId, taken.watermark),
-        timestamp: now.toISOString(),
-      },
-    };
-    this.insertActivity.run(conversationId, taken.watermark, JSON.stringify(logged.activity), clientActivityId ?? null);
-    return logged;
+    const timestamp = now.toISOString();
+    return activities.map((activity, index) => {
+      const watermark = taken.watermark + index;
+      const logged: LoggedActivity = { watermark, activity: { ...activity, id: activityId(conversationId, watermark), timestamp } };
+      this.insertActivity.run(conversationId, watermark, JSON.stringify(logged.activity), index === 0 ? (clientActivityId ?? null) : null);
+      return logged;
+    });
   }
 
   async listAfter(conversationId: string, watermark: number, limit: number): Promise<LoggedActivity[]> {

@@ -35,7 +35,7 @@ export function openSqliteDatabase(dataDir: string | ':memory:', clock: Clock = 
         .transaction(() => {
           if (state) botState.writeInTransaction(state);
           if (answers !== undefined) activityLog.markAnsweredInTransaction(conversationId, answers);
-          return replies.map((reply) => activityLog.appendInTransaction(conversationId, reply, now));
+          return activityLog.appendAllInTransaction(conversationId, replies, now);
         })
         .immediate();
     },

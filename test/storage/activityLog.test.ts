@@ -30,6 +30,28 @@ describe(`activity log (${TEST_BACKEND})`, () => {
     expect((await log.listAfter('c1', 0, 1)).map((e) => e.watermark)).toEqual([1]);
   });
 
+  it('a turn commit logs its replies in order with consecutive watermarks after the client activity, and marks it answered', async () => {
+    await log.createConversation({ id: 'turns', userId: 'u', locale: 'fi', createdAt: t0.getTime() });
+    const client = await log.append('turns', { type: 'message', text: 'asiakas' }, t0, 'client-a');
+    const replies = await db.commitTurn('turns', undefined, ['yksi', 'kaksi', 'kolme'].map((text) => ({ type: 'message', text })), t0, client.watermark);
+    expect(replies.map((r) => r.watermark)).toEqual([2, 3, 4]);
+    expect(replies.map((r) => r.activity.id)).toEqual(['turns|0000002', 'turns|0000003', 'turns|0000004']);
+    // The next write goes on after them, and a commit without replies takes no watermark.
+    expect(await db.commitTurn('turns', undefined, [], t0)).toEqual([]);
+    const next = await log.append('turns', { type: 'message', text: 'taas' }, t0);
+    expect(next.watermark).toBe(5);
+    const listed = await log.listAfter('turns', 0, 10);
+    expect(listed.map((e) => [e.watermark, e.activity.text])).toEqual([
+      [1, 'asiakas'],
+      [2, 'yksi'],
+      [3, 'kaksi'],
+      [4, 'kolme'],
+      [5, 'taas'],
+    ]);
+    // Only the client's own activity carries its client id, and it is answered.
+    expect(await log.findClientActivity('turns', 'client-a')).toEqual({ logged: { watermark: 1, activity: listed[0]!.activity }, answered: true });
+  });
+
   it('fails to append to a conversation that does not exist', async () => {
     await expect(log.append('nope', { type: 'message' }, t0)).rejects.toThrow();
   });
