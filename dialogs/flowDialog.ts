@@ -18,6 +18,7 @@ import { restoreFlow } from './turn/restoreFlow';
 import { summaryAnswer } from './turn/summaryAnswer';
 import { topicUnderstanding } from './turn/topicUnderstanding';
 import { describedTopic } from './turn/describedTopic';
+import { identification } from './turn/identification';
 import { newTurn, runSteps, type TurnStep } from './turn/turn';
 
 export type { ClientQueueDesk, ErasePress, FlowDefinition, FlowDialogOptions, OutcomeRenderer, PersistedFlow, PhotoSlot } from './flowTypes';
@@ -31,6 +32,7 @@ export function turnSteps(host: FlowHost): TurnStep[] {
     emergencyScreen(options.detectEmergency),
     ...(options.eraseData ? [eraseConfirmation(host, options.eraseData)] : []),
     restoreFlow(host),
+    ...(options.identification ? [identification(options.identification, desk)] : []),
     ...(desk ? [queueChat(host, desk), feedbackAnswer(host, desk)] : []),
     afterOutcome(host, desk),
     messageLength(host),

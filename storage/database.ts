@@ -16,6 +16,8 @@ export interface LuotsiDatabase {
   readonly blobStore: BlobStore;
   readonly handoff: import('../handoff/handoffStore').HandoffStore;
   readonly staff: import('../staff/staffStore').StaffStore;
+  /** The sealed verified identity on a case. */
+  readonly caseIdentity: import('../handoff/caseIdentity').CaseIdentityStore;
   /**
    * Keeps a web channel turn in one transaction: its conversation state (eTag-checked), the
    * bot's replies, the mark that the client activity at watermark `answers` has had its answer

@@ -8,6 +8,7 @@ import { PgBlobStore } from './pgBlobStore';
 import { PgBotState } from './pgBotState';
 import { PgHandoffStore } from './pgHandoffStore';
 import { PgStaffStore } from './pgStaffStore';
+import { PgCaseIdentity } from './pgCaseIdentity';
 import { systemClock, type Clock } from '../../clock';
 
 /** Tables that hold what a client or staff member may ask to have erased. */
@@ -30,6 +31,7 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
     blobStore: new PgBlobStore(db, clock),
     handoff: new PgHandoffStore(db),
     staff: new PgStaffStore(db),
+    caseIdentity: new PgCaseIdentity(db),
     coordination,
     commitTurn: (conversationId, state, replies, now, answers) =>
       db.transaction(async (tx) => {

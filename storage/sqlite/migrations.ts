@@ -1,6 +1,7 @@
 import { HANDOFF_MIGRATIONS } from './schema/handoffSchema';
 import { STAFF_MIGRATIONS } from './schema/staffSchema';
 import { HARDENING_MIGRATIONS } from './schema/hardeningSchema';
+import { IDENTITY_MIGRATIONS } from './schema/identitySchema';
 
 /** Versioned schema steps; each runs once, in order of version, inside a transaction. */
 export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
@@ -60,4 +61,5 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
   ...HANDOFF_MIGRATIONS,
   ...STAFF_MIGRATIONS,
   ...HARDENING_MIGRATIONS,
+  ...IDENTITY_MIGRATIONS,
 ].sort((a, b) => a.version - b.version);

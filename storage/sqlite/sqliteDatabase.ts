@@ -8,6 +8,7 @@ import { SqliteBlobStore } from './sqliteBlobStore';
 import { SqliteBotState } from './sqliteBotState';
 import { SqliteHandoffStore } from './sqliteHandoffStore';
 import { SqliteStaffStore } from './sqliteStaffStore';
+import { SqliteCaseIdentity } from './sqliteCaseIdentity';
 import { systemClock, type Clock } from '../../clock';
 
 /** File name of the embedded database inside the data directory. */
@@ -26,6 +27,7 @@ export function openSqliteDatabase(dataDir: string | ':memory:', clock: Clock = 
     blobStore: new SqliteBlobStore(db, clock),
     handoff: new SqliteHandoffStore(db),
     staff: new SqliteStaffStore(db),
+    caseIdentity: new SqliteCaseIdentity(db),
     coordination,
     async commitTurn(conversationId, state, replies, now, answers) {
       return db

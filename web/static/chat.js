@@ -206,7 +206,18 @@
     pageStrings(state.locale).then(function (s) { setStatus(s.connectionFailed); }, function () {});
   }
 
+  // The identification window (web/static/identified.js) reports back over a BroadcastChannel of
+  // this site; the bot then takes the result and the conversation goes on, nothing typed again.
+  function listenForIdentification() {
+    if (typeof window.BroadcastChannel !== 'function') return;
+    var channel = new window.BroadcastChannel('luotsi.identification');
+    channel.onmessage = function () {
+      if (state.store) state.store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'luotsi.identification', value: {} } });
+    };
+  }
+
   function start() {
+    listenForIdentification();
     var saved = loadSession();
     if (saved && WEBCHAT_LOCALES[saved.locale]) state.locale = saved.locale;
     var buttons = document.querySelectorAll('#language-switch button');
