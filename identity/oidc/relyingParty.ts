@@ -116,9 +116,13 @@ export class OidcRelyingParty {
       throw new OidcSignInError(error === 'access_denied' ? 'cancelled' : 'rejected', `the provider answered ${error.slice(0, 64)}`);
     }
     const config = await this.config();
+    // The token request names the registered redirect URI: the callback's own URL as the server
+    // saw it (behind a proxy, on another host name) must not stand in for it.
+    const returned = new URL(this.settings.redirectUri);
+    returned.search = callbackUrl.search;
     let tokens: Awaited<ReturnType<OpenId['authorizationCodeGrant']>>;
     try {
-      tokens = await oc.authorizationCodeGrant(config, callbackUrl, {
+      tokens = await oc.authorizationCodeGrant(config, returned, {
         pkceCodeVerifier: pending.codeVerifier,
         expectedState: pending.state,
         expectedNonce: pending.nonce,

@@ -81,8 +81,10 @@ test.each([
 ])('an id_token %s is refused', async (_label, tamper) => {
   const { url, pending } = await rp.start();
   const callback = await browseToCallback(url, REDIRECT);
+  const before = provider.tampered();
   provider.tamperNextIdToken(tamper);
   expect(await failureOf(rp.finish(callback, pending))).toBe('rejected');
+  expect(provider.tampered()).toBe(before + 1);
 });
 
 test('cancelling at the provider is reported as cancelled', async () => {

@@ -16,6 +16,7 @@ export async function startProvider({ redirectUris, persons, clientId, clientSec
   let next = firstPerson();
   let tamper;
   let tokenCount = 0;
+  let tamperedCount = 0;
   const ttl = (seconds) => () => seconds;
 
   const provider = new Provider(issuer, {
@@ -69,6 +70,7 @@ export async function startProvider({ redirectUris, persons, clientId, clientSec
       if (ctx.status === 200 && tamper && body?.id_token) {
         const change = tamper(jose.decodeJwt(body.id_token));
         tamper = undefined;
+        tamperedCount += 1;
         const key = change.key === 'provider' ? own.privateKey : foreign.privateKey;
         const kid = change.key === 'provider' ? 'loopback-1' : 'foreign-1';
         ctx.body = { ...body, id_token: await new jose.SignJWT({ ...change.claims }).setProtectedHeader({ alg: 'RS256', kid }).sign(key) };
@@ -85,6 +87,7 @@ export async function startProvider({ redirectUris, persons, clientId, clientSec
       tamper = change;
     },
     tokenRequests: () => tokenCount,
+    tampered: () => tamperedCount,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

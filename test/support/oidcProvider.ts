@@ -36,6 +36,8 @@ export interface LoopbackProvider {
   tamperNextIdToken(tamper: IdTokenTamper): void;
   /** Token requests the provider has answered, successful or not. */
   tokenRequests(): number;
+  /** Successful token responses whose id_token was rewritten. */
+  tampered(): number;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ interface ProviderHandle {
   answerNext(answer: NextAnswer): void;
   tamperNextIdToken(tamper: IdTokenTamper): void;
   tokenRequests(): number;
+  tampered(): number;
   close(): Promise<void>;
 }
 
@@ -77,6 +80,7 @@ export async function startLoopbackProvider(options: { redirectUris: string[]; p
     answerNext: (answer) => handle.answerNext(answer),
     tamperNextIdToken: (tamper) => handle.tamperNextIdToken(tamper),
     tokenRequests: () => handle.tokenRequests(),
+    tampered: () => handle.tampered(),
     close: () => handle.close(),
   };
 }

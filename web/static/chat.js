@@ -92,12 +92,28 @@
     });
   }
 
+  // The bot's "Identify" button names this site's /identify/start (without PUBLIC_URL it cannot
+  // know the host); Web Chat opens only absolute URLs, so it is resolved against the page here.
+  function identifyAction() {
+    return function (next) {
+      return function (options) {
+        var action = options.cardAction;
+        if (action && action.type === 'openUrl' && typeof action.value === 'string' && action.value.indexOf('/identify/start?') === 0) {
+          window.open(window.location.origin + action.value, '_blank', 'noopener');
+          return;
+        }
+        return next(options);
+      };
+    };
+  }
+
   function render() {
     window.WebChat.renderWebChat(
       {
         directLine: state.directLine,
         store: state.store,
         locale: WEBCHAT_LOCALES[state.locale],
+        cardActionMiddleware: identifyAction,
         styleOptions: {
           // Photos only: on a phone the picker offers the camera. The server checks the bytes anyway.
           uploadAccept: 'image/*',
