@@ -14,7 +14,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Writable } from 'node:stream';
 import { loadConfig } from '../../config';
+import { createLogger } from '../../logger';
 import { createServer, type LuotsiServer } from '../../index';
 import { DEFAULT_CATALOG } from '../../routing';
 import { createStaffAccount } from '../../staff/accounts';
@@ -35,6 +37,8 @@ let server: LuotsiServer;
 let baseUrl: string;
 let dataDir: string;
 let browser: Browser;
+/** Every log line of the service, at debug level: the identity must never be in one. */
+const logLines: string[] = [];
 
 async function freePort(): Promise<number> {
   const probe = net.createServer();
@@ -53,7 +57,7 @@ beforeAll(async () => {
     {
       NODE_ENV: 'test',
       DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: 'debug',
       PORT: String(port),
       OIDC_ISSUER: provider.issuer,
       OIDC_CLIENT_ID: provider.clientId,
@@ -66,7 +70,13 @@ beforeAll(async () => {
     process.cwd(),
   );
   const realStart = Date.now();
-  server = createServer(config, { clock: () => new Date(TUESDAY_MORNING + (Date.now() - realStart)) });
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  server = createServer(config, { clock: () => new Date(TUESDAY_MORNING + (Date.now() - realStart)), logger: createLogger('debug', sink) });
   await server.listen(port, '127.0.0.1');
   for (const [username, queue] of [
     ['clinic', 'digital_clinic'],
@@ -267,6 +277,14 @@ test('a client identifies from inside the chat, joins the digital clinic, and th
     expect((await fetch(`${baseUrl}/staff/api/cases/${caseId}`, { method: 'DELETE', headers: nurse })).status).toBe(200);
     expect(await server.database.caseIdentity.sealedOf(caseId)).toBeUndefined();
     expect((await fetch(`${baseUrl}/staff/api/cases/${caseId}/identity`, { headers: nurse })).status).toBe(404);
+
+    // Nothing of the identity, nor the callback's code or state, reached a log line; the views did (by id).
+    const log = logLines.join('');
+    expect(log).toContain('identity_view');
+    expect(log).not.toContain(MAIJA.identityCode);
+    expect(log).not.toContain('Meikäläinen');
+    expect(log).not.toContain(new URL(callbackUrl).searchParams.get('code') ?? 'no code');
+    expect(log).not.toContain(new URL(callbackUrl).searchParams.get('state') ?? 'no state');
   } finally {
     await context.close();
   }
