@@ -36,6 +36,7 @@ export interface StaffPageQueue {
 
 const ASSETS: Record<string, string> = {
   'console.js': 'text/javascript; charset=utf-8',
+  'identity.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
 };
 

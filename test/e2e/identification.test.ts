@@ -243,7 +243,30 @@ test('a client identifies from inside the chat, joins the digital clinic, and th
     await chat.shown(fi('common:handoff.joined', { queue: 'Digiklinikka' }));
     expect(problems.list.filter((p) => !p.includes('favicon'))).toEqual([]);
 
-    // The nurse of the digital clinic: "identified" in the list, the identity on click (audited).
+    // The nurse in the console: "identified" on the case, the identity only after a click.
+    const consolePage = await context.newPage();
+    const consoleProblems = watch(consolePage);
+    await consolePage.goto(`${baseUrl}/staff?lang=fi`);
+    await consolePage.getByLabel(text('fi', 'staff:console.username')).fill('clinic');
+    await consolePage.getByLabel(text('fi', 'staff:console.password')).fill(PASSWORD);
+    await consolePage.getByRole('button', { name: text('fi', 'staff:console.loginButton') }).click();
+    await consolePage.locator('#queue-rows tr', { hasText: 'Digiklinikka' }).getByRole('button').first().click();
+    const item = consolePage.locator('#case-list .case-item').first();
+    await item.waitFor({ timeout: WAIT_MS });
+    expect(await item.textContent()).toContain(text('fi', 'staff:identity.identified'));
+    await item.click();
+    await consolePage.locator('#case-identity .identified', { hasText: text('fi', 'staff:identity.identified') }).waitFor({ timeout: WAIT_MS });
+    expect(await consolePage.locator('#case-identity-details').isHidden()).toBe(true);
+    expect(await consolePage.locator('#case-view').textContent()).not.toContain(MAIJA.identityCode);
+    await consolePage.getByRole('button', { name: text('fi', 'staff:identity.show') }).click();
+    await consolePage.locator('#case-identity-details', { hasText: MAIJA.identityCode }).waitFor({ timeout: WAIT_MS });
+    expect(await consolePage.locator('#case-identity-details').textContent()).toContain('Maija Meikäläinen');
+    expect(await consolePage.locator('#case-identity').textContent()).toContain(text('fi', 'staff:identity.matterSelf'));
+    // Before login the console asks /staff/api/me and is told 401: that is how it knows to show the form.
+    expect(consoleProblems.list.filter((p) => !p.includes('favicon') && !p.includes('401'))).toEqual([]);
+    await consolePage.close();
+
+    // The API: "identified" in the list, the identity (audited: the console's click was one view).
     const nurse = await staffSession('clinic');
     const list = (await (await fetch(`${baseUrl}/staff/api/cases?queue=digital_clinic`, { headers: nurse })).json()) as { cases: { id: string; identified: boolean }[] };
     expect(list.cases).toHaveLength(1);
@@ -256,7 +279,7 @@ test('a client identifies from inside the chat, joins the digital clinic, and th
       identity: { givenName: 'Maija', familyName: 'Meikäläinen', identityCode: MAIJA.identityCode, assurance: 'http://ftn.ficora.fi/2017/loa3', provider: 'oidc', matterOf: 'self', mandateChecked: false },
     });
     const audit = (await (await fetch(`${baseUrl}/staff/api/cases/${caseId}/audit`, { headers: nurse })).json()) as { entries: { action: string; staffId: string }[] };
-    expect(audit.entries.filter((e) => e.action === 'identity_view')).toHaveLength(1);
+    expect(audit.entries.filter((e) => e.action === 'identity_view')).toHaveLength(2);
     const exported = (await (await fetch(`${baseUrl}/staff/api/cases/${caseId}/export`, { headers: nurse })).json()) as { identity?: { identityCode?: string } };
     expect(exported.identity?.identityCode).toBe(MAIJA.identityCode);
 
