@@ -93,7 +93,9 @@ export function registerIdentificationRoutes(server: Server, options: Identifica
       }
       const secure = options.secureCookie ? '; Secure' : '';
       res.setHeader('Set-Cookie', `${BINDING_COOKIE}=${started.binding}; Path=/identify; HttpOnly; SameSite=Lax; Max-Age=${COOKIE_MAX_AGE_S}${secure}`);
-      res.setHeader('Location', started.redirectTo);
+      // The test provider's page speaks the chat's language (a real provider has its own choice).
+      const to = started.redirectTo.startsWith(`${TEST_PROVIDER_PATH}?`) ? `${started.redirectTo}&lang=${started.locale}` : started.redirectTo;
+      res.setHeader('Location', to);
       res.status(302);
       res.end();
     }),
