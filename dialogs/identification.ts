@@ -8,6 +8,7 @@ import type { TriageResult } from '../flows';
 import type { Locale } from '../flows/contract';
 import type { CaseIdentityStore } from '../handoff/caseIdentity';
 import { caseContext, conversationContext, type CitizenIdentification } from '../identity/citizenIdentification';
+import { IdentityUnsealError } from '../identity/identitySealer';
 import { shortName, type VerifiedIdentity } from '../identity/verifiedIdentity';
 import { route, type ServiceCatalog } from '../routing';
 import { textMessage } from './promptRenderer';
@@ -50,7 +51,14 @@ export class IdentificationDesk {
   /** The identity held for this conversation (not yet on a case), if any. */
   async held(turn: TurnContext): Promise<VerifiedIdentity | undefined> {
     const sealed = (await this.deps.state.get(turn))?.sealed;
-    return sealed ? this.deps.service.open(sealed, conversationContext(turn.activity.conversation.id)) : undefined;
+    if (!sealed) return undefined;
+    try {
+      return this.deps.service.open(sealed, conversationContext(turn.activity.conversation.id));
+    } catch (error) {
+      // Sealed under a key that has since changed: as if not identified (the client identifies again).
+      if (error instanceof IdentityUnsealError) return undefined;
+      throw error;
+    }
   }
 
   /** True while an offered identification has not reported back. */

@@ -9,7 +9,7 @@ import type { Locale } from '../flows/contract';
 import { OidcSignInError, type OidcFailureReason } from './oidc/oidcErrors';
 import type { PendingSignIn } from './oidc/relyingParty';
 import type { IdentityProvider } from './identityProvider';
-import type { IdentitySealer } from './identitySealer';
+import { IdentityUnsealError, type IdentitySealer } from './identitySealer';
 import type { VerifiedIdentity } from './verifiedIdentity';
 
 /** How long a ticket, a sign-in in progress and an untaken result live. */
@@ -123,7 +123,15 @@ export class CitizenIdentification {
       await this.leaveResult(attempt.conversationId, { ok: false, reason: 'state' });
       return { locale: attempt.locale, outcome: 'state' };
     }
-    const pending = JSON.parse(this.deps.sealer.open(attempt.sealed, key)) as PendingSignIn;
+    let pending: PendingSignIn;
+    try {
+      pending = JSON.parse(this.deps.sealer.open(attempt.sealed, key)) as PendingSignIn;
+    } catch (error) {
+      // Sealed under another key (IDENTITY_ENCRYPTION_KEY changed meanwhile): start again.
+      if (!(error instanceof IdentityUnsealError)) throw error;
+      await this.leaveResult(attempt.conversationId, { ok: false, reason: 'rejected' });
+      return { locale: attempt.locale, outcome: 'rejected' };
+    }
     try {
       const provided = await this.deps.provider.finish(callbackUrl, pending);
       const identity: VerifiedIdentity = { ...provided, identifiedAt: this.deps.clock().toISOString() };
@@ -143,7 +151,12 @@ export class CitizenIdentification {
     if (!record) return undefined;
     await this.deps.storage.delete([key]);
     if (!record.ok || record.sealed === undefined) return { ok: false, reason: record.reason ?? 'rejected' };
-    return { ok: true, identity: JSON.parse(this.deps.sealer.open(record.sealed, conversationContext(conversationId))) as VerifiedIdentity };
+    try {
+      return { ok: true, identity: this.open(record.sealed, conversationContext(conversationId)) };
+    } catch (error) {
+      if (!(error instanceof IdentityUnsealError)) throw error;
+      return { ok: false, reason: 'rejected' };
+    }
   }
 
   /** Seals an identity for a context (a conversation or a case). */

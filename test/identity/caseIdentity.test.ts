@@ -80,3 +80,14 @@ test('a result is taken once, and an expired ticket starts nothing', async () =>
   now = new Date(NOW.getTime() + 11 * 60_000);
   expect(await service.start(ticket)).toBeUndefined();
 });
+
+test('a sign-in sealed under a key that has changed since fails cleanly and is reported to the chat', async () => {
+  const storage = server.service.database.botState;
+  const before = new CitizenIdentification({ storage, sealer, provider: new TestIdentityProvider(() => 'rotated-state'), clock: () => NOW });
+  const ticket = await before.createTicket('conv-rotated', 'fi');
+  const started = await before.start(ticket);
+  const after = new CitizenIdentification({ storage, sealer: new IdentitySealer(Buffer.alloc(32, 4)), provider: new TestIdentityProvider(() => 'unused'), clock: () => NOW });
+  const callback = new URL('http://x/identify/callback?state=rotated-state&test_person=maija');
+  expect(await after.finish(callback, started!.binding)).toEqual({ locale: 'fi', outcome: 'rejected' });
+  expect(await after.takeResult('conv-rotated')).toEqual({ ok: false, reason: 'rejected' });
+});
