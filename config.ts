@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from './errors';
+import { IDENTITY_VARIABLES, loadIdentitySettings, type IdentitySettings } from './identity/identityConfig';
 
 /** Runtime mode; production refuses unsafe development shortcuts. */
 export type RuntimeMode = 'development' | 'production' | 'test';
@@ -102,6 +103,8 @@ export interface Config {
     /** A claimed case returns to its queue when its staff member has made no request for this long. */
     staffDropGraceSeconds: number;
   };
+  /** Citizen identification (OpenID Connect, the test provider, or none) and the key sealing identities. */
+  identity: IdentitySettings;
 }
 
 type Env = Record<string, string | undefined>;
@@ -172,6 +175,7 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'HANDOFF_STAFF_DROP_GRACE_SECONDS', default: '180', description: 'a claimed case goes back to its queue (arrival time kept, with a note, the client told) when the staff member holding it has made no request for this long' },
   { name: 'HANDOFF_DEFAULT_HANDLING_MINUTES', default: '10', description: 'handling time per case the queue wait estimate uses while a queue has no closed cases in the last 48 hours' },
   { name: 'ALLOW_UNAUTHENTICATED_BOT_ENDPOINT', default: 'false', description: 'development only: serve /api/messages without an app id, replying to loopback service URLs only (Bot Framework Emulator)' },
+  ...IDENTITY_VARIABLES,
 ];
 
 function intSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -362,5 +366,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       updateIntervalSeconds: intSetting(env, 'HANDOFF_UPDATE_SECONDS', 60, 5, 3600),
       staffDropGraceSeconds: intSetting(env, 'HANDOFF_STAFF_DROP_GRACE_SECONDS', 180, 30, 3600),
     },
+    identity: loadIdentitySettings(env, mode),
   };
 }

@@ -59,6 +59,13 @@ import { queueOverview, type HandoffStore } from './handoff';
 import { registerMetricsRoute } from './http/metricsRoute';
 import { channelLabel, ServiceMetrics } from './metrics/serviceMetrics';
 import { runPrimary } from './workers';
+import { randomBytes } from 'node:crypto';
+import { IdentificationDesk, type IdentityState } from './dialogs/identification';
+import { caseContext, CitizenIdentification } from './identity/citizenIdentification';
+import { OidcIdentityProvider, TestIdentityProvider, type IdentityProvider } from './identity/identityProvider';
+import { IdentitySealer, resolveIdentityKey } from './identity/identitySealer';
+import { registerIdentificationRoutes } from './http/identificationRoutes';
+import { registerStaffIdentityApi } from './http/staffIdentityApi';
 
 /** Replaceable parts for tests and benchmarks; production uses the defaults. */
 export interface ServerOverrides {
@@ -117,6 +124,12 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
 
   // The catalog is data a county edits: refuse to start on a broken one.
   const catalog = validateCatalog(DEFAULT_CATALOG);
+  const identification = config.identity.identification;
+  // A queue that requires identification cannot be joined without a provider: refuse to start.
+  const identifyingQueues = catalog.queues.filter((q) => q.strongIdentification).map((q) => q.id);
+  if (config.mode === 'production' && identification.provider === 'none' && identifyingQueues.length > 0) {
+    throw new ConfigError('IDENTIFICATION_PROVIDER', `queues ${identifyingQueues.join(', ')} require identification: configure OIDC_ISSUER (Suomi.fi e-Identification or a broker)`);
+  }
   // The service starts on stale facts, but the county hears of them once, by id.
   const toCheck = entriesToCheck(catalog, clock());
   if (toCheck.length > 0) logger.warn({ entries: toCheck.map((e) => `${e.id}:${e.reasons.join('+')}`) }, 'catalog entries to check');
@@ -164,6 +177,25 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     maxMessageLength: config.maxMessageLength,
   });
   const flowState = conversationState.createProperty<PersistedFlow | undefined>('flow');
+  const identityProvider: IdentityProvider | undefined =
+    identification.provider === 'oidc'
+      ? new OidcIdentityProvider(identification, identification.redirectBaseUrl ?? config.publicUrl ?? `http://${config.host}:${config.port}`)
+      : identification.provider === 'test'
+        ? new TestIdentityProvider(() => randomBytes(24).toString('base64url'))
+        : undefined;
+  const citizenIdentification = identityProvider
+    ? new CitizenIdentification({ storage: database.botState, sealer: new IdentitySealer(resolveIdentityKey(config.identity.encryptionKey, config.dataDir)), provider: identityProvider, clock })
+    : undefined;
+  const identificationDesk = citizenIdentification
+    ? new IdentificationDesk({
+        service: citizenIdentification,
+        state: conversationState.createProperty<IdentityState | undefined>('identity'),
+        caseIdentity: database.caseIdentity,
+        catalog,
+        clock,
+        publicUrl: config.publicUrl,
+      })
+    : undefined;
   const dialog = createTriageDialog({
     state: flowState,
     i18n,
@@ -176,6 +208,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     queueDesk,
     eraseData: createConversationEraser({ stores: database, conversationState, clock }),
     topicFinder,
+    ...(identificationDesk && { identification: identificationDesk }),
   });
 
   const channel = new WebChannel({
@@ -349,6 +382,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     onCaseDeleted: async (deleted) => {
       await eraseConversationRest(database, { channelId: deleted.channel, conversationId: deleted.conversationId });
     },
+    ...(citizenIdentification && {
+      exportIdentity: (c) => ({ ...citizenIdentification.open(c.identitySealed ?? '', caseContext(c.id)), mandateChecked: false }),
+    }),
   });
   // Ready replies are data like the catalog: a broken one stops the start with its name.
   const readyReplies = validateReadyReplies(
@@ -377,6 +413,28 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     logger,
     clock,
   });
+  if (citizenIdentification && identificationDesk) {
+    registerIdentificationRoutes(server, {
+      service: citizenIdentification,
+      t: (locale) => i18n.getFixedT(locale),
+      defaultLocale: config.defaultLocale,
+      secureCookie: config.mode === 'production' || config.publicUrl?.startsWith('https:') === true,
+      onFailure: (kind) => logger.info({ kind }, 'identification did not complete'),
+    });
+    registerStaffIdentityApi(server, {
+      authenticator: staffAuthenticator,
+      http: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, proxyHops: config.proxyHops, secureCookies: config.staff.secureCookies },
+      handoff: database.handoff,
+      caseIdentity: database.caseIdentity,
+      service: citizenIdentification,
+      logger,
+      clock,
+      onIdentifyRequest: (c) =>
+        proactive.continue(c.channel, c.conversationReference, async (context) => {
+          await context.sendActivities(await identificationDesk.staffRequest(context, i18n.getFixedT(c.locale), c.locale));
+        }),
+    });
+  }
   registerPages(server, (lng) => i18n.getResourceBundle(lng, 'common').page as Record<string, string>, config.defaultLocale);
   registerStaffPages(server, (lng) => i18n.getResourceBundle(lng, 'staff') as Record<string, unknown>, config.defaultLocale, catalog.queues);
 

@@ -92,6 +92,12 @@ async function startLuotsi(name: string, tokenSecret: string, databaseEnv: Recor
         LOG_LEVEL: 'warn',
         // Every simulated client comes from 127.0.0.1; 100000 is the most config.ts accepts.
         TOKEN_RATE_LIMIT_PER_MINUTE: '100000',
+        // Production refuses to start without an identity provider while queues require
+        // identification; the benchmark never identifies, and the provider is only contacted then.
+        OIDC_ISSUER: 'https://identification.invalid',
+        OIDC_CLIENT_ID: 'luotsi-bench',
+        OIDC_CLIENT_SECRET: 'bench-never-used',
+        IDENTITY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         ...databaseEnv,
       },
       readyUrl: `${baseUrl}/readyz`,

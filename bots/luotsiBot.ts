@@ -1,5 +1,6 @@
 import { ActivityHandler, type ConversationState, type TurnContext } from 'botbuilder';
 import { LOCALE_EVENT, type FlowDialog } from '../dialogs/flowDialog';
+import { IDENTIFICATION_EVENT } from '../dialogs/identification';
 
 /**
  * The one bot behind every door (web channel and Azure Bot Service): routes activities
@@ -27,7 +28,8 @@ export class LuotsiBot extends ActivityHandler {
       await next();
     });
     this.onEvent(async (context, next) => {
-      if (context.activity.name === LOCALE_EVENT) await dialog.continue(context);
+      // A language switch, or the identification window reporting back.
+      if (context.activity.name === LOCALE_EVENT || context.activity.name === IDENTIFICATION_EVENT) await dialog.continue(context);
       await next();
     });
   }

@@ -20,6 +20,7 @@ import { signCheck } from './turn/signCheck';
 import { summaryAnswer } from './turn/summaryAnswer';
 import { topicUnderstanding } from './turn/topicUnderstanding';
 import { describedTopic } from './turn/describedTopic';
+import { identification } from './turn/identification';
 import { newTurn, runSteps, type TurnStep } from './turn/turn';
 
 export type { ClientQueueDesk, ErasePress, FlowDefinition, FlowDialogOptions, OutcomeRenderer, PersistedFlow, PhotoSlot } from './flowTypes';
@@ -33,6 +34,7 @@ export function turnSteps(host: FlowHost): TurnStep[] {
     emergencyScreen(options.detectEmergency, options.detectNegatedEmergency),
     ...(options.eraseData ? [eraseConfirmation(host, options.eraseData)] : []),
     restoreFlow(host),
+    ...(options.identification ? [identification(options.identification, desk)] : []),
     ...(desk ? [queueChat(host, desk), feedbackAnswer(host, desk)] : []),
     afterOutcome(host, desk),
     messageLength(host),

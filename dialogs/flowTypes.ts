@@ -91,6 +91,8 @@ export interface FlowDialogOptions {
    * bot state incl. this turn's cached copy, the activity log so far); without it the word is not offered.
    */
   eraseData?: (turn: TurnContext) => Promise<void>;
+  /** Identification where a queue requires it or staff ask (dialogs/identification.ts); without it no queue asks. */
+  identification?: import('./identification').IdentificationDesk;
   /** Finds a topic in a typed description; without it typed text at the topic menu must name an option. */
   topicFinder?: TopicFinder;
   /**

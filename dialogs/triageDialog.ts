@@ -24,6 +24,8 @@ export interface TriageDialogDeps {
   eraseData?: FlowDialogOptions['eraseData'];
   /** Finds the topic of a typed description at the menu and in the first message. */
   topicFinder?: TopicFinder;
+  /** Identification where a queue requires it (FlowDialogOptions.identification). */
+  identification?: FlowDialogOptions['identification'];
 }
 
 /** The FlowDialog hosting the triage flow: summary, free-text emergency screen and routed outcome. */
@@ -43,6 +45,7 @@ export function createTriageDialog(deps: TriageDialogDeps): FlowDialog {
     ...(deps.photoLimits && { photoLimits: deps.photoLimits }),
     ...(deps.queueDesk && { queueDesk: deps.queueDesk }),
     ...(deps.eraseData && { eraseData: deps.eraseData }),
+    ...(deps.identification && { identification: deps.identification }),
     ...(deps.topicFinder && {
       topicFinder: deps.topicFinder,
       topicQuestion: {

@@ -59,6 +59,8 @@ export interface HandoffCase extends Omit<NewCase, 'photoIds'> {
   staffUrgency: Urgency | undefined;
   staffSegment: Segment | undefined;
   lastClientActivityAt: Date;
+  /** The verified identity sealed with the case id (handoff/caseIdentity.ts); absent: not identified. */
+  identitySealed?: string;
 }
 
 /** The least of a case the client-facing queue information needs: no personal data. */
@@ -123,7 +125,7 @@ export interface FeedbackAggregate {
  * Audited actions. `export` and `delete` are staff data-subject requests; `erase` is the client's
  * own "delete my data" (actor CLIENT_ACTOR). Entries of a deleted case are kept until audit retention.
  */
-export type AuditAction = 'view' | 'claim' | 'release' | 'transfer' | 'close' | 'note' | 'delete' | 'export' | 'erase';
+export type AuditAction = 'view' | 'claim' | 'release' | 'transfer' | 'close' | 'note' | 'delete' | 'export' | 'erase' | 'identity_view' | 'identity_request';
 
 /** The audit actor of a client's own erasure: no staff member, and nothing that names the client. */
 export const CLIENT_ACTOR = 'client';

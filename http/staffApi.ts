@@ -108,6 +108,8 @@ export interface StaffApiOptions {
    * other photos). A failure is logged and reported as `conversationErased: false`; the case is gone.
    */
   onCaseDeleted?: (deleted: HandoffCase) => Promise<void>;
+  /** The case's verified identity, opened for the data-subject export (identity/ seals it). */
+  exportIdentity?: (handoffCase: HandoffCase) => Record<string, unknown>;
 }
 
 // ---------------------------------------------------------------- validation helpers
@@ -204,6 +206,8 @@ export function caseJson(c: HandoffCase, now: Date): Record<string, unknown> {
     staffUrgency: c.staffUrgency ?? null,
     staffSegment: c.staffSegment ?? null,
     lastClientActivityAt: iso(c.lastClientActivityAt),
+    // Only whether: the identity itself is behind GET …/identity (audited), see staffIdentityApi.ts.
+    identified: c.identitySealed !== undefined,
   };
 }
 
@@ -630,6 +634,7 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
         exportedBy: staff.identity.staffId,
         case: caseJson(exported.case, now),
         messages: exported.messages.map(messageJson),
+        ...(options.exportIdentity && exported.case.identitySealed !== undefined && { identity: options.exportIdentity(exported.case) }),
         photos,
         audit: exported.audit.map((e) => ({ ...e, at: iso(e.at) })),
       });

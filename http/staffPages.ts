@@ -39,6 +39,7 @@ const ASSETS: Record<string, string> = {
   'live.js': 'text/javascript; charset=utf-8',
   'notice.js': 'text/javascript; charset=utf-8',
   'admin.js': 'text/javascript; charset=utf-8',
+  'identity.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
 };
 

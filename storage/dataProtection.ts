@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { CLIENT_ACTOR } from '../handoff/caseTypes';
 import type { LuotsiDatabase } from './database';
+import { identificationResultKey } from '../identity/citizenIdentification';
 
 const DAY_MS = 86_400_000;
 
@@ -100,7 +101,8 @@ export async function eraseClientConversation(stores: DataStores, address: Conve
  */
 export async function eraseConversationRest(stores: DataStores, address: ConversationAddress): Promise<Omit<ErasureCounts, 'cases'>> {
   const photos = await stores.blobStore.deleteForConversation(address.conversationId);
-  await stores.botState.delete([conversationStateKey(address)]);
+  // The conversation's state, and an identification result it has not taken yet.
+  await stores.botState.delete([conversationStateKey(address), identificationResultKey(address.conversationId)]);
   const activities = await stores.activityLog.eraseActivities(address.conversationId);
   // The rows are gone from SQL; this takes them out of the files as well.
   await stores.scrubDeleted();

@@ -18,6 +18,8 @@ export interface LuotsiDatabase {
   readonly staff: import('../staff/staffStore').StaffStore;
   /** Every account, password resets and the admin audit log, for the admin console. */
   readonly staffAdmin: import('../staff/adminStore').StaffAdminStore;
+  /** The sealed verified identity on a case. */
+  readonly caseIdentity: import('../handoff/caseIdentity').CaseIdentityStore;
   /**
    * Keeps a web channel turn in one transaction: its conversation state (eTag-checked), the
    * bot's replies, the mark that the client activity at watermark `answers` has had its answer

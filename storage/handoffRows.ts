@@ -31,6 +31,8 @@ export interface CaseRow {
   closed_at: number | null;
   created_at: number;
   last_client_activity_at: number;
+  /** The verified identity, sealed with the case id (migration 60); null when not identified. */
+  identity_sealed?: string | null;
 }
 
 /** A handoff_messages row; `internal` is 0/1 on SQLite and a boolean on PostgreSQL. */
@@ -86,6 +88,7 @@ export function toCase(row: CaseRow): HandoffCase {
   if (row.segment !== null) c.segment = row.segment as Segment;
   if (row.topic !== null) c.topic = row.topic as TopicId;
   if (row.subject !== null) c.subject = JSON.parse(row.subject) as TriageSubject;
+  if (typeof row.identity_sealed === 'string') c.identitySealed = row.identity_sealed;
   if (row.contact_message !== null) c.contactRequest = { message: row.contact_message, reachBy: row.contact_reach ?? '' };
   return c;
 }

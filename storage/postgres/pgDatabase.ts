@@ -9,6 +9,7 @@ import { PgBotState } from './pgBotState';
 import { PgHandoffStore } from './pgHandoffStore';
 import { PgStaffStore } from './pgStaffStore';
 import { PgStaffAdminStore } from './pgStaffAdmin';
+import { PgCaseIdentity } from './pgCaseIdentity';
 import { systemClock, type Clock } from '../../clock';
 
 /** Tables that hold what a client or staff member may ask to have erased. */
@@ -33,6 +34,7 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
     handoff: new PgHandoffStore(db),
     staff,
     staffAdmin: new PgStaffAdminStore(db, staff),
+    caseIdentity: new PgCaseIdentity(db),
     coordination,
     commitTurn: (conversationId, state, replies, now, answers) =>
       db.transaction(async (tx) => {

@@ -5,6 +5,7 @@ import { PG_HANDOFF_MIGRATIONS } from './schema/handoffSchema';
 import { PG_HARDENING_MIGRATIONS } from './schema/hardeningSchema';
 import { PG_STAFF_MIGRATIONS } from './schema/staffSchema';
 import { PG_ADMIN_MIGRATIONS } from './schema/adminSchema';
+import { PG_IDENTITY_MIGRATIONS } from './schema/identitySchema';
 import { systemClock, type Clock } from '../../clock';
 
 /** A versioned schema step; the versions match storage/sqlite/migrations.ts one for one. */
@@ -14,7 +15,7 @@ export interface PgMigration {
 }
 
 /** Every PostgreSQL schema step, in order of version. */
-export const PG_MIGRATIONS: readonly PgMigration[] = [...PG_CORE_MIGRATIONS, ...PG_HANDOFF_MIGRATIONS, ...PG_STAFF_MIGRATIONS, ...PG_HARDENING_MIGRATIONS, ...PG_ADMIN_MIGRATIONS].sort(
+export const PG_MIGRATIONS: readonly PgMigration[] = [...PG_CORE_MIGRATIONS, ...PG_HANDOFF_MIGRATIONS, ...PG_STAFF_MIGRATIONS, ...PG_HARDENING_MIGRATIONS, ...PG_ADMIN_MIGRATIONS, ...PG_IDENTITY_MIGRATIONS].sort(
   (a, b) => a.version - b.version,
 );
 

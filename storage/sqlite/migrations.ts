@@ -2,6 +2,7 @@ import { HANDOFF_MIGRATIONS } from './schema/handoffSchema';
 import { STAFF_MIGRATIONS } from './schema/staffSchema';
 import { HARDENING_MIGRATIONS } from './schema/hardeningSchema';
 import { ADMIN_MIGRATIONS } from './schema/adminSchema';
+import { IDENTITY_MIGRATIONS } from './schema/identitySchema';
 
 /** Versioned schema steps; each runs once, in order of version, inside a transaction. */
 export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
@@ -62,4 +63,5 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
   ...STAFF_MIGRATIONS,
   ...HARDENING_MIGRATIONS,
   ...ADMIN_MIGRATIONS,
+  ...IDENTITY_MIGRATIONS,
 ].sort((a, b) => a.version - b.version);

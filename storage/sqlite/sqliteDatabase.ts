@@ -9,6 +9,7 @@ import { SqliteBotState } from './sqliteBotState';
 import { SqliteHandoffStore } from './sqliteHandoffStore';
 import { SqliteStaffStore } from './sqliteStaffStore';
 import { SqliteStaffAdminStore } from './sqliteStaffAdmin';
+import { SqliteCaseIdentity } from './sqliteCaseIdentity';
 import { systemClock, type Clock } from '../../clock';
 
 /** File name of the embedded database inside the data directory. */
@@ -29,6 +30,7 @@ export function openSqliteDatabase(dataDir: string | ':memory:', clock: Clock = 
     handoff: new SqliteHandoffStore(db),
     staff,
     staffAdmin: new SqliteStaffAdminStore(db, staff),
+    caseIdentity: new SqliteCaseIdentity(db),
     coordination,
     async commitTurn(conversationId, state, replies, now, answers) {
       return db

@@ -256,6 +256,7 @@
       button.appendChild(el('span', label('urgency', c.urgency), 'urgency urgency-' + c.urgency));
       button.appendChild(el('span', topicLabel(c.topic), 'topic'));
       button.appendChild(el('span', label('status', c.status), 'case-status'));
+      if (c.identified && L.identity) button.appendChild(el('span', L.identity.identified, 'identified'));
       button.appendChild(el('span', c.waitingMs !== null ? t('waitedFor', { time: formatWait(c.waitingMs) }) : t('arrived', { time: formatTime(c.createdAt) }), 'wait'));
       button.addEventListener('click', function () { loadCase(c.id, true); });
       li.appendChild(button);
@@ -407,6 +408,8 @@
       openCaseId = id;
       openCaseStamp = stampOf(data.case);
       renderCase(data);
+      // web/staff/identity.js adds the verified identity part of the case.
+      document.dispatchEvent(new CustomEvent('luotsi:case-rendered', { detail: { case: data.case, csrf: csrf, mine: !!(me && data.case.claimedBy === me.staffId) } }));
       Array.prototype.forEach.call(document.querySelectorAll('#case-list .case-item'), function (b) {
         if (b.dataset.caseId === id) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current');
       });

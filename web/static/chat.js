@@ -92,6 +92,21 @@
     });
   }
 
+  // The bot's "Identify" button names this site's /identify/start (without PUBLIC_URL it cannot
+  // know the host); Web Chat opens only absolute URLs, so it is resolved against the page here.
+  function identifyAction() {
+    return function (next) {
+      return function (options) {
+        var action = options.cardAction;
+        if (action && action.type === 'openUrl' && typeof action.value === 'string' && action.value.indexOf('/identify/start?') === 0) {
+          window.open(window.location.origin + action.value, '_blank', 'noopener');
+          return;
+        }
+        return next(options);
+      };
+    };
+  }
+
   function render() {
     window.WebChat.renderWebChat(
       {
@@ -100,6 +115,7 @@
         // Staff see "the client is typing" while they hold the case (the channel logs none of it).
         sendTypingIndicator: true,
         locale: WEBCHAT_LOCALES[state.locale],
+        cardActionMiddleware: identifyAction,
         styleOptions: {
           // Photos only: on a phone the picker offers the camera. The server checks the bytes anyway.
           uploadAccept: 'image/*',
@@ -235,7 +251,18 @@
     pageStrings(state.locale).then(function (s) { setStatus(s.connectionFailed); }, function () {});
   }
 
+  // The identification window (web/static/identified.js) reports back over a BroadcastChannel of
+  // this site; the bot then takes the result and the conversation goes on, nothing typed again.
+  function listenForIdentification() {
+    if (typeof window.BroadcastChannel !== 'function') return;
+    var channel = new window.BroadcastChannel('luotsi.identification');
+    channel.onmessage = function () {
+      if (state.store) state.store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'luotsi.identification', value: {} } });
+    };
+  }
+
   function start() {
+    listenForIdentification();
     var saved = loadSession();
     if (saved && WEBCHAT_LOCALES[saved.locale]) state.locale = saved.locale;
     var buttons = document.querySelectorAll('#language-switch button');

@@ -1,0 +1,142 @@
+// The browser side of citizen identification: /identify/start (from the chat's "Identify" button)
+// sends the browser to the provider with a cookie binding the callback to this browser;
+// /identify/callback verifies the answer and shows a small page that tells the chat
+// (web/static/identified.js); /identify/test is the built-in test provider's page, only when
+// that provider is configured. Nothing of the query (code, state) or the identity is logged.
+import type { IncomingMessage } from 'node:http';
+import type { Request, Response, Server } from 'restify';
+import type { TFunction } from 'i18next';
+import { LOCALES, type Locale } from '../flows/contract';
+import type { CitizenIdentification } from '../identity/citizenIdentification';
+import { CALLBACK_PATH, TEST_PERSONS, TEST_PROVIDER_PATH } from '../identity/identityProvider';
+import { OidcSignInError, type OidcFailureReason } from '../identity/oidc/oidcErrors';
+import { toLocale } from '../i18n/i18n';
+import { asyncRoute } from './asyncRoute';
+import { queryParam } from './queryParam';
+import { PAGE_CSP } from './securityHeaders';
+
+/** Cookie that binds a callback to the browser that started the sign-in. */
+export const BINDING_COOKIE = 'luotsi_identify';
+const COOKIE_MAX_AGE_S = 600;
+
+export interface IdentificationRouteOptions {
+  service: CitizenIdentification;
+  /** Fixed translations per locale. */
+  t: (locale: Locale) => TFunction;
+  defaultLocale: Locale;
+  /** Mark the binding cookie Secure (production, https). */
+  secureCookie: boolean;
+  /** Logs a failure by kind only. */
+  onFailure: (kind: string, error?: unknown) => void;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
+function sendPage(res: Response, status: number, locale: Locale, title: string, body: string): void {
+  res.status(status);
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Content-Security-Policy', PAGE_CSP);
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/static/chat.css"></head><body class="identify-page">${body}</body></html>`,
+  );
+}
+
+/** The page the identification window ends on; identified.js tells the chat and offers to close. */
+function resultPage(res: Response, locale: Locale, t: TFunction, outcome: 'ok' | OidcFailureReason | 'expired'): void {
+  const key = outcome === 'ok' ? 'ok' : outcome === 'cancelled' ? 'cancelled' : outcome === 'unavailable' ? 'unavailable' : outcome === 'expired' ? 'expired' : 'failed';
+  const title = t('identification:page.title');
+  sendPage(
+    res,
+    200,
+    locale,
+    title,
+    `<main data-identification="${key}"><h1>${escapeHtml(title)}</h1><p role="status">${escapeHtml(t(`identification:page.${key}`))}</p>` +
+      `<p><button type="button" id="identify-close">${escapeHtml(t('identification:page.close'))}</button></p></main><script src="/static/identified.js"></script>`,
+  );
+}
+
+/** Registers the /identify routes. */
+export function registerIdentificationRoutes(server: Server, options: IdentificationRouteOptions): void {
+  const { service } = options;
+  const localeOf = (req: Request, fallback?: Locale) => toLocale(queryParam(req, 'lang')) ?? fallback ?? options.defaultLocale;
+
+  server.get(
+    '/identify/start',
+    asyncRoute(async (req, res) => {
+      const ticket = queryParam(req, 't') ?? '';
+      const locale = (ticket !== '' && ticket.length <= 64 ? await service.ticketLocale(ticket) : undefined) ?? localeOf(req);
+      const t = options.t(locale);
+      let started;
+      try {
+        started = ticket !== '' && ticket.length <= 64 ? await service.start(ticket) : undefined;
+      } catch (error) {
+        if (!(error instanceof OidcSignInError)) throw error;
+        options.onFailure('provider_unavailable', error);
+        resultPage(res, locale, t, 'unavailable');
+        return;
+      }
+      if (!started) {
+        resultPage(res, locale, t, 'expired');
+        return;
+      }
+      const secure = options.secureCookie ? '; Secure' : '';
+      res.setHeader('Set-Cookie', `${BINDING_COOKIE}=${started.binding}; Path=/identify; HttpOnly; SameSite=Lax; Max-Age=${COOKIE_MAX_AGE_S}${secure}`);
+      // The test provider's page speaks the chat's language (a real provider has its own choice).
+      const to = started.redirectTo.startsWith(`${TEST_PROVIDER_PATH}?`) ? `${started.redirectTo}&lang=${started.locale}` : started.redirectTo;
+      res.setHeader('Location', to);
+      res.status(302);
+      res.end();
+    }),
+  );
+
+  server.get(
+    CALLBACK_PATH,
+    asyncRoute(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://callback.invalid');
+      const { locale, outcome } = await service.finish(url, cookieValue(req, BINDING_COOKIE));
+      if (outcome !== 'ok') options.onFailure(`identification_${outcome}`);
+      const shown = locale ?? options.defaultLocale;
+      // The binding is used up either way.
+      res.setHeader('Set-Cookie', `${BINDING_COOKIE}=; Path=/identify; HttpOnly; SameSite=Lax; Max-Age=0${options.secureCookie ? '; Secure' : ''}`);
+      resultPage(res, shown, options.t(shown), outcome);
+    }),
+  );
+
+  if (service.providerKind !== 'test') return;
+  // The built-in test provider (never in production): made-up people, clearly marked as a test.
+  server.get(
+    TEST_PROVIDER_PATH,
+    asyncRoute(async (req, res) => {
+      const state = queryParam(req, 'state') ?? '';
+      const locale = localeOf(req);
+      const t = options.t(locale);
+      const link = (params: Record<string, string>) => escapeHtml(`${CALLBACK_PATH}?${new URLSearchParams({ state, ...params }).toString()}`);
+      const people = Object.entries(TEST_PERSONS)
+        .map(([id, p]) => `<li><a class="identify-person" href="${link({ test_person: id })}">${escapeHtml(`${p.givenName} ${p.familyName}`)} (${escapeHtml(p.identityCode)})</a></li>`)
+        .join('');
+      const languages = LOCALES.map((l) => `<a href="${escapeHtml(`${TEST_PROVIDER_PATH}?${new URLSearchParams({ state, lang: l }).toString()}`)}" lang="${l}">${l.toUpperCase()}</a>`).join(' ');
+      const title = t('identification:test.title');
+      sendPage(
+        res,
+        200,
+        locale,
+        title,
+        `<main><p role="alert" class="identify-test-banner" style="background:#ffd400;color:#000;padding:1em;font-weight:bold;border:3px dashed #000">${escapeHtml(t('identification:test.banner'))}</p>` +
+          `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(t('identification:test.choose'))}</p><ul>${people}</ul>` +
+          `<p><a class="identify-cancel" href="${link({ error: 'access_denied' })}">${escapeHtml(t('identification:test.cancel'))}</a></p><p>${languages}</p></main>`,
+      );
+    }),
+  );
+}
