@@ -25,6 +25,8 @@ export interface Config {
   tokenSecret: string | undefined;
   tokenTtlSeconds: number;
   tokenRateLimitPerMinute: number;
+  /** Identification pages (start, callback, test provider) per client IP per minute. */
+  identifyRateLimitPerMinute: number;
   /** Messages (and uploads) per conversation per minute. */
   messageRateLimitPerMinute: number;
   /** Activity polls (GET …/activities) per conversation per minute. */
@@ -133,6 +135,7 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'WEB_CONCURRENCY', default: '1 (production on PostgreSQL: the number of cores)', description: 'worker processes sharing the port (node cluster); more than 1 needs PostgreSQL' },
   { name: 'TOKEN_TTL_SECONDS', default: '3600', description: 'lifetime of a web channel token; clients refresh before it ends' },
   { name: 'TOKEN_RATE_LIMIT_PER_MINUTE', default: '20', description: 'token generations allowed per client IP per minute' },
+  { name: 'IDENTIFY_RATE_LIMIT_PER_MINUTE', default: '30', description: 'identification pages (start, return from the provider, test provider) per client IP per minute; beyond it 429 and a page asking to wait' },
   { name: 'MESSAGE_RATE_LIMIT_PER_MINUTE', default: '60', description: 'messages and uploads one conversation may send per minute (burst of as many); beyond it 429 + Retry-After and a notice in the chat' },
   { name: 'POLL_RATE_LIMIT_PER_MINUTE', default: '120', description: 'activity polls (GET …/activities) one conversation may make per minute (the official client polls once a second); beyond it 429 + Retry-After. Fresh stream URLs: 30 per conversation per minute' },
   { name: 'STREAMS_PER_CONVERSATION', default: '3', description: 'open WebSocket streams one conversation may have (tabs); a new one closes the oldest. Stream URLs are single-use' },
@@ -318,6 +321,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     tokenSecret,
     tokenTtlSeconds: intSetting(env, 'TOKEN_TTL_SECONDS', 3600, 60, 86400),
     tokenRateLimitPerMinute: intSetting(env, 'TOKEN_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
+    identifyRateLimitPerMinute: intSetting(env, 'IDENTIFY_RATE_LIMIT_PER_MINUTE', 30, 1, 100000),
     messageRateLimitPerMinute: intSetting(env, 'MESSAGE_RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
     pollRateLimitPerMinute: intSetting(env, 'POLL_RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
     streams: {

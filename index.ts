@@ -42,7 +42,7 @@ import { withStaffSignals } from './handoff/signallingStore';
 import { StaffSignals } from './handoff/staffSignals';
 import { TypingThrottle } from './handoff/typingThrottle';
 import { StaffAuthenticator } from './staff/authentication';
-import { trustedHops } from './http/clientIp';
+import { clientIp, trustedHops } from './http/clientIp';
 import { RateLimiter } from './http/rateLimit';
 import { securityHeaders } from './http/securityHeaders';
 import { createI18n, loadLocaleResources, toLocale } from './i18n/i18n';
@@ -420,6 +420,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       defaultLocale: config.defaultLocale,
       secureCookie: config.mode === 'production' || config.publicUrl?.startsWith('https:') === true,
       onFailure: (kind) => logger.info({ kind }, 'identification did not complete'),
+      limiter: new RateLimiter(config.identifyRateLimitPerMinute, epochMsOf(clock)),
+      clientIp: (req) => clientIp(req, trustedHops(config)),
     });
     registerStaffIdentityApi(server, {
       authenticator: staffAuthenticator,

@@ -10,8 +10,10 @@ import { LOCALES, type Locale } from '../flows/contract';
 import type { CitizenIdentification } from '../identity/citizenIdentification';
 import { CALLBACK_PATH, TEST_PERSONS, TEST_PROVIDER_PATH } from '../identity/identityProvider';
 import { OidcSignInError, type OidcFailureReason } from '../identity/oidc/oidcErrors';
+import { RateLimitedError } from '../errors';
 import { toLocale } from '../i18n/i18n';
 import { asyncRoute } from './asyncRoute';
+import type { RateLimiter } from './rateLimit';
 import { queryParam } from './queryParam';
 import { PAGE_CSP } from './securityHeaders';
 
@@ -28,6 +30,10 @@ export interface IdentificationRouteOptions {
   secureCookie: boolean;
   /** Logs a failure by kind only. */
   onFailure: (kind: string, error?: unknown) => void;
+  /** Identification pages per client IP: each one may cost the provider a request. */
+  limiter: RateLimiter;
+  /** The client IP of a request (behind the trusted proxies). */
+  clientIp: (req: IncomingMessage) => string;
 }
 
 function escapeHtml(text: string): string {
@@ -67,14 +73,38 @@ function resultPage(res: Response, locale: Locale, t: TFunction, outcome: 'ok' |
   );
 }
 
+/**
+ * A page asking to wait, when one address opens identification pages too fast. It does not tell
+ * the chat anything (no identified.js): the sign-in has not ended, and a retry can still finish it.
+ */
+function tooManyPage(res: Response, locale: Locale, t: TFunction, retryAfterSeconds: number): void {
+  res.setHeader('Retry-After', String(retryAfterSeconds));
+  const title = t('identification:page.title');
+  sendPage(res, 429, locale, title, `<main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(t('identification:page.tooMany', { seconds: retryAfterSeconds }))}</p></main>`);
+}
+
 /** Registers the /identify routes. */
 export function registerIdentificationRoutes(server: Server, options: IdentificationRouteOptions): void {
   const { service } = options;
   const localeOf = (req: Request, fallback?: Locale) => toLocale(queryParam(req, 'lang')) ?? fallback ?? options.defaultLocale;
+  /** Takes one page for the request's address; false (and the wait page sent) when over the limit. */
+  const allowed = (req: Request, res: Response): boolean => {
+    try {
+      options.limiter.take(options.clientIp(req));
+      return true;
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      options.onFailure('identification_rate_limited');
+      const locale = localeOf(req);
+      tooManyPage(res, locale, options.t(locale), error.retryAfterSeconds);
+      return false;
+    }
+  };
 
   server.get(
     '/identify/start',
     asyncRoute(async (req, res) => {
+      if (!allowed(req, res)) return;
       const ticket = queryParam(req, 't') ?? '';
       const locale = (ticket !== '' && ticket.length <= 64 ? await service.ticketLocale(ticket) : undefined) ?? localeOf(req);
       const t = options.t(locale);
@@ -104,6 +134,7 @@ export function registerIdentificationRoutes(server: Server, options: Identifica
   server.get(
     CALLBACK_PATH,
     asyncRoute(async (req, res) => {
+      if (!allowed(req, res)) return;
       const url = new URL(req.url ?? '/', 'http://callback.invalid');
       const { locale, outcome } = await service.finish(url, cookieValue(req, BINDING_COOKIE));
       if (outcome !== 'ok') options.onFailure(`identification_${outcome}`);
@@ -119,6 +150,7 @@ export function registerIdentificationRoutes(server: Server, options: Identifica
   server.get(
     TEST_PROVIDER_PATH,
     asyncRoute(async (req, res) => {
+      if (!allowed(req, res)) return;
       const state = queryParam(req, 'state') ?? '';
       const locale = localeOf(req);
       const t = options.t(locale);

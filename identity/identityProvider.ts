@@ -52,12 +52,20 @@ export class OidcIdentityProvider implements IdentityProvider {
   }
 
   async finish(callbackUrl: URL, pending: PendingSignIn): Promise<ProvidedIdentity> {
-    const { claims } = await this.rp.finish(callbackUrl, pending);
+    const signedIn = await this.rp.finish(callbackUrl, pending);
+    let claims = signedIn.claims;
+    // Some providers (Suomi.fi among them, depending on the claims request) keep the identity
+    // code and the name out of the id_token and give them at UserInfo, for the same subject.
+    if (!this.hasIdentity(claims)) claims = { ...(await this.rp.userInfo(signedIn.accessToken, signedIn.subject)), acr: claims.acr };
     const identityCode = claimText(claims, this.claims.identityCode);
     const givenName = claimText(claims, this.claims.givenName);
     const familyName = claimText(claims, this.claims.familyName);
-    if (!identityCode || !givenName || !familyName) throw new OidcSignInError('claims', 'the id_token lacks the identity code or the name');
+    if (!identityCode || !givenName || !familyName) throw new OidcSignInError('claims', 'neither the id_token nor UserInfo has the identity code and the name');
     return { identityCode, givenName, familyName, assurance: claimText(claims, 'acr') ?? 'unspecified', provider: 'oidc' };
+  }
+
+  private hasIdentity(claims: Record<string, unknown>): boolean {
+    return [this.claims.identityCode, this.claims.givenName, this.claims.familyName].every((name) => claimText(claims, name) !== undefined);
   }
 }
 

@@ -38,6 +38,8 @@ export interface PendingSignIn {
 export interface SignInResult {
   subject: string;
   claims: Record<string, unknown>;
+  /** The access token, for a UserInfo request when the id_token lacks a claim. */
+  accessToken: string;
 }
 
 let openIdModule: OpenId | undefined;
@@ -134,7 +136,7 @@ export class OidcRelyingParty {
     }
     const idClaims = tokens.claims();
     if (!idClaims) throw new OidcSignInError('rejected', 'the token response has no id_token');
-    return { subject: idClaims.sub, claims: { ...idClaims } };
+    return { subject: idClaims.sub, claims: { ...idClaims }, accessToken: tokens.access_token };
   }
 
   /** The UserInfo claims for an access token (for providers that keep claims out of the id_token). */

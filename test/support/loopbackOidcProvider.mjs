@@ -5,7 +5,7 @@ import Provider from 'oidc-provider';
 import * as jose from 'jose';
 
 /** Starts oidc-provider on an ephemeral loopback port; returns its controls. */
-export async function startProvider({ redirectUris, persons, clientId, clientSecret, identityCodeClaim, loaHigh }) {
+export async function startProvider({ redirectUris, persons, clientId, clientSecret, identityCodeClaim, loaHigh, claimsAtUserInfoOnly }) {
   const own = await jose.generateKeyPair('RS256', { extractable: true });
   const foreign = await jose.generateKeyPair('RS256', { extractable: true });
   const signingJwk = { ...(await jose.exportJWK(own.privateKey)), kid: 'loopback-1', alg: 'RS256', use: 'sig' };
@@ -26,7 +26,8 @@ export async function startProvider({ redirectUris, persons, clientId, clientSec
     claims: { openid: ['sub'], acr: ['acr'], profile: ['name', 'given_name', 'family_name'], personal_identity_code: [identityCodeClaim] },
     scopes: ['openid', 'profile', 'personal_identity_code'],
     acrValues: ['http://ftn.ficora.fi/2017/loa2', loaHigh],
-    conformIdTokenClaims: false,
+    // Conforming: the scopes' claims only at UserInfo when an access token is issued (as some providers do).
+    conformIdTokenClaims: claimsAtUserInfoOnly === true,
     pkce: { required: () => true },
     features: { devInteractions: { enabled: false } },
     ttl: { Interaction: ttl(600), Grant: ttl(600), Session: ttl(600), AccessToken: ttl(600), IdToken: ttl(600), AuthorizationCode: ttl(60) },

@@ -53,7 +53,15 @@ interface ProviderHandle {
   close(): Promise<void>;
 }
 
-type StartProvider = (options: { redirectUris: string[]; persons: TestPerson[]; clientId: string; clientSecret: string; identityCodeClaim: string; loaHigh: string }) => Promise<ProviderHandle>;
+type StartProvider = (options: {
+  redirectUris: string[];
+  persons: TestPerson[];
+  clientId: string;
+  clientSecret: string;
+  identityCodeClaim: string;
+  loaHigh: string;
+  claimsAtUserInfoOnly: boolean;
+}) => Promise<ProviderHandle>;
 
 /**
  * Starts a provider with one confidential client (client_secret_basic) for `redirectUris`. The
@@ -61,7 +69,13 @@ type StartProvider = (options: { redirectUris: string[]; persons: TestPerson[]; 
  * configuration must be objects of Node's realm (oidc-provider checks for plain objects, and
  * jest's sandbox objects are not), so the test never hands it one.
  */
-export async function startLoopbackProvider(options: { redirectUris: string[]; persons?: TestPerson[]; clientId?: string }): Promise<LoopbackProvider> {
+export async function startLoopbackProvider(options: {
+  redirectUris: string[];
+  persons?: TestPerson[];
+  clientId?: string;
+  /** Keep the profile and identity-code claims out of the id_token: UserInfo gives them. */
+  claimsAtUserInfoOnly?: boolean;
+}): Promise<LoopbackProvider> {
   const { startProvider } = requireEsm<{ startProvider: StartProvider }>('./loopbackOidcProvider.mjs', __filename);
   const clientId = options.clientId ?? 'luotsi-test';
   const clientSecret = 'loopback-test-client-secret-0123456789';
@@ -72,6 +86,7 @@ export async function startLoopbackProvider(options: { redirectUris: string[]; p
     clientSecret,
     identityCodeClaim: IDENTITY_CODE_CLAIM,
     loaHigh: LOA_HIGH,
+    claimsAtUserInfoOnly: options.claimsAtUserInfoOnly ?? false,
   });
   return {
     issuer: handle.issuer,
