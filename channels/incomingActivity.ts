@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { BadRequestError } from '../errors';
 import { asObject } from '../http/jsonBody';
 import { WEB_BOT_ACCOUNT, WEB_CHANNEL_ID, WEB_SERVICE_URL } from './webChannelAdapter';
+import { cleanClientText, cleanClientValue } from './clientText';
 
 /** Activity types a web client may send. */
 const CLIENT_TYPES = new Set(['message', 'event', 'typing']);
@@ -50,12 +51,12 @@ export function normalizeClientActivity(
   }
   return {
     type: raw.type,
-    ...(text !== undefined && { text }),
+    ...(text !== undefined && { text: cleanClientText(text) }),
     ...(name !== undefined && { name }),
     ...(locale !== undefined && { locale }),
-    ...(raw.value !== undefined && { value: raw.value }),
+    ...(raw.value !== undefined && { value: cleanClientValue(raw.value) }),
     ...(channelData && { channelData }),
-    from: { id: userId, name: userName ?? '', role: 'user' },
+    from: { id: userId, name: cleanClientText(userName ?? ''), role: 'user' },
     recipient: { ...WEB_BOT_ACCOUNT },
     conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
     channelId: WEB_CHANNEL_ID,

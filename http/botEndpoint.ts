@@ -12,6 +12,7 @@ import { ForbiddenError, BadRequestError } from '../errors';
 import { WEB_CHANNEL_ID } from '../channels/webChannelAdapter';
 import { asyncRoute } from './asyncRoute';
 import { asObject, readJsonBody } from './jsonBody';
+import { cleanClientText, cleanClientValue } from '../channels/clientText';
 
 /** Loopback service URLs: the only ones an unauthenticated development endpoint replies to. */
 export function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
@@ -60,6 +61,9 @@ export function registerBotEndpoint(
     if (unauthenticated && !isLoopbackServiceUrl(body.serviceUrl)) {
       throw new ForbiddenError('without MicrosoftAppId only loopback service URLs are served', 'ServiceUrlNotAllowed');
     }
+    // The client's words arrive cleaned by the same rule as on the web channel.
+    if (typeof body.text === 'string') body.text = cleanClientText(body.text);
+    if (body.value !== undefined) body.value = cleanClientValue(body.value);
     (req as RestifyRequest & { body: unknown }).body = body;
     await adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, bot);
   }));

@@ -53,8 +53,8 @@ export class PgHandoffStore implements HandoffStore {
           input.urgency,
           URGENCY_RANK[input.urgency],
           JSON.stringify(input.answers),
-          storableText(input.contactRequest.message),
-          storableText(input.contactRequest.reachBy),
+          input.contactRequest.message,
+          input.contactRequest.reachBy,
           now.getTime(),
         ],
       );
@@ -80,8 +80,8 @@ export class PgHandoffStore implements HandoffStore {
         input.locale,
         JSON.stringify(input.answers),
         JSON.stringify(input.photoIds),
-        input.contactRequest ? storableText(input.contactRequest.message) : null,
-        input.contactRequest ? storableText(input.contactRequest.reachBy) : null,
+        input.contactRequest ? input.contactRequest.message : null,
+        input.contactRequest ? input.contactRequest.reachBy : null,
         input.contactRequest ? 'contact_request' : 'waiting',
         now.getTime(),
       ],
@@ -183,7 +183,7 @@ export class PgHandoffStore implements HandoffStore {
         [caseId, caller.staffId, now.getTime()],
       );
       if (rows.length !== 1) throw new ConflictError('the case is not held by this staff member');
-      await tx.query(INSERT_MESSAGE, [caseId, 'staff', caller.staffId, true, storableText(note), now.getTime()]);
+      await tx.query(INSERT_MESSAGE, [caseId, 'staff', caller.staffId, true, note, now.getTime()]);
       await tx.query(INSERT_AUDIT, [caseId, caller.staffId, 'release', now.getTime()]);
       return toCase(mustHave(rows[0]));
     });
@@ -201,7 +201,7 @@ export class PgHandoffStore implements HandoffStore {
         [caseId, current.queueId, toQueueId, caller.staffId, now.getTime()],
       );
       if (rows.length !== 1) throw new ConflictError('the case changed meanwhile');
-      await tx.query(INSERT_MESSAGE, [caseId, 'staff', caller.staffId, true, storableText(note), now.getTime()]);
+      await tx.query(INSERT_MESSAGE, [caseId, 'staff', caller.staffId, true, note, now.getTime()]);
       await tx.query(INSERT_AUDIT, [caseId, caller.staffId, 'transfer', now.getTime()]);
       return toCase(mustHave(rows[0]));
     });
@@ -238,7 +238,7 @@ export class PgHandoffStore implements HandoffStore {
       if (author.kind === 'staff') await this.lockFor(tx, author.caller, caseId);
       const staffId = author.kind === 'staff' ? author.caller.staffId : null;
       const internal = author.kind === 'staff' && author.internal;
-      const { rows } = await tx.query<MessageRow>(INSERT_MESSAGE, [caseId, author.kind, staffId, internal, storableText(text), now.getTime()]);
+      const { rows } = await tx.query<MessageRow>(INSERT_MESSAGE, [caseId, author.kind, staffId, internal, text, now.getTime()]);
       const row = rows[0];
       if (!row) throw new Error('message was not stored');
       if (author.kind === 'client') await tx.query('UPDATE handoff_cases SET last_client_activity_at = $1 WHERE id = $2', [now.getTime(), caseId]);
@@ -477,11 +477,6 @@ async function removeCase(tx: PgQueryable, caseId: string): Promise<number | und
   await tx.query('DELETE FROM handoff_messages WHERE case_id = $1', [caseId]);
   const removed = await tx.query('DELETE FROM handoff_cases WHERE id = $1', [caseId]);
   return removed.rowCount === 1 ? photos.rowCount : undefined;
-}
-
-// PostgreSQL text cannot hold U+0000 (SQLite can); a client's stray NUL must not fail their message.
-function storableText(text: string): string {
-  return text.replace(/\u0000/g, '\uFFFD');
 }
 
 function mustHave<T>(row: T | undefined): T {

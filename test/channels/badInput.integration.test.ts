@@ -159,6 +159,18 @@ describe('the web channel refuses bad input clearly and loses nothing', () => {
     expect(bot[bot.length - 1]).toBe(fi('entry:privacy.question'));
   });
 
+  it('removes what no person types from a message before anyone reads or stores it, on both backends', async () => {
+    const c = await start();
+    // NUL, an escape sequence, DEL, a C1 control and a right-to-left override inside the word:
+    // cleaned, the word is the language, and the stored copy is the clean one.
+    const text = 'suo\u0000mi\u001b\u007f\u0085\u202e';
+    const res = await fetch(dl(`/conversations/${c.conversationId}/activities`), { method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'message', text, from: { name: 'Ma\u0000ija' } }) });
+    expect(res.status).toBe(200);
+    const after = await activities(c);
+    expect(after.filter((x) => x.from.role === 'user').map((x) => x.text)).toEqual(['suomi']);
+    expect(after.filter((x) => x.from.role === 'bot').map((x) => x.text).at(-1)).toBe(fi('entry:privacy.question'));
+  });
+
   it('answers an invalid watermark with 400', async () => {
     const c = await start();
     const res = await fetch(dl(`/conversations/${c.conversationId}/activities?watermark=-1`), { headers: auth(c.token) });

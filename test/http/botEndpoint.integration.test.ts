@@ -1,3 +1,4 @@
+import { createI18n } from '../../i18n/i18n';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopbackServiceUrl } from '../../http/botEndpoint';
@@ -83,6 +84,24 @@ describe('POST /api/messages', () => {
         const texts = connector.replies.map((r) => r.body.text);
         expect(texts[0]).toMatch(/Lotsen/);
         expect(connector.replies.every((r) => r.path.startsWith('/v3/conversations/conv-1/activities'))).toBe(true);
+      } finally {
+        await server.stop();
+        await connector.close();
+      }
+    });
+
+    it('cleans the client text of an Azure channel by the same rule as the web channel', async () => {
+      const connector = await fakeConnector();
+      const server = await startTestServer({ ALLOW_UNAUTHENTICATED_BOT_ENDPOINT: 'true' });
+      const post = (body: object) => fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      try {
+        await post(activity(connector.url));
+        const before = connector.replies.length;
+        const res = await post({ ...activity(connector.url, 'message'), id: 'a2', membersAdded: undefined, text: 'suo\u0000mi\u202e' });
+        expect(res.status).toBeLessThan(300);
+        // Cleaned, the word is the language: the privacy question follows in Finnish.
+        const texts = connector.replies.slice(before).map((r) => r.body.text);
+        expect(texts.at(-1)).toBe(createI18n().getFixedT('fi')('entry:privacy.question'));
       } finally {
         await server.stop();
         await connector.close();
