@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ConversationState, type TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import { LuotsiBot } from './bots/luotsiBot';
-import { registerDirectLineRoutes, attachStreamUpgrade } from './channels/directLineRoutes';
+import { registerDirectLineRoutes, attachStreamUpgrade } from './http/directLineRoutes';
 import { resolveTokenSecret } from './channels/tokenSecret';
 import { TokenSigner } from './channels/tokens';
 import { WebChannel } from './channels/webChannel';
