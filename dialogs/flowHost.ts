@@ -217,6 +217,22 @@ export class FlowHost {
     return this.options.summaryItems?.(snapshot.context) ?? [];
   }
 
+  /**
+   * The finished flow's choices again, for a client who typed after the outcome: its join and
+   * contact buttons as the outcome showed them, and a way to start over. A stray "ok" or "thanks"
+   * must not throw away an outcome the client has not acted on yet.
+   */
+  outcomeChoices(snapshot: AnyMachineSnapshot, locale: Locale): Partial<Activity> {
+    const t = this.t(locale);
+    const outcome = this.renderOutcome(snapshot, t, locale);
+    const offered = outcome.flatMap((activity) => activity.suggestedActions?.actions ?? []);
+    const title = t('understanding:deadEnd.restart');
+    const restart: GlobalWordPress = { globalWord: 'restart' };
+    const message = textMessage(t(offered.length > 0 ? 'common:outcome.stillHere' : 'common:outcome.stillHereNoChoices'), locale);
+    message.suggestedActions = { to: [], actions: [...offered, { type: 'messageBack', title, text: title, displayText: title, value: restart }] };
+    return message;
+  }
+
   private renderOutcome(snapshot: AnyMachineSnapshot, t: TFunction, locale: Locale): Partial<Activity>[] {
     if (this.options.renderOutcome) return this.options.renderOutcome(snapshot, t, locale);
     const key = stateMetas(snapshot)

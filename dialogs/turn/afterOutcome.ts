@@ -4,7 +4,9 @@ import { flowOf, type Turn, type TurnStep } from './turn';
 
 /**
  * After an outcome: an emergency typed in gets 112 first; the outcome's buttons join a queue
- * or start a contact request (whose two answers follow here); anything else starts afresh.
+ * or start a contact request (whose two answers follow here). Other typed text ("ok", "klar",
+ * "kiitos") keeps the outcome: its choices again, with a way to start over; a press that is
+ * none of these (or the restart word) starts afresh.
  */
 export function afterOutcome(host: FlowHost, desk: ClientQueueDesk | undefined): TurnStep {
   return {
@@ -33,6 +35,10 @@ export function afterOutcome(host: FlowHost, desk: ClientQueueDesk | undefined):
       if (contactStep) {
         await host.persist(context, snapshot, undefined, { ...(contactStep.draft && { contactDraft: contactStep.draft }) });
         await context.sendActivities(contactStep.activities);
+        return 'handled';
+      }
+      if (typed !== undefined && typed.trim() !== '' && host.words.match(typed) === undefined) {
+        await context.sendActivities([host.outcomeChoices(snapshot, locale)]);
         return 'handled';
       }
       await host.startFresh(context, locale, ['common:session.restarted'], false);

@@ -31,6 +31,21 @@ describe('the handoff queue from the client side (real store of the run\'s backe
   });
   afterAll(() => db.close());
 
+  it('keeps the outcome when the client types "ok" after it: the same join buttons again, and the join still works', async () => {
+    const h = new DialogHarness({ queueDesk: desk });
+    h.now = now;
+    await h.join();
+    const outcome = await h.send('ihminen');
+    const offered = buttons(outcome).map((b) => b.value);
+    expect(offered).toContainEqual({ joinQueue: 'general_customer_service' });
+    const again = await h.send('ok');
+    expect(texts(again)).toEqual([fi('common:outcome.stillHere')]);
+    expect(buttons(again).map((b) => b.value)).toEqual([...offered, { globalWord: 'restart' }]);
+    const joined = await h.send({ type: 'message', value: { joinQueue: 'general_customer_service' } });
+    expect(texts(joined)[1]).toBe(fi('common:handoff.position', { position: 1, minutes: 10 }));
+    await h.send({ type: 'message', value: buttons(joined)[0]!.value });
+  });
+
   it('joins an open queue from the outcome, tells the place and wait, takes messages, and keeps quiet once staff hold the case', async () => {
     const h = new DialogHarness({ queueDesk: desk });
     h.now = now;

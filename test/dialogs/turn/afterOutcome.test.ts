@@ -19,9 +19,17 @@ describe('after-outcome step', () => {
     expect(textsOf(bench.sent())).toEqual([fi('routing:outcome.emergency.chest_pain')]);
   });
 
-  it('starts afresh on anything else', async () => {
+  it('keeps the outcome when something else is typed: the advice still stands, with a way to start over', async () => {
     const bench = new StepBench();
-    expect(await afterOutcome(bench.host, undefined).run(await bench.turn('hei taas', ended()))).toBe('handled');
+    expect(await afterOutcome(bench.host, undefined).run(await bench.turn('ok kiitos', ended()))).toBe('handled');
+    const sent = bench.sent();
+    expect(textsOf(sent)).toEqual([fi('common:outcome.stillHereNoChoices')]);
+    expect(sent.at(-1)?.suggestedActions?.actions.map((a) => a.value)).toEqual([{ globalWord: 'restart' }]);
+  });
+
+  it('starts afresh on the restart word', async () => {
+    const bench = new StepBench();
+    expect(await afterOutcome(bench.host, undefined).run(await bench.turn('alusta', ended()))).toBe('handled');
     expect(textsOf(bench.sent())).toEqual([fi('common:session.restarted'), fi('entry:language.question')]);
   });
 });
