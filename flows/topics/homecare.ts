@@ -1,6 +1,9 @@
 // Topic 6: coping at home, older people. A sudden change (confusion, slurred speech,
 // weakness on one side) is a stroke sign. Not coping at home today needs the
-// same-day contact; otherwise Seniori-info or a social counsellor's call.
+// same-day contact; otherwise Seniori-info or a social counsellor's call. A recent fall asks
+// what happened, as "something else" does: an older person who cannot bear weight after a
+// fall (a hip fracture until shown otherwise) or who hit the head is a same-day health matter,
+// not a social one.
 
 import type { QuestionSetDef } from '../questionSet';
 
@@ -20,6 +23,8 @@ export const homecareSet: QuestionSetDef = {
     forgetsCritical: { q: 'medicines', is: 'forgetsCritical' },
     forgetsMedicines: { q: 'medicines', is: 'forgets' },
     fall: { q: 'fall', yes: true },
+    seriousFall: { q: 'fallInjury', anyOf: ['cantBearWeight', 'headInjury'] },
+    fallPain: { q: 'fallInjury', is: 'painMoving' },
     memory: { q: 'memory', yes: true },
     needsHelp: { q: 'dailyHelp', anyOf: ['sometimes', 'daily'] },
     livesAlone: { q: 'livesAlone', yes: true },
@@ -42,7 +47,13 @@ export const homecareSet: QuestionSetDef = {
     { id: 'copingToday', kind: 'yesNo' },
     { id: 'livesAlone', kind: 'yesNo' },
     { id: 'dailyHelp', kind: 'choice', options: ['none', 'sometimes', 'daily'] },
-    { id: 'fall', kind: 'yesNo', next: [{ when: 'notSmallChild', to: 'memory' }, { to: 'caregiverStrain' }] },
+    { id: 'fall', kind: 'yesNo', next: [{ when: 'fall', to: 'fallInjury' }, { when: 'notSmallChild', to: 'memory' }, { to: 'caregiverStrain' }] },
+    {
+      id: 'fallInjury',
+      kind: 'choice',
+      options: ['none', 'bruise', 'painMoving', 'cantBearWeight', 'headInjury'],
+      next: [{ when: 'notSmallChild', to: 'memory' }, { to: 'caregiverStrain' }],
+    },
     { id: 'memory', kind: 'yesNo' },
     { id: 'medicines', kind: 'choice', options: ['ok', 'forgets', 'forgetsCritical'] },
     { id: 'caregiverStrain', kind: 'yesNo', askIf: 'proxy' },
@@ -53,6 +64,8 @@ export const homecareSet: QuestionSetDef = {
       { when: 'notCoping', urgency: 'urgent', note: 'Does not cope at home today: same-day contact (social and crisis on-call out of hours).' },
       { when: 'forgetsCritical', urgency: 'urgent', note: 'Missed doses of insulin, a blood thinner or another medicine that must not be missed: a nurse the same day.' },
       { when: 'forgetsMedicines', urgency: 'non_urgent', note: 'Forgets medicines: home care or nurse assesses dose dispensing.' },
+      { when: 'seriousFall', urgency: 'urgent', note: 'Cannot bear weight or hit the head in a fall: same-day health assessment (116117 at night), as under "something else".' },
+      { when: 'fallPain', urgency: 'non_urgent', note: 'Pain on moving after a fall: a health assessment by appointment (digital clinic), besides fall prevention.' },
       { when: 'fall', urgency: 'non_urgent', note: 'Recent falls: assessment of fall risk and home safety.' },
       { when: 'memory', urgency: 'non_urgent', note: 'Worrying memory changes: memory assessment.' },
       { when: 'needsHelp', urgency: 'non_urgent', note: 'Needs help with daily tasks: service needs assessment.' },

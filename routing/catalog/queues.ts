@@ -41,6 +41,8 @@ export const QUEUES: readonly WorkQueue[] = [
           { q: 'other.need', anyOf: ['medicine', 'fall', 'noSymptoms'] },
           { q: 'other.area', is: 'health' },
           { q: 'homecare.medicines', is: 'forgetsCritical' },
+          // An injury after a fall is assessed by health care first (digital clinic, 116117).
+          { q: 'homecare.fallInjury', anyOf: ['cantBearWeight', 'headInjury'] },
         ],
       },
     },
@@ -102,13 +104,16 @@ export const QUEUES: readonly WorkQueue[] = [
     name: { fi: 'Digiklinikka', sv: 'Digitala kliniken', en: 'Digital clinic' },
     hours: weekdays('08:00', '16:00'),
     observesPublicHolidays: true,
-    topics: ['skin', 'urinary', 'respiratory', 'family', 'other'],
+    topics: ['skin', 'urinary', 'respiratory', 'family', 'other', 'homecare'],
     urgencies: ['urgent', 'non_urgent'],
     strongIdentification: true,
-    // Not for social matters of the family or "something else" (no place to stay, social area).
+    // Not for social matters of the family or "something else" (no place to stay, social area);
+    // under "home and daily life" only for an injury or pain after a fall.
     when: {
       not: {
         any: [
+          // (a home-and-daily-life result: its first question answered, no injury after a fall)
+          { all: [{ q: 'homecare.suddenChange', answered: true }, { not: { q: 'homecare.fallInjury', anyOf: ['painMoving', 'cantBearWeight', 'headInjury'] } }] },
           { all: [{ q: 'family.concern', answered: true }, { not: { q: 'family.childIll', yes: true } }, { not: { q: 'family.concern', anyOf: ['childHealth', 'pregnancy'] } }] },
           { q: 'other.need', anyOf: ['housing', 'noSymptoms'] },
           { q: 'other.area', is: 'social' },

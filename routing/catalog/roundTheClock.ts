@@ -33,6 +33,13 @@ export const ROUND_THE_CLOCK: readonly RoundTheClockRule[] = [
     note: 'Missed doses of a medicine that must not be missed are a health matter: 116117 assesses.',
   },
   {
+    topics: ['homecare'],
+    when: { q: 'homecare.fallInjury', anyOf: ['cantBearWeight', 'headInjury'] },
+    service: CALL_116117,
+    callScriptKey: 'routing:callScript.health',
+    note: 'A fall with a leg that bears no weight or a blow to the head is a health matter: 116117 tells where to go.',
+  },
+  {
     topics: ['homecare', 'money'],
     service: SOCIAL_CRISIS,
     callScriptKey: 'routing:callScript.social',

@@ -62,6 +62,22 @@ describe('route', () => {
     expect(recs.map((r) => r.id)).toEqual(['call_116117', 'digital_clinic', 'safety_net']);
   });
 
+  it('a fall at home with a leg that bears no weight is a health matter: 116117 at night, the digital clinic by day, not social guidance', () => {
+    const answers = { 'homecare.suddenChange': false, 'homecare.copingToday': false, 'homecare.fall': true, 'homecare.fallInjury': 'fallInjury.cantBearWeight' };
+    const fall = base({ topic: 'homecare', urgency: 'urgent', subject: { kind: 'adult', relationship: 'parent', consent: 'agrees' }, answers });
+    const night = route(fall, DEFAULT_CATALOG, SATURDAY_NIGHT).map((r) => r.id);
+    expect(night[0]).toBe('call_116117');
+    expect(night).not.toContain('social_guidance');
+    const day = route(fall, DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id);
+    expect(day[0]).toBe('digital_clinic');
+    expect(day).not.toContain('social_guidance');
+    // Without an injury the same answers stay a social matter, and the digital clinic is not offered.
+    const noInjury = base({ topic: 'homecare', urgency: 'urgent', answers: { ...answers, 'homecare.fallInjury': 'fallInjury.none' } });
+    const social = route(noInjury, DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id);
+    expect(social[0]).toBe('social_guidance');
+    expect(social).not.toContain('digital_clinic');
+  });
+
   it('urgent at 7 a.m.: a queue opening within the urgent window follows the 24/7 line; a queue open now comes first', () => {
     const early = new Date('2026-12-02T05:00:00Z'); // Wed 07:00, queues open at 08:00
     const ids = route(base({ topic: 'dental', urgency: 'urgent' }), DEFAULT_CATALOG, early).map((r) => r.id);
@@ -70,7 +86,7 @@ describe('route', () => {
     expect(day).toEqual(['dental_care', 'call_116117', 'safety_net']);
     // A carer not coping at 07:00: the 08:00 queue is inside the two-hour window, so it comes before
     // the carers' association; with a 30-minute window it is only a contact request at the end.
-    const carer = base({ topic: 'homecare', urgency: 'urgent', flags: ['caregiver_strain'] });
+    const carer = base({ topic: 'homecare', urgency: 'urgent', flags: ['caregiver_strain'], answers: { 'homecare.suddenChange': false, 'homecare.fall': false } });
     expect(route(carer, DEFAULT_CATALOG, early).map((r) => r.id)).toEqual(['social_crisis_on_call', 'social_guidance', 'carers_association', 'safety_net']);
     const tight = { ...DEFAULT_CATALOG, settings: { urgentWindowMinutes: 30 } };
     expect(route(carer, tight, early).map((r) => r.id)).toEqual(['social_crisis_on_call', 'carers_association', 'social_guidance', 'safety_net']);
