@@ -222,6 +222,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
         metrics?.commitSeconds.observe({ database: database.kind }, (performance.now() - started) / 1000);
       }
     },
+    botName: (locale) => i18n.getFixedT(toLocale(locale) ?? config.defaultLocale)('common:productName'),
     messageLimiter: new RateLimiter(config.messageRateLimitPerMinute, epochMsOf(clock)),
     tooFastNotice: (requested) => {
       const locale = toLocale(requested) ?? config.defaultLocale;

@@ -59,6 +59,8 @@ export interface WebChannelOptions {
   messageLimiter?: RateLimiter;
   /** The chat notice a client gets when it sends too fast, in its language. */
   tooFastNotice?: (locale: string | undefined) => Partial<Activity>;
+  /** The bot's name in a language (Luotsi, Lotsen), shown and read out as the sender of its messages. */
+  botName?: (locale: string | undefined) => string;
   /** Open streams per conversation and per client address. */
   streamLimits?: StreamLimits;
   /** Activity polls per conversation per minute. */
@@ -145,7 +147,7 @@ export class WebChannel {
       (conversationId, activity) => this.links.present(conversationId, activity),
       options.streamLimits ?? DEFAULT_STREAM_LIMITS,
     );
-    this.adapter = new WebChannelAdapter(options.log, (conversationId, announced) => this.appended(conversationId, announced), this.clock, options.commitTurn);
+    this.adapter = new WebChannelAdapter(options.log, (conversationId, announced) => this.appended(conversationId, announced), this.clock, options.commitTurn, options.botName);
     // Another instance wrote to a conversation whose stream is open here (staff reply, queue update).
     options.coordination.onAnnounce((conversationId) => (conversationId === undefined ? this.hub.publishAll() : this.hub.publish(conversationId)));
   }

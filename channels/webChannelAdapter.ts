@@ -45,6 +45,8 @@ export class WebChannelAdapter extends BotAdapter {
     private readonly clock: () => Date = systemClock,
     /** Writes a client turn's state and replies in one transaction; without it they are written one by one. */
     private readonly commitTurn?: LuotsiDatabase['commitTurn'],
+    /** The bot's name in the activity's language; without it every message is from "Luotsi". */
+    private readonly botName?: (locale: string | undefined) => string,
   ) {
     super();
   }
@@ -124,6 +126,11 @@ export class WebChannelAdapter extends BotAdapter {
     this.onAppended(conversationId);
   }
 
+  private ownName(activity: Partial<Activity>): { name: string } | undefined {
+    const id = activity.from?.id ?? WEB_BOT_ACCOUNT.id;
+    return this.botName && id === WEB_BOT_ACCOUNT.id ? { name: this.botName(activity.locale) } : undefined;
+  }
+
   /** The bot's activity as the log keeps it. */
   private asLogged(conversation: Partial<ConversationAccount> & { id: string }, activity: Partial<Activity>): Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'> {
     const { timestamp: _ignoredTimestamp, localTimestamp: _ignoredLocal, ...rest } = activity;
@@ -131,8 +138,9 @@ export class WebChannelAdapter extends BotAdapter {
       ...rest,
       channelId: WEB_CHANNEL_ID,
       serviceUrl: WEB_SERVICE_URL,
-      // Everything this adapter sends is the bot speaking, whatever reference it came from.
-      from: { ...WEB_BOT_ACCOUNT, ...activity.from, role: 'bot' },
+      // Everything this adapter sends is the bot speaking, whatever reference it came from; the
+      // bot itself under its name in the message's language (staff keep their own name).
+      from: { ...WEB_BOT_ACCOUNT, ...activity.from, ...this.ownName(activity), role: 'bot' },
       conversation: conversation as ConversationAccount,
     };
   }

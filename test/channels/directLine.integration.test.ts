@@ -42,7 +42,10 @@ describe.each([
       const svenska = actions[1]!;
       const id = await say(client, svenska.title ?? '', (svenska as { value?: unknown }).value);
       expect(id).toMatch(/\|\d{7}$/);
-      await transcript.waitForBot((m) => m.text === sv('entry:privacy.notice'));
+      const notice = await transcript.waitForBot((m) => m.text === sv('entry:privacy.notice'));
+      // The sender is named in the conversation's language (read out by screen readers).
+      expect([question.from?.name, notice.from?.name]).toEqual([fi('common:productName'), sv('common:productName')]);
+      expect(notice.from?.name).toBe('Lotsen');
       const consent = await transcript.waitForBot((m) => m.text === sv('entry:privacy.question'));
       expect(consent.suggestedActions?.actions.map((a) => a.title)).toEqual([sv('entry:privacy.options.accept'), sv('entry:privacy.options.decline')]);
 
