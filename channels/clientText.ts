@@ -23,7 +23,6 @@ export function cleanClientValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return cleanClientText(value);
   if (depth >= MAX_VALUE_DEPTH || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => cleanClientValue(item, depth + 1));
-  const cleaned: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) cleaned[key] = cleanClientValue(item, depth + 1);
-  return cleaned;
+  // fromEntries defines each key as data: a key "__proto__" stays a key and sets no prototype.
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cleanClientValue(item, depth + 1)]));
 }

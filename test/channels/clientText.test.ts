@@ -21,3 +21,12 @@ test('cleans every string of a submitted value and leaves other types as they ar
   });
   expect(cleanClientValue(42)).toBe(42);
 });
+
+test('a "__proto__" key of a parsed body stays an own key and changes no prototype', () => {
+  const parsed = JSON.parse('{"__proto__": {"polluted": "x\\u0000"}, "answer": "kyllä"}') as Record<string, unknown>;
+  const cleaned = cleanClientValue(parsed) as Record<string, unknown>;
+  expect(Object.getPrototypeOf(cleaned)).toBe(Object.prototype);
+  expect(Object.keys(cleaned)).toEqual(['__proto__', 'answer']);
+  expect(Object.getOwnPropertyDescriptor(cleaned, '__proto__')?.value).toEqual({ polluted: 'x' });
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
