@@ -18,6 +18,7 @@ import { DEFAULT_STREAM_LIMITS, StreamHub, type StreamLimits } from './streamHub
 import { UsedStreamNonces } from './streamNonces';
 import { assertConversation, bearerToken, TokenSigner, type ChannelTokenClaims } from './tokens';
 import { TurnQueue } from './turnQueue';
+import { VerifiedTokens } from './verifiedTokens';
 import { WEB_BOT_ACCOUNT, WEB_CHANNEL_ID, WEB_SERVICE_URL, WebChannelAdapter } from './webChannelAdapter';
 import { systemClock } from '../clock';
 
@@ -84,6 +85,8 @@ export interface ChannelMemory {
   pollLimits: number;
   reconnectLimits: number;
   toldTooFast: number;
+  /** Verified tokens remembered (bounded; not per finished conversation, so not a leak). */
+  verifiedTokens: number;
 }
 
 /** The bot's turn handler, as `ActivityHandler.run`. */
@@ -132,9 +135,11 @@ export class WebChannel {
   private readonly usedStreamUrls = new UsedStreamNonces();
   private readonly reconnectLimiter: RateLimiter;
   private readonly pollLimiter: RateLimiter;
+  private readonly tokens: VerifiedTokens;
 
   constructor(private readonly options: WebChannelOptions) {
     this.clock = options.clock ?? systemClock;
+    this.tokens = new VerifiedTokens(options.signer);
     this.links = new PhotoLinks(options.signer, this.clock);
     const millis = () => this.clock().getTime();
     this.reconnectLimiter = new RateLimiter(RECONNECTS_PER_MINUTE, millis);
@@ -176,6 +181,7 @@ export class WebChannel {
       pollLimits: this.pollLimiter.trackedKeys,
       reconnectLimits: this.reconnectLimiter.trackedKeys,
       toldTooFast: this.toldTooFast.size,
+      verifiedTokens: this.tokens.size,
     };
   }
 
@@ -421,7 +427,7 @@ export class WebChannel {
   }
 
   private verify(authorization: string | undefined): ChannelTokenClaims {
-    return this.options.signer.verify(bearerToken(authorization), 'conversation', this.clock());
+    return this.tokens.verifyConversation(bearerToken(authorization), this.clock());
   }
 
   private async authorize(authorization: string | undefined, conversationId: string): Promise<ChannelTokenClaims> {
