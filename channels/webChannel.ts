@@ -21,6 +21,7 @@ import { TurnQueue } from './turnQueue';
 import { VerifiedTokens } from './verifiedTokens';
 import { WEB_BOT_ACCOUNT, WEB_CHANNEL_ID, WEB_SERVICE_URL, WebChannelAdapter } from './webChannelAdapter';
 import { systemClock } from '../clock';
+import { turnPhases } from '../metrics/turnPhases';
 
 /** Seconds a stream URL stays usable; the client connects right after receiving it. */
 const STREAM_URL_TTL_SECONDS = 120;
@@ -431,10 +432,15 @@ export class WebChannel {
   }
 
   private async authorize(authorization: string | undefined, conversationId: string): Promise<ChannelTokenClaims> {
-    const claims = this.verify(authorization);
-    assertConversation(claims, conversationId);
-    if (!(await this.options.log.getConversation(conversationId))) throw new NotFoundError('conversation not found');
-    return claims;
+    const started = turnPhases.start();
+    try {
+      const claims = this.verify(authorization);
+      assertConversation(claims, conversationId);
+      if (!(await this.options.log.getConversation(conversationId))) throw new NotFoundError('conversation not found');
+      return claims;
+    } finally {
+      turnPhases.end('auth', started);
+    }
   }
 
   private tokenResponse(claims: Pick<ChannelTokenClaims, 'cid' | 'uid'>): ConversationResponse {
