@@ -66,6 +66,8 @@ export interface Config {
   defaultLocale: 'fi' | 'sv' | 'en';
   /** Bearer token that /metrics requires; /metrics is off (404) without it. */
   metricsToken: string | undefined;
+  /** Sums wall time per turn phase for the benchmark's breakdown (metrics/turnPhases.ts). */
+  phaseTiming: boolean;
   /** Port of the primary's /metrics for all workers together (several workers only). */
   metricsPort: number | undefined;
   /** Worker processes sharing the port (node cluster); 1 runs in this process. */
@@ -131,6 +133,7 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'DATABASE_CONNECT_TIMEOUT_MS', default: '5000', description: 'how long a request waits for a PostgreSQL connection before it is answered 503 + Retry-After' },
   { name: 'DIRECTLINE_TOKEN_SECRET', default: '(generated in development)', description: 'HMAC key (at least 32 characters) that signs web channel tokens; required in production' },
   { name: 'METRICS_TOKEN', default: '(unset: /metrics off)', description: 'bearer token (at least 24 characters) that Prometheus sends to scrape `/metrics` (see Metrics for operations)' },
+  { name: 'PHASE_TIMING', default: 'false', description: 'true: sum wall time per turn phase (request, auth, state read, transition, render, commit) for the benchmark\'s breakdown; names and sums only' },
   { name: 'METRICS_PORT', default: '(unset)', description: 'with several workers: port on which the primary process serves `/metrics` for all workers together (same bearer token); unset, each worker answers `/metrics` for itself on the service port' },
   { name: 'WEB_CONCURRENCY', default: '1 (production on PostgreSQL: the number of cores)', description: 'worker processes sharing the port (node cluster); more than 1 needs PostgreSQL' },
   { name: 'TOKEN_TTL_SECONDS', default: '3600', description: 'lifetime of a web channel token; clients refresh before it ends' },
@@ -350,6 +353,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', ['fi', 'sv', 'en'] as const, 'fi'),
     metricsToken: metricsTokenSetting(env),
+    phaseTiming: boolSetting(env, 'PHASE_TIMING', false),
     metricsPort: optional(env, 'METRICS_PORT') === undefined ? undefined : intSetting(env, 'METRICS_PORT', 0, 1, 65535),
     workers: workersSetting(env, mode, databaseUrlSetting(env) !== undefined),
     botFramework: { appId, appPassword, appType, tenantId, allowUnauthenticated },

@@ -58,6 +58,7 @@ import { epochMsOf, systemClock, type Clock } from './clock';
 import { queueOverview, type HandoffStore } from './handoff';
 import { registerMetricsRoute } from './http/metricsRoute';
 import { channelLabel, ServiceMetrics } from './metrics/serviceMetrics';
+import { timedStateReads, turnPhases } from './metrics/turnPhases';
 import { runPrimary } from './workers';
 import { randomBytes } from 'node:crypto';
 import { IdentificationDesk, type IdentityState } from './dialogs/identification';
@@ -139,7 +140,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const handoff = withStaffSignals(database.handoff, staffSignals);
   // Web Chat sends a typing indicator every few seconds while the client types; one lookup per 2 s is plenty.
   const clientTyping = new TypingThrottle(2000, epochMsOf(clock));
-  const conversationState = new ConversationState(database.botState);
+  if (config.phaseTiming) turnPhases.enable();
+  // Off, the store itself: the timing wrapper costs nothing unless asked for.
+  const conversationState = new ConversationState(config.phaseTiming ? timedStateReads(database.botState) : database.botState);
   const staffAuthenticator = new StaffAuthenticator(database.staff, {
     maxFailedLogins: config.staff.maxFailedLogins,
     lockoutMinutes: config.staff.lockoutMinutes,
@@ -219,7 +222,9 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       try {
         return await database.commitTurn(conversationId, state, replies, now, answers);
       } finally {
-        metrics?.commitSeconds.observe({ database: database.kind }, (performance.now() - started) / 1000);
+        const ms = performance.now() - started;
+        metrics?.commitSeconds.observe({ database: database.kind }, ms / 1000);
+        turnPhases.add('commit', ms);
       }
     },
     botName: (locale) => i18n.getFixedT(toLocale(locale) ?? config.defaultLocale)('common:productName'),
@@ -331,6 +336,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     const entry = { reqId: req.id(), method: req.method, route: route?.path ?? 'unmatched', status: res.statusCode, ms: Math.round(seconds * 1000) };
     metrics?.httpRequests.inc({ method: req.method ?? 'other', route: String(entry.route), status: String(res.statusCode) });
     metrics?.httpSeconds.observe({ method: req.method ?? 'other', route: String(entry.route) }, seconds);
+    // A turn's two requests (POST and GET of activities), for the bench's breakdown.
+    if (String(entry.route).endsWith('/activities')) turnPhases.add('request', seconds * 1000);
     const failure = failureOf(res);
     if (res.statusCode >= 500 && res.statusCode !== 501 && failure !== undefined) logger.error({ ...entry, err: failure }, 'request failed');
     else logger.info(entry, 'request');

@@ -31,12 +31,19 @@ export interface ManagedChild {
    * resolves with its heap in use after it, or undefined when the child cannot (no --expose-gc, no answer in 10 s).
    */
   collectGarbage(): Promise<number | undefined>;
+  /** The server's phase times (Luotsi with PHASE_TIMING=true; see parentWatch.ts), undefined without an answer in 10 s. */
+  phaseTimes(): Promise<Record<string, { calls: number; ms: number }> | undefined>;
+  /** Forgets the server's phase times so far (after the warm-up). */
+  resetPhaseTimes(): void;
 }
 
 const TAIL_BYTES = 4096;
 /** The IPC request for a full collection and the key of its answer (as in parentWatch.ts). */
 const GC_REQUEST = 'luotsi-bench:gc';
 const GC_DONE = 'luotsi-bench:gc-done';
+const PHASES_REQUEST = 'luotsi-bench:phases';
+const PHASES_RESET = 'luotsi-bench:phases-reset';
+const PHASES_DONE = 'luotsi-bench:phases-done';
 const GC_TIMEOUT_MS = 10_000;
 const PARENT_WATCH = path.join(__dirname, 'parentWatch.js');
 /** restify 11 on Node 20 prints DEP0111 once per process; it is known and says nothing about the run. */
@@ -120,5 +127,25 @@ export async function startChild(spec: ChildSpec): Promise<ManagedChild> {
       child.on('message', done);
       child.send(GC_REQUEST);
     });
-  return { pid, logLines: () => lines, outputTail: () => tail, stop, collectGarbage };
+  const phaseTimes = () =>
+    new Promise<Record<string, { calls: number; ms: number }> | undefined>((resolve) => {
+      if (exited) return resolve(undefined);
+      const done = (message: unknown) => {
+        const times = typeof message === 'object' && message !== null ? (message as Record<string, unknown>)[PHASES_DONE] : undefined;
+        if (typeof times !== 'object' || times === null) return;
+        finish(times as Record<string, { calls: number; ms: number }>);
+      };
+      const finish = (value: Record<string, { calls: number; ms: number }> | undefined) => {
+        clearTimeout(timer);
+        child.off('message', done);
+        resolve(value);
+      };
+      const timer = setTimeout(() => finish(undefined), GC_TIMEOUT_MS);
+      child.on('message', done);
+      child.send(PHASES_REQUEST);
+    });
+  const resetPhaseTimes = () => {
+    if (!exited) child.send(PHASES_RESET);
+  };
+  return { pid, logLines: () => lines, outputTail: () => tail, stop, collectGarbage, phaseTimes, resetPhaseTimes };
 }

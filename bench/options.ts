@@ -1,7 +1,7 @@
 /** Benchmark settings from the environment, validated so a typo fails before any child starts. */
 
 /** The parts of the benchmark that BENCH_PARTS can select. */
-export const PARTS = ['load', 'scale', 'rss', 'queue'] as const;
+export const PARTS = ['load', 'scale', 'rss', 'queue', 'phases'] as const;
 export type Part = (typeof PARTS)[number];
 
 /** The storage backends Luotsi can run on. */
@@ -98,8 +98,9 @@ export function readOptions(env: Env): BenchOptions {
   const scaleMs = parts.includes('scale') && backends.includes('postgres') ? 2 * perTarget + 2 * scaleConcurrency.length * perLoadRun : 0;
   // At worst ~50 ms per turn of a whole conversation, with set-up counted as three turns.
   const rssMs = parts.includes('rss') ? backends.length * (perTarget + Math.max(rssConversations, rssLongConversations) * (rssMaxTurns + 3) * 50) : 0;
+  const phasesMs = parts.includes('phases') ? backends.length * (perTarget + 2 * perLoadRun) : 0;
   const queueMs = parts.includes('queue') ? backends.length * (60_000 + queueCases * 20 + queueClaims * 1000) : 0;
-  const hardLimitMs = 120_000 + loadMs + scaleMs + rssMs + queueMs;
+  const hardLimitMs = 120_000 + loadMs + scaleMs + rssMs + phasesMs + queueMs;
   return {
     parts,
     backends,

@@ -6,6 +6,7 @@ import type { BenchOptions } from './options';
 import type { RssResult } from './rssRun';
 import { queueTable, rssTable } from './stateTables';
 import type { Target } from './targets';
+import { phaseTable, type PhaseResult } from './phaseRun';
 
 /** Everything one `npm run bench` measured; parts not selected are empty. */
 export interface BenchResults {
@@ -15,6 +16,8 @@ export interface BenchResults {
   scale: Measurement[];
   rss: RssResult[];
   queue: QueueResult[];
+  /** The per-phase breakdown of the phases part, one per backend. */
+  phases: PhaseResult[];
   warnings: string[];
   postgresVersion: string | undefined;
 }
@@ -48,6 +51,16 @@ export function renderReport(options: BenchOptions, results: BenchResults): stri
       '',
       'A turn is:',
       ...results.targets.map((t) => `- ${t.label}: ${t.turnMeans}.`),
+      '',
+    );
+  }
+  if (results.phases.length > 0) {
+    lines.push(
+      '**Where a turn\'s time goes.** Luotsi with PHASE_TIMING=true, 100 conversations, after a warm-up: the server sums the wall time of each phase ' +
+        '(metrics/turnPhases.ts). The phases below `request` are inside it; what `request` has beyond them is HTTP, botbuilder, the activity log and JSON. ' +
+        'Wall time: `request` runs from the server\'s first handler to the answer, so on a busy server it includes waiting for the event loop, and a phase that waits for PostgreSQL includes the wait; the throughput of this run is not comparable with the load table (the timing costs a little).',
+      '',
+      ...phaseTable(results.phases),
       '',
     );
   }

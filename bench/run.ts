@@ -7,7 +7,7 @@
  * is a private throwaway cluster (scripts/postgresCluster.ts) stopped however the bench ends.
  *
  * Environment (all optional):
- * - BENCH_PARTS: comma-separated subset of load,scale,rss,queue (default all)
+ * - BENCH_PARTS: comma-separated subset of load,scale,rss,queue,phases (default all)
  * - BENCH_BACKENDS: sqlite,postgres (default both; scale needs postgres)
  * - BENCH_CONCURRENCY: conversations at once per load run (default "10,100,1000")
  * - BENCH_SCALE_CONCURRENCY: the same for one-versus-two instances (default "100,1000")
@@ -30,6 +30,7 @@ import { readOptions, type BenchOptions } from './options';
 import { startBenchPostgres, type BenchPostgres } from './postgresServer';
 import { renderReport, type BenchResults } from './report';
 import { measureRss } from './rssRun';
+import { measurePhases } from './phaseRun';
 import { bareTarget, echoBotTarget, luotsiTarget, type LuotsiStorage, type Target } from './targets';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
   }, options.hardLimitMs);
   watchdog.unref();
 
-  const results: BenchResults = { targets: [], load: [], scale: [], rss: [], queue: [], warnings: [], postgresVersion: undefined };
+  const results: BenchResults = { targets: [], load: [], scale: [], rss: [], queue: [], phases: [], warnings: [], postgresVersion: undefined };
   const wantsPostgres = options.backends.includes('postgres');
   let postgres: BenchPostgres | undefined;
   if (wantsPostgres) {
@@ -130,6 +131,13 @@ async function main(): Promise<void> {
         const target = luotsiTarget(backend === 'sqlite' ? 'luotsiSqlite' : 'luotsiPostgres', luotsiLabel(backend), storageFor(backend, postgres, options));
         const rss = await attempt(`${target.label} memory run`, results.warnings, () => measureRss(target, options));
         if (rss) results.rss.push(rss);
+      }
+    }
+    if (options.parts.includes('phases')) {
+      for (const backend of options.backends) {
+        const target = luotsiTarget(backend === 'sqlite' ? 'luotsiSqlite' : 'luotsiPostgres', luotsiLabel(backend), storageFor(backend, postgres, options));
+        const phases = await attempt(`${target.label} phase run`, results.warnings, () => measurePhases(target, options));
+        if (phases) results.phases.push(phases);
       }
     }
     if (options.parts.includes('queue')) {

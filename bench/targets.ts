@@ -27,6 +27,8 @@ export interface Target {
 export interface StartOptions {
   /** With --expose-gc, so the memory run can ask for a full collection (ManagedChild.collectGarbage). */
   exposeGc?: boolean;
+  /** With PHASE_TIMING=true, so the phase run can read the per-phase times (ManagedChild.phaseTimes). */
+  phaseTiming?: boolean;
 }
 
 export interface RunningTarget {
@@ -99,6 +101,8 @@ async function startLuotsi(name: string, tokenSecret: string, databaseEnv: Recor
         OIDC_CLIENT_SECRET: 'bench-never-used',
         IDENTITY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         ...databaseEnv,
+        // One process: the sums are read from the process the bench started, not from workers.
+        ...(start.phaseTiming && { PHASE_TIMING: 'true', WEB_CONCURRENCY: '1' }),
       },
       readyUrl: `${baseUrl}/readyz`,
       readyTimeoutMs: READY_TIMEOUT_MS,

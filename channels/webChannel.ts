@@ -18,8 +18,10 @@ import { DEFAULT_STREAM_LIMITS, StreamHub, type StreamLimits } from './streamHub
 import { UsedStreamNonces } from './streamNonces';
 import { assertConversation, bearerToken, TokenSigner, type ChannelTokenClaims } from './tokens';
 import { TurnQueue } from './turnQueue';
+import { VerifiedTokens } from './verifiedTokens';
 import { WEB_BOT_ACCOUNT, WEB_CHANNEL_ID, WEB_SERVICE_URL, WebChannelAdapter } from './webChannelAdapter';
 import { systemClock } from '../clock';
+import { turnPhases } from '../metrics/turnPhases';
 
 /** Seconds a stream URL stays usable; the client connects right after receiving it. */
 const STREAM_URL_TTL_SECONDS = 120;
@@ -86,6 +88,8 @@ export interface ChannelMemory {
   pollLimits: number;
   reconnectLimits: number;
   toldTooFast: number;
+  /** Verified tokens remembered (bounded; not per finished conversation, so not a leak). */
+  verifiedTokens: number;
 }
 
 /** The bot's turn handler, as `ActivityHandler.run`. */
@@ -134,9 +138,11 @@ export class WebChannel {
   private readonly usedStreamUrls = new UsedStreamNonces();
   private readonly reconnectLimiter: RateLimiter;
   private readonly pollLimiter: RateLimiter;
+  private readonly tokens: VerifiedTokens;
 
   constructor(private readonly options: WebChannelOptions) {
     this.clock = options.clock ?? systemClock;
+    this.tokens = new VerifiedTokens(options.signer);
     this.links = new PhotoLinks(options.signer, this.clock);
     const millis = () => this.clock().getTime();
     this.reconnectLimiter = new RateLimiter(RECONNECTS_PER_MINUTE, millis);
@@ -178,6 +184,7 @@ export class WebChannel {
       pollLimits: this.pollLimiter.trackedKeys,
       reconnectLimits: this.reconnectLimiter.trackedKeys,
       toldTooFast: this.toldTooFast.size,
+      verifiedTokens: this.tokens.size,
     };
   }
 
@@ -423,14 +430,19 @@ export class WebChannel {
   }
 
   private verify(authorization: string | undefined): ChannelTokenClaims {
-    return this.options.signer.verify(bearerToken(authorization), 'conversation', this.clock());
+    return this.tokens.verifyConversation(bearerToken(authorization), this.clock());
   }
 
   private async authorize(authorization: string | undefined, conversationId: string): Promise<ChannelTokenClaims> {
-    const claims = this.verify(authorization);
-    assertConversation(claims, conversationId);
-    if (!(await this.options.log.getConversation(conversationId))) throw new NotFoundError('conversation not found');
-    return claims;
+    const started = turnPhases.start();
+    try {
+      const claims = this.verify(authorization);
+      assertConversation(claims, conversationId);
+      if (!(await this.options.log.getConversation(conversationId))) throw new NotFoundError('conversation not found');
+      return claims;
+    } finally {
+      turnPhases.end('auth', started);
+    }
   }
 
   private tokenResponse(claims: Pick<ChannelTokenClaims, 'cid' | 'uid'>): ConversationResponse {

@@ -1,5 +1,6 @@
 import { createActor, type ActorScope, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import type { FlowInput } from '../flows/contract';
+import { turnPhases } from '../metrics/turnPhases';
 
 /**
  * The pure transitions of one flow machine on one reused, inert actor scope. xstate's
@@ -33,11 +34,17 @@ export class FlowEngine {
 
   /** The snapshot after `event`, as xstate's `transition(machine, snapshot, event)[0]`. */
   transition(snapshot: AnyMachineSnapshot, event: EventObject): AnyMachineSnapshot {
-    return this.machine.transition(snapshot, event, this.scope) as AnyMachineSnapshot;
+    const started = turnPhases.start();
+    const next = this.machine.transition(snapshot, event, this.scope) as AnyMachineSnapshot;
+    turnPhases.end('transition', started);
+    return next;
   }
 
   /** A fresh flow's first snapshot, as xstate's `initialTransition(machine, input)[0]`. */
   initial(input: FlowInput): AnyMachineSnapshot {
-    return this.machine.getInitialSnapshot(this.scope, input) as AnyMachineSnapshot;
+    const started = turnPhases.start();
+    const first = this.machine.getInitialSnapshot(this.scope, input) as AnyMachineSnapshot;
+    turnPhases.end('transition', started);
+    return first;
   }
 }

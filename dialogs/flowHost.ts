@@ -14,6 +14,7 @@ import type { FlowDialogOptions, PersistedFlow } from './flowTypes';
 import { createAnswerReader, type AnswerReader } from '../understanding/answerReader';
 import { FlowEngine } from './flowEngine';
 import { Lexicon } from '../understanding/lexicon';
+import { turnPhases } from '../metrics/turnPhases';
 
 /** Name of the event activity that carries a language switch (page -> bot, and bot -> page). */
 export const LOCALE_EVENT = 'luotsi.locale';
@@ -182,6 +183,14 @@ export class FlowHost {
 
   /** The current question of `snapshot` (with its intro lines when first asked). */
   renderState(snapshot: AnyMachineSnapshot, t: TFunction, withIntro: boolean): Partial<Activity>[] {
+    const started = turnPhases.start();
+    const rendered = this.renderStateUntimed(snapshot, t, withIntro);
+    turnPhases.end('render', started);
+    return rendered;
+  }
+
+  /** renderState without the phase timing. */
+  private renderStateUntimed(snapshot: AnyMachineSnapshot, t: TFunction, withIntro: boolean): Partial<Activity>[] {
     const prompt = currentPrompt(snapshot);
     if (!prompt) return [];
     const { locale, subject } = flowContext(snapshot);

@@ -38,24 +38,18 @@ export class PgBotState implements Storage {
 
   /** The eTag-checked write inside the caller's transaction. */
   async writeIn(tx: PgQueryable, changes: StoreItems): Promise<void> {
-    // Sorted, so two batches touching the same keys lock them in one order and cannot deadlock.
+    // Sorted, so two batches touching the same keys lock their rows (each upsert locks its own)
+    // in one order and cannot deadlock.
     const entries = Object.entries(changes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     if (entries.length === 0) return;
     const now = this.clock().getTime();
-    const { rows } = await tx.query<{ key: string; etag: string }>(
-      'SELECT key, etag FROM bot_state WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE',
-      [entries.map(([key]) => key)],
-    );
-    const stored = new Map(rows.map((row) => [row.key, row.etag]));
     for (const [key, item] of entries) {
       const { eTag, ...doc } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
       const expected = eTag !== undefined && eTag !== '*' ? eTag : null;
-      const current = stored.get(key);
-      if (expected !== null && current !== undefined && current !== expected) {
-        throw new StorageConflictError('eTag conflict writing a state item');
-      }
-      // A key that was missing above is not locked: another instance may insert it meanwhile.
-      // The conditional update then refuses a stale eTag instead of overwriting that row.
+      // One statement checks and writes: a stored row with another eTag is left alone (no row
+      // counted) and refused; a missing row is inserted, also when another instance inserts it
+      // meanwhile, whose row the conflict clause then checks the same way. (A SELECT … FOR UPDATE
+      // before it added a round trip a turn and decided nothing this WHERE does not.)
       const { rowCount } = await tx.query(
         `INSERT INTO bot_state (key, doc, etag, updated_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, etag = EXCLUDED.etag, updated_at = EXCLUDED.updated_at

@@ -49,10 +49,12 @@ describe('web channel memory per conversation', () => {
     // No turn is queued once its POST has answered.
     expect(during.turnQueues).toBe(0);
     expect(during.streams).toBe(0);
+    // Each conversation's token is verified once and remembered for its next requests.
+    expect(during.verifiedTokens).toBe(5);
 
     now += 61_000;
     await converse();
     // Only the conversation of the last minute is left.
-    expect(server.service.channel.memoryHeld()).toEqual({ turnQueues: 0, streams: 0, messageLimits: 1, pollLimits: 1, reconnectLimits: 0, toldTooFast: 0 });
+    expect(server.service.channel.memoryHeld()).toEqual({ turnQueues: 0, streams: 0, messageLimits: 1, pollLimits: 1, reconnectLimits: 0, toldTooFast: 0, verifiedTokens: 1 });
   });
 });
