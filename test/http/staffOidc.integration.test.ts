@@ -173,3 +173,16 @@ test('a disabled account gets no session even with the right group', async () =>
     await server.service.database.staff.setDisabled(account!.id, false, new Date(0));
   }
 });
+
+test('each sign-in sets the role and queues from the groups again, whatever the account held', async () => {
+  const staff = server.service.database.staff;
+  const account = await staff.findCredentials('oidc:aino@county.example');
+  expect(account).toBeDefined();
+  await staff.setRole(account!.id, 'customer_service', new Date(0));
+  await staff.setQueues(account!.id, ['dental_care'], new Date(0));
+  const answer = await signIn(ADMIN);
+  expect(answer.status).toBe(200);
+  const after = await staff.getAccount(account!.id);
+  expect(after?.role).toBe('admin');
+  expect([...(after?.queues ?? [])].sort()).toEqual(['digital_clinic', 'general_customer_service', 'mental_health']);
+});
