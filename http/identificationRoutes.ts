@@ -3,7 +3,6 @@
 // /identify/callback verifies the answer and shows a small page that tells the chat
 // (web/static/identified.js); /identify/test is the built-in test provider's page, only when
 // that provider is configured. Nothing of the query (code, state) or the identity is logged.
-import type { IncomingMessage } from 'node:http';
 import type { Request, Response, Server } from 'restify';
 import type { TFunction } from 'i18next';
 import { LOCALES, type Locale } from '../flows/contract';
@@ -12,6 +11,7 @@ import { CALLBACK_PATH, TEST_PERSONS, TEST_PROVIDER_PATH } from '../identity/ide
 import { OidcSignInError, type OidcFailureReason } from '../identity/oidc/oidcErrors';
 import { toLocale } from '../i18n/i18n';
 import { asyncRoute } from './asyncRoute';
+import { cookieValue } from './requestCookie';
 import { queryParam } from './queryParam';
 import { PAGE_CSP } from './securityHeaders';
 
@@ -32,14 +32,6 @@ export interface IdentificationRouteOptions {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
 }
 
 function sendPage(res: Response, status: number, locale: Locale, title: string, body: string): void {

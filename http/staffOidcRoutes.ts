@@ -4,7 +4,6 @@
 // answer, opens the usual staff session and shows a small page that goes on to the console (a
 // redirect would not do: the SameSite=Strict session cookie is not sent on the provider's
 // cross-site redirect chain). Nothing of the query or the claims is logged.
-import type { IncomingMessage } from 'node:http';
 import type { Request, Response, Server } from 'restify';
 import type { TFunction } from 'i18next';
 import type { Logger } from '../logger';
@@ -15,6 +14,7 @@ import { OidcSignInError } from '../identity/oidc/oidcErrors';
 import { toLocale } from '../i18n/i18n';
 import { STAFF_OIDC_CALLBACK_PATH, type StaffOidcSignIn, type StaffSignInFailure } from '../staff/staffOidcSignIn';
 import { asyncRoute } from './asyncRoute';
+import { cookieValue } from './requestCookie';
 import { queryParam } from './queryParam';
 import type { RateLimiter } from './rateLimit';
 import { isHttpsRequest, sessionCookie, takeLoginAttempt, type StaffHttpOptions } from './staffAuth';
@@ -46,14 +46,6 @@ interface CookieState extends PendingSignIn {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
 }
 
 function readState(raw: string | undefined): CookieState | undefined {
