@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from './errors';
 import { IDENTITY_VARIABLES, loadIdentitySettings, type IdentitySettings } from './identity/identityConfig';
+import { loadStaffOidcSettings, STAFF_OIDC_VARIABLES, type StaffOidcSettings } from './staff/staffOidcConfig';
 
 /** Runtime mode; production refuses unsafe development shortcuts. */
 export type RuntimeMode = 'development' | 'production' | 'test';
@@ -109,6 +110,8 @@ export interface Config {
   };
   /** Citizen identification (OpenID Connect, the test provider, or none) and the key sealing identities. */
   identity: IdentitySettings;
+  /** Staff sign-in with the county's OpenID Connect provider; undefined: password accounts only. */
+  staffOidc: StaffOidcSettings | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -182,6 +185,7 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'HANDOFF_DEFAULT_HANDLING_MINUTES', default: '10', description: 'handling time per case the queue wait estimate uses while a queue has no closed cases in the last 48 hours' },
   { name: 'ALLOW_UNAUTHENTICATED_BOT_ENDPOINT', default: 'false', description: 'development only: serve /api/messages without an app id, replying to loopback service URLs only (Bot Framework Emulator)' },
   ...IDENTITY_VARIABLES,
+  ...STAFF_OIDC_VARIABLES,
 ];
 
 function intSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -375,5 +379,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       staffDropGraceSeconds: intSetting(env, 'HANDOFF_STAFF_DROP_GRACE_SECONDS', 180, 30, 3600),
     },
     identity: loadIdentitySettings(env, mode),
+    staffOidc: loadStaffOidcSettings(env, mode, publicUrlSetting(env)),
   };
 }

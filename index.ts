@@ -66,6 +66,8 @@ import { caseContext, CitizenIdentification } from './identity/citizenIdentifica
 import { OidcIdentityProvider, TestIdentityProvider, type IdentityProvider } from './identity/identityProvider';
 import { IdentitySealer, resolveIdentityKey } from './identity/identitySealer';
 import { registerIdentificationRoutes } from './http/identificationRoutes';
+import { registerStaffOidcRoutes } from './http/staffOidcRoutes';
+import { createStaffOidcSignIn } from './staff/staffOidcWiring';
 import { registerStaffIdentityApi } from './http/staffIdentityApi';
 
 /** Replaceable parts for tests and benchmarks; production uses the defaults. */
@@ -446,7 +448,19 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     });
   }
   registerPages(server, (lng) => i18n.getResourceBundle(lng, 'common').page as Record<string, string>, config.defaultLocale);
-  registerStaffPages(server, (lng) => i18n.getResourceBundle(lng, 'staff') as Record<string, unknown>, config.defaultLocale, catalog.queues);
+  const staffOidc = config.staffOidc && createStaffOidcSignIn(config.staffOidc, database.staff, staffAuthenticator, catalog.queues.map((q) => q.id));
+  if (staffOidc) {
+    registerStaffOidcRoutes(server, {
+      signIn: staffOidc,
+      http: staffHttp,
+      t: (locale) => i18n.getFixedT(locale),
+      defaultLocale: config.defaultLocale,
+      loginLimiter: new RateLimiter(config.staff.loginRateLimitPerMinute, epochMsOf(clock)),
+      logger,
+      clock,
+    });
+  }
+  registerStaffPages(server, (lng) => i18n.getResourceBundle(lng, 'staff') as Record<string, unknown>, config.defaultLocale, catalog.queues, staffOidc !== undefined);
 
   const wss = attachStreamUpgrade(server.server, channel, (error) => logger.error({ err: error }, 'stream upgrade failed'), trustedHops(config));
   const alive = new WeakSet<object>();

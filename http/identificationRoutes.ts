@@ -14,6 +14,7 @@ import { RateLimitedError } from '../errors';
 import { toLocale } from '../i18n/i18n';
 import { asyncRoute } from './asyncRoute';
 import type { RateLimiter } from './rateLimit';
+import { cookieValue } from './requestCookie';
 import { queryParam } from './queryParam';
 import { PAGE_CSP } from './securityHeaders';
 
@@ -38,14 +39,6 @@ export interface IdentificationRouteOptions {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
 }
 
 function sendPage(res: Response, status: number, locale: Locale, title: string, body: string): void {

@@ -61,6 +61,8 @@ export function registerStaffPages(
   strings: StaffStrings,
   defaultLocale: Locale,
   queues: readonly StaffPageQueue[] = DEFAULT_CATALOG.queues,
+  /** Offer "Sign in with your organisation account" (the county's OpenID Connect provider is configured). */
+  oidcSignIn = false,
 ): void {
   const dir = path.join(WEB_DIR, 'staff');
   const template = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
@@ -73,6 +75,13 @@ export function registerStaffPages(
     const consoleStrings = (bundle.console ?? {}) as Record<string, string>;
     const html = template
       .replace(/\{\{lang\}\}/g, lng)
+      // The provider's button comes before the password form: with a provider it is the usual way in.
+      .replace(
+        '{{oidcSignIn}}',
+        oidcSignIn
+          ? `<p class="login-oidc"><a id="login-oidc" class="button" href="/staff/oidc/start?lang=${lng}">${escapeHtml(consoleStrings.oidcSignIn ?? '')}</a></p><p>${escapeHtml(consoleStrings.oidcOr ?? '')}</p>`
+          : '',
+      )
       .replace(/\{\{console\.(\w+)\}\}/g, (_m, key: string) => escapeHtml(consoleStrings[key] ?? ''));
     rendered.set(lng, Buffer.from(html, 'utf8'));
     // The console wording plus the labels of codes the API answers with (urgency, outcome, ...).

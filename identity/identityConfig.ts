@@ -59,7 +59,8 @@ function optional(env: Env, name: string): string | undefined {
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
 }
 
-function urlSetting(env: Env, name: string, allowHttp: boolean): string | undefined {
+/** An https URL setting (plain http only on loopback with `allowHttp`), without a trailing slash. */
+export function urlSetting(env: Env, name: string, allowHttp: boolean): string | undefined {
   const raw = optional(env, name);
   if (raw === undefined) return undefined;
   let url: URL;

@@ -118,6 +118,15 @@ export class StaffAuthenticator {
     }
     this.addressLockout.clear(name, from);
     await this.store.recordSuccessfulLogin(account.id, now);
+    return this.openSession(account, now);
+  }
+
+  /**
+   * Opens a session for an account someone else has authenticated (the county's OpenID Connect
+   * provider); throws LoginFailedError('disabled') for a disabled account.
+   */
+  async openSession(account: StaffAccount, now: Date): Promise<StaffLogin> {
+    if (account.disabled) throw new LoginFailedError('disabled');
     const sessionId = newRandomToken();
     const csrfToken = newRandomToken();
     const expiresAt = new Date(now.getTime() + this.settings.sessionAbsoluteHours * HOUR_MS);

@@ -51,6 +51,8 @@ export interface StaffStore {
   findCredentials(username: string): Promise<StaffCredentials | undefined>;
   /** Replaces the member's queues; throws UnknownStaffError when there is no such account. */
   setQueues(staffId: string, queues: readonly string[], now: Date): Promise<void>;
+  /** Changes the member's role; throws UnknownStaffError when there is no such account. */
+  setRole(staffId: string, role: StaffRole, now: Date): Promise<void>;
   /** Disables or re-enables an account; disabling also ends all its sessions. */
   setDisabled(staffId: string, disabled: boolean, now: Date): Promise<void>;
   /**

@@ -1,4 +1,4 @@
-import { isStaffRole } from '../../staff/roles';
+import { isStaffRole, type StaffRole } from '../../staff/roles';
 import { DuplicateUsernameError, UnknownStaffError } from '../../staff/staffErrors';
 import type { NewStaffAccount, StaffAccount, StaffCredentials, StaffSessionRecord, StaffStore } from '../../staff/staffStore';
 import { StorageUnavailableError } from '../../errors';
@@ -82,6 +82,11 @@ export class PgStaffStore implements StaffStore {
       await tx.query('DELETE FROM staff_queues WHERE staff_id = $1', [staffId]);
       await insertQueues(tx, staffId, queues);
     });
+  }
+
+  async setRole(staffId: string, role: StaffRole, now: Date): Promise<void> {
+    const { rowCount } = await this.db.query('UPDATE staff_accounts SET role = $2, updated_at = $3 WHERE id = $1', [staffId, role, now.getTime()]);
+    if (rowCount === 0) throw new UnknownStaffError();
   }
 
   async setDisabled(staffId: string, disabled: boolean, now: Date): Promise<void> {

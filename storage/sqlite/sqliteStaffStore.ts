@@ -1,4 +1,4 @@
-import { isStaffRole } from '../../staff/roles';
+import { isStaffRole, type StaffRole } from '../../staff/roles';
 import { DuplicateUsernameError, UnknownStaffError } from '../../staff/staffErrors';
 import type { NewStaffAccount, StaffAccount, StaffCredentials, StaffSessionRecord, StaffStore } from '../../staff/staffStore';
 import { StorageUnavailableError } from '../../errors';
@@ -138,6 +138,11 @@ export class SqliteStaffStore implements StaffStore {
         for (const queue of queues) this.insertQueue.run(staffId, queue);
       })
       .immediate();
+  }
+
+  async setRole(staffId: string, role: StaffRole, now: Date): Promise<void> {
+    const { changes } = this.db.prepare('UPDATE staff_accounts SET role = ?, updated_at = ? WHERE id = ?').run(role, now.getTime(), staffId);
+    if (changes === 0) throw new UnknownStaffError();
   }
 
   async setDisabled(staffId: string, disabled: boolean, now: Date): Promise<void> {

@@ -23,8 +23,9 @@ export async function startProvider({ redirectUris, persons, clientId, clientSec
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
     jwks: { keys: [signingJwk] },
     cookies: { keys: ['loopback-cookie-key-0123456789abcdef'] },
-    claims: { openid: ['sub'], acr: ['acr'], profile: ['name', 'given_name', 'family_name'], personal_identity_code: [identityCodeClaim] },
-    scopes: ['openid', 'profile', 'personal_identity_code'],
+    // preferred_username and groups are what a staff provider (Entra ID) gives.
+    claims: { openid: ['sub'], acr: ['acr'], profile: ['name', 'given_name', 'family_name', 'preferred_username'], personal_identity_code: [identityCodeClaim], groups: ['groups'] },
+    scopes: ['openid', 'profile', 'personal_identity_code', 'groups'],
     acrValues: ['http://ftn.ficora.fi/2017/loa2', loaHigh],
     // Conforming: the scopes' claims only at UserInfo when an access token is issued (as some providers do).
     conformIdTokenClaims: claimsAtUserInfoOnly === true,
@@ -43,6 +44,7 @@ export async function startProvider({ redirectUris, persons, clientId, clientSec
           given_name: person.givenName,
           family_name: person.familyName,
           [identityCodeClaim]: person.identityCode,
+          ...(person.staffClaims ?? {}),
         }),
       };
     },

@@ -1,5 +1,5 @@
 // A real OpenID Connect provider (oidc-provider) on a loopback port, for tests of anything that
-// signs people in with OpenID Connect: citizen identification now, staff sign-in next. Sign-ins
+// signs people in with OpenID Connect: citizen identification and staff sign-in. Sign-ins
 // complete without a form: the test says beforehand who logs in (or that the person cancels).
 // The provider's signing key is the fixture's own, so a test can also hand the relying party an
 // id_token that is expired, for another audience, or signed by a key the provider does not own.
@@ -12,6 +12,8 @@ export interface TestPerson {
   familyName: string;
   /** Finnish personal identity code (henkilötunnus), as the claim `urn:oid:1.2.246.21`. */
   identityCode: string;
+  /** Claims of a staff provider (preferred_username, groups), for staff sign-in tests. */
+  staffClaims?: { preferred_username?: string; groups?: string[] };
 }
 
 /** The Suomi.fi claim name of the personal identity code. */
