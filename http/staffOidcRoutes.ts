@@ -87,7 +87,7 @@ function sendPage(res: Response, status: number, locale: Locale, t: TFunction, b
   res.end(
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
       (refresh ? `<meta http-equiv="refresh" content="0;url=${escapeHtml(refresh)}">` : '') +
-      `<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/staff/static/console.css"></head><body>` +
+      `<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/staff/static/console.css"><link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head><body>` +
       `<main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
   );
 }
