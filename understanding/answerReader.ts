@@ -46,12 +46,12 @@ export function createAnswerReader(lexicon: Lexicon, locale: Locale, clock: () =
         const age = readAge(lexicon, locale, text);
         if (age !== undefined) return inBand(amounts.bands, age);
       }
-      const byAmount = (unit: 'day' | 'count') => {
+      const byAmount = (unit: 'day' | 'count', bands: readonly Band[]) => {
         const amount = readNumber(lexicon, locale, text, unit === 'day' ? 'day' : undefined, clock(), true);
-        return amount === undefined ? undefined : inBand(amounts!.bands, amount);
+        return amount === undefined ? undefined : inBand(bands, amount);
       };
       // An amount ("10 päivää", "två veckor", "5 annosta") picks its range before any phrase ("päivää" is "days").
-      if ((amounts?.unit === 'day' || amounts?.unit === 'count') && hasAmount(lexicon, locale, text)) return byAmount(amounts.unit);
+      if ((amounts?.unit === 'day' || amounts?.unit === 'count') && hasAmount(lexicon, locale, text)) return byAmount(amounts.unit, amounts.bands);
       for (const lng of Lexicon.order(locale)) {
         const hits = matchOptions(lexicon, lng, text, phrasesIn(lng, options));
         if (hits.length === 0) continue;
@@ -60,7 +60,7 @@ export function createAnswerReader(lexicon: Lexicon, locale: Locale, clock: () =
         return one === undefined ? undefined : [one];
       }
       // No phrase: a day word or a unit alone ("maanantaista", "i förrgår", "a week").
-      return amounts?.unit === 'day' ? byAmount('day') : undefined;
+      return amounts?.unit === 'day' ? byAmount('day', amounts.bands) : undefined;
     },
   };
 }
