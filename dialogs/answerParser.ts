@@ -1,4 +1,5 @@
-import type { AnswerValue, PromptMeta, PromptOption } from '../flows/contract';
+import type { AnswerValue, PromptAmounts, PromptMeta, PromptOption } from '../flows/contract';
+import { bandOf } from '../understanding/ages';
 import type { AnswerReader } from '../understanding/answerReader';
 import { foldText } from './textMatch';
 
@@ -35,9 +36,10 @@ function pressed(value: unknown): { choice?: string; skip?: boolean; multi?: str
   };
 }
 
-function matchOption(token: string, options: readonly PromptOption[], labels: LabelIndex): PromptOption | undefined {
+function matchOption(token: string, options: readonly PromptOption[], labels: LabelIndex, amounts?: PromptAmounts): PromptOption | undefined {
   const folded = foldText(token);
-  if (/^\d+$/.test(folded)) return options[Number(folded) - 1];
+  // Where the options are ranges, a bare number is the amount ("3" drinks), not the option's place.
+  if (/^\d+$/.test(folded)) return amounts ? options.find((o) => o.id === bandOf(amounts.bands, Number(folded))) : options[Number(folded) - 1];
   return options.find((option) => labels(option.labelKey).includes(folded) || foldText(option.id) === folded);
 }
 
@@ -70,7 +72,7 @@ export function parseAnswer(prompt: PromptMeta, input: ClientInput, labels: Labe
         return { kind: 'answer', value: prompt.kind === 'choice' ? option.id : [option.id] };
       }
       if (text === '') return notUnderstood();
-      const whole = matchOption(text, options, labels);
+      const whole = matchOption(text, options, labels, prompt.amounts);
       if (whole) return { kind: 'answer', value: prompt.kind === 'choice' ? whole.id : [whole.id] };
       if (prompt.kind === 'choice') {
         const named = reader?.options(text, prompt, false)?.[0];
@@ -85,9 +87,11 @@ export function parseAnswer(prompt: PromptMeta, input: ClientInput, labels: Labe
       const id = press.choice ?? matchOption(text, YES_NO_OPTIONS, labels)?.id;
       if (id === 'yes') return { kind: 'answer', value: true };
       if (id === 'no') return { kind: 'answer', value: false };
-      // "En tiedä" is neither: the question is asked again rather than read as a no.
+      // "En tiedä" is never a no: a red-flag question reads it as its cautious answer (data:
+      // `unsure` of the question); any other asks again with a hint to choose the closest option.
       const reading = press.choice === undefined && text !== '' ? reader?.yesNo(text) : undefined;
       if (reading === 'yes' || reading === 'no') return { kind: 'answer', value: reading === 'yes' };
+      if (reading === 'unsure') return prompt.unsure !== undefined ? { kind: 'answer', value: prompt.unsure } : { kind: 'invalid', errorKey: 'common:errors.unsureChooseClosest' };
       return notUnderstood();
     }
     case 'number': {

@@ -83,6 +83,7 @@ export function renderPrompt(prompt: PromptMeta, t: TFunction, locale: string, s
 /** "1) Suomi, 2) Svenska" for a re-prompt that says what can be answered. */
 export function optionList(prompt: PromptMeta, t: TFunction, subject: SubjectKind | undefined): string {
   return promptOptions(prompt)
-    .map((option, index) => `${index + 1}) ${t(keyChain(option.labelKey, subject))}`)
+    // Ranges are not numbered: "3" answers a choice of ranges as the amount three.
+    .map((option, index) => (prompt.amounts ? '' : `${index + 1}) `) + t(keyChain(option.labelKey, subject)))
     .join(', ');
 }

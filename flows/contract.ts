@@ -27,6 +27,26 @@ export interface PromptMeta {
   maxFiles?: number;
   /** The client may answer "skip" (SKIP event). */
   optional?: boolean;
+  /** The options are ranges of an amount: a typed number picks the range holding it, never the option's place. */
+  amounts?: PromptAmounts;
+  /** A yes/no whose "I don't know" is read as this (the cautious yes of a red-flag question). */
+  unsure?: boolean;
+}
+
+/** What a choice of ranges counts: an age in years, a duration in days, or a count (drinks). */
+export type AmountUnit = 'age' | 'day' | 'count';
+
+/** One range of a choice of ranges: the option (its prompt id) holding amounts below `below`. */
+export interface Band {
+  id: string;
+  /** The band holds amounts below this (and at or above the previous band's). */
+  below: number;
+}
+
+/** The ranges a choice question's options stand for, in option order. */
+export interface PromptAmounts {
+  unit: AmountUnit;
+  bands: Band[];
 }
 
 /** Shape of `meta` on a state node; `prompt` marks a state that waits for an answer. */

@@ -17,5 +17,5 @@ export const poisoningSet: QuestionSetDef = {
   guards: {
     severe: { q: 'symptoms', yes: true },
   },
-  questions: [{ id: 'symptoms', kind: 'yesNo', intro: ['firstAid'], redFlag: { when: 'severe', sign: 'poisoning_severe' } }],
+  questions: [{ id: 'symptoms', kind: 'yesNo', intro: ['firstAid'], unsure: 'yes', redFlag: { when: 'severe', sign: 'poisoning_severe' } }],
 };

@@ -2,7 +2,7 @@
 // builder (questionStates.ts) turns it into state nodes, and the same data drives
 // the walk that decides which answers are on the client's current path.
 
-import type { AnswerKind, AnswerValue } from './contract';
+import type { AmountUnit, AnswerKind, AnswerValue } from './contract';
 import type { EmergencySign } from './emergencySigns';
 import type { AdultConsent, AgeBand, TriageSubject } from './subject';
 
@@ -85,6 +85,17 @@ export interface QuestionDef {
   next?: readonly Branch[];
   /** The answer also switches the conversation language. */
   setsLocale?: boolean;
+  /**
+   * The options are ranges of an amount: `below[i]` is the upper bound (exclusive) of option i,
+   * so a typed "3" or "3 drinkar" means three, not the third button.
+   */
+  amounts?: { unit: AmountUnit; below: readonly number[] };
+  /**
+   * How a yes/no answered "I don't know" is read. The rule: only a red-flag question has a safe
+   * reading, and it is `'yes'` (the cautious answer, so urgency is never lowered); elsewhere this
+   * is left out and the question is asked again with a hint to choose the closest option.
+   */
+  unsure?: 'yes';
 }
 
 /** One row of a set's urgency table: the most urgent matching row wins. */

@@ -1,28 +1,9 @@
-import type { Locale } from '../flows/contract';
+import type { Band, Locale } from '../flows/contract';
 import type { Lexicon } from './lexicon';
 import { digitsIn, longestOf } from './numbers';
 import { fold, tokens, type Phrase } from './words';
 
-/** Bands of a choice question of ranges: an option (its prompt id) per band, each below an amount. */
-export interface Band {
-  id: string;
-  /** The band holds amounts below this (and at or above the previous band's). */
-  below: number;
-}
-
-/** Choice questions whose options are age bands, by question id. */
-export const QUESTION_AGE_BANDS: Readonly<Record<string, readonly Band[]>> = {
-  'entry.childAge': [
-    { id: 'childAge.under1', below: 1 },
-    { id: 'childAge.1to6', below: 7 },
-    { id: 'childAge.7to11', below: 12 },
-    { id: 'childAge.12to17', below: 18 },
-  ],
-  'mental.ageGroup': [
-    { id: 'ageGroup.18to64', below: 65 },
-    { id: 'ageGroup.65plus', below: 150 },
-  ],
-};
+export type { Band } from '../flows/contract';
 
 const AGE_UNITS = [
   ['year', 1],
@@ -57,23 +38,3 @@ export function readAge(lexicon: Lexicon, locale: Locale, text: string): number 
 export function bandOf(bands: readonly Band[], amount: number): string | undefined {
   return bands.find((band) => amount < band.below)?.id;
 }
-
-/** Choice questions whose options are ranges of days (how long the symptoms have lasted), by question id. */
-export const QUESTION_DAY_BANDS: Readonly<Record<string, readonly Band[]>> = {
-  'urinary.duration': [
-    { id: 'duration.underDay', below: 1 },
-    { id: 'duration.days', below: 8 },
-    { id: 'duration.overWeek', below: Number.POSITIVE_INFINITY },
-  ],
-  'respiratory.duration': [
-    { id: 'duration.underWeek', below: 7 },
-    { id: 'duration.oneToThreeWeeks', below: 22 },
-    { id: 'duration.overThreeWeeks', below: Number.POSITIVE_INFINITY },
-  ],
-  'skin.duration': [
-    { id: 'duration.today', below: 1 },
-    { id: 'duration.days', below: 7 },
-    { id: 'duration.weeks', below: 30 },
-    { id: 'duration.months', below: Number.POSITIVE_INFINITY },
-  ],
-};

@@ -1,5 +1,5 @@
 import type { Locale, PromptMeta, PromptOption } from '../flows/contract';
-import { bandOf, QUESTION_AGE_BANDS, QUESTION_DAY_BANDS, readAge } from './ages';
+import { bandOf, readAge, type Band } from './ages';
 import { Lexicon } from './lexicon';
 import { hasAmount, readNumber } from './numbers';
 import { bestOption, matchOptions, type OptionPhrases } from './options';
@@ -20,6 +20,12 @@ export function synonymKey(labelKey: string): string {
   return `options.${labelKey.replace(':', '.').replace('.options.', '.')}`;
 }
 
+/** The band an amount falls in, as a one-option answer; undefined beyond the last band. */
+function inBand(bands: readonly Band[], amount: number): string[] | undefined {
+  const band = bandOf(bands, amount);
+  return band === undefined ? undefined : [band];
+}
+
 /** The AnswerReader of one language over the locales' wording. */
 export function createAnswerReader(lexicon: Lexicon, locale: Locale, clock: () => Date): AnswerReader {
   const phrasesIn = (lng: Locale, options: readonly PromptOption[]): OptionPhrases[] =>
@@ -34,23 +40,18 @@ export function createAnswerReader(lexicon: Lexicon, locale: Locale, clock: () =
     number: (text, prompt) => readNumber(lexicon, locale, text, prompt.id === undefined ? undefined : QUESTION_UNITS[prompt.id], clock()),
     options: (text, prompt, many) => {
       const options = prompt.options ?? [];
-      const bands = prompt.id === undefined ? undefined : QUESTION_AGE_BANDS[prompt.id];
-      if (bands && !many) {
+      const amounts = many ? undefined : prompt.amounts;
+      if (amounts?.unit === 'age') {
         // An age in the person's words picks its band ("8 år" is 7–11); an adult's age picks none.
         const age = readAge(lexicon, locale, text);
-        if (age !== undefined) {
-          const band = bandOf(bands, age);
-          return band === undefined ? undefined : [band];
-        }
+        if (age !== undefined) return inBand(amounts.bands, age);
       }
-      const dayBands = prompt.id === undefined || many ? undefined : QUESTION_DAY_BANDS[prompt.id];
-      const byDays = () => {
-        const days = readNumber(lexicon, locale, text, 'day', clock(), true);
-        const band = days === undefined ? undefined : bandOf(dayBands!, days);
-        return band === undefined ? undefined : [band];
+      const byAmount = (unit: 'day' | 'count', bands: readonly Band[]) => {
+        const amount = readNumber(lexicon, locale, text, unit === 'day' ? 'day' : undefined, clock(), true);
+        return amount === undefined ? undefined : inBand(bands, amount);
       };
-      // An amount ("10 päivää", "två veckor") picks its range before any phrase ("päivää" is "days").
-      if (dayBands && hasAmount(lexicon, locale, text)) return byDays();
+      // An amount ("10 päivää", "två veckor", "5 annosta") picks its range before any phrase ("päivää" is "days").
+      if ((amounts?.unit === 'day' || amounts?.unit === 'count') && hasAmount(lexicon, locale, text)) return byAmount(amounts.unit, amounts.bands);
       for (const lng of Lexicon.order(locale)) {
         const hits = matchOptions(lexicon, lng, text, phrasesIn(lng, options));
         if (hits.length === 0) continue;
@@ -59,7 +60,7 @@ export function createAnswerReader(lexicon: Lexicon, locale: Locale, clock: () =
         return one === undefined ? undefined : [one];
       }
       // No phrase: a day word or a unit alone ("maanantaista", "i förrgår", "a week").
-      return dayBands ? byDays() : undefined;
+      return amounts?.unit === 'day' ? byAmount('day', amounts.bands) : undefined;
     },
   };
 }

@@ -15,10 +15,8 @@ export function flowAnswer(host: FlowHost): TurnStep {
       if (!prompt) return 'next';
       const parsed = parseAnswer(prompt, { text: turn.text, value: turn.context.activity.value }, (key) => host.labels(key), host.words.skipWords(), host.reader(locale));
       if (parsed.kind === 'invalid') {
-        const message =
-          parsed.errorKey === 'common:errors.notUnderstood'
-            ? t(parsed.errorKey, { options: optionList(prompt, t, flowContext(snapshot).subject?.kind) })
-            : t(parsed.errorKey, parsed.params ?? {});
+        // Every reason may name the options ("not recognised", "if unsure, choose the closest").
+        const message = t(parsed.errorKey, { options: optionList(prompt, t, flowContext(snapshot).subject?.kind), ...(parsed.params ?? {}) });
         await host.askAgain(turn.context, snapshot, message, turn.persisted);
         return 'handled';
       }

@@ -24,7 +24,7 @@ export const dentalSet: QuestionSetDef = {
     gumBleeding: { q: 'issue', is: 'gumBleeding' },
   },
   questions: [
-    { id: 'swellingBreathing', kind: 'yesNo', redFlag: { when: 'airway', sign: 'breathing' } },
+    { id: 'swellingBreathing', kind: 'yesNo', unsure: 'yes', redFlag: { when: 'airway', sign: 'breathing' } },
     childConditionQuestion('isChild'),
     { id: 'trauma', kind: 'yesNo' },
     { id: 'swelling', kind: 'yesNo' },

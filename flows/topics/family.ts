@@ -20,7 +20,7 @@ export const familySet: QuestionSetDef = {
     exhaustedAndConflict: { all: [{ q: 'exhausted', is: 'often' }, { q: 'concern', is: 'relationship' }] },
   },
   questions: [
-    { id: 'danger', kind: 'yesNo', redFlag: { when: 'danger', sign: 'danger' } },
+    { id: 'danger', kind: 'yesNo', unsure: 'yes', redFlag: { when: 'danger', sign: 'danger' } },
     { id: 'concern', kind: 'multiChoice', options: ['childHealth', 'pregnancy', 'parenting', 'relationship', 'exhaustion', 'other'] },
     { id: 'childIll', kind: 'yesNo' },
     childConditionQuestion('childIll'),

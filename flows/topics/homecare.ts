@@ -36,6 +36,7 @@ export const homecareSet: QuestionSetDef = {
     {
       id: 'suddenChange',
       kind: 'yesNo',
+      unsure: 'yes',
       redFlag: { when: 'suddenChange', sign: 'stroke' },
       next: [{ when: 'notSmallChild', to: 'copingToday' }, { to: 'dailyHelp' }],
     },

@@ -38,8 +38,8 @@ export const mentalSet: QuestionSetDef = {
     // Decision 2026-12-02 (README, clinical content): a parent of a child under 7 is not asked
     // about suicide or substance use (schoolAgeOrAdult gates the suicide questions).
     { id: 'suicidalThoughts', kind: 'yesNo', askIf: 'schoolAgeOrAdult' },
-    { id: 'suicideNow', kind: 'yesNo', askIf: 'suicidalThoughts', redFlag: { when: 'suicideNow', sign: 'suicide' } },
-    { id: 'harmOthers', kind: 'yesNo', redFlag: { when: 'harmOthers', sign: 'danger' } },
+    { id: 'suicideNow', kind: 'yesNo', askIf: 'suicidalThoughts', unsure: 'yes', redFlag: { when: 'suicideNow', sign: 'suicide' } },
+    { id: 'harmOthers', kind: 'yesNo', unsure: 'yes', redFlag: { when: 'harmOthers', sign: 'danger' } },
     // Two-question mood screen, decision 2026-12-02: the person answering for themselves is
     // asked the validated form ("in the past month, often worried/bothered by …") in fi, sv and
     // en alike; a relative answers what they have seen (the _proxy/_child wording). The county's
@@ -58,10 +58,11 @@ export const mentalSet: QuestionSetDef = {
       options: AUDIT_C_OPTIONS.auditFrequency,
       next: [{ when: 'drinks', to: 'auditQuantity' }, { to: 'end' }],
     },
-    { id: 'auditQuantity', kind: 'choice', options: AUDIT_C_OPTIONS.auditQuantity, intro: ['intro'] },
+    // Drinks on a drinking day: "3" or "3 annosta" is three drinks (threeFour), not the third band.
+    { id: 'auditQuantity', kind: 'choice', options: AUDIT_C_OPTIONS.auditQuantity, amounts: { unit: 'count', below: [3, 5, 7, 10, Infinity] }, intro: ['intro'] },
     { id: 'auditBinge', kind: 'choice', options: AUDIT_C_OPTIONS.auditBinge },
     { id: 'sex', kind: 'choice', options: ['female', 'male', 'other'] },
-    { id: 'ageGroup', kind: 'choice', options: ['18to64', '65plus'] },
+    { id: 'ageGroup', kind: 'choice', options: ['18to64', '65plus'], amounts: { unit: 'age', below: [65, 150] } },
   ],
   urgency: {
     rules: [

@@ -29,12 +29,12 @@ export const respiratorySet: QuestionSetDef = {
     // same-day assessment (116117 out of hours), not 112; 112 is laboured breathing at rest, blue
     // lips or a limp, drowsy child. Wheezing is therefore a symptom option with its own urgency
     // rule below, and the breathing question asks only about effort and colour.
-    { id: 'breathing', kind: 'yesNo', redFlag: { when: 'breathless', sign: 'breathing' } },
+    { id: 'breathing', kind: 'yesNo', unsure: 'yes', redFlag: { when: 'breathless', sign: 'breathing' } },
     childConditionQuestion('isChild'),
     { id: 'symptoms', kind: 'multiChoice', options: ['cough', 'wheeze', 'soreThroat', 'runnyNose', 'earPain', 'fever'] },
     { id: 'feverDays', kind: 'number', min: 0, max: 30, askIf: 'hasFever' },
     { id: 'condition', kind: 'choice', options: ['good', 'somewhatWeak', 'veryWeak'] },
-    { id: 'duration', kind: 'choice', options: ['underWeek', 'oneToThreeWeeks', 'overThreeWeeks'] },
+    { id: 'duration', kind: 'choice', options: ['underWeek', 'oneToThreeWeeks', 'overThreeWeeks'], amounts: { unit: 'day', below: [7, 22, Infinity] } },
     { id: 'chronic', kind: 'yesNo' },
   ],
   urgency: {

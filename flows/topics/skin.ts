@@ -28,12 +28,12 @@ export const skinSet: QuestionSetDef = {
     photoGiven: { q: 'photo', answered: true },
   },
   questions: [
-    { id: 'airway', kind: 'yesNo', redFlag: { when: 'airway', sign: 'anaphylaxis' } },
+    { id: 'airway', kind: 'yesNo', unsure: 'yes', redFlag: { when: 'airway', sign: 'anaphylaxis' } },
     childConditionQuestion('isChild'),
     { id: 'fever', kind: 'yesNo' },
-    { id: 'purpura', kind: 'yesNo', redFlag: { when: 'purpuraWithFever', sign: 'sepsis' } },
+    { id: 'purpura', kind: 'yesNo', unsure: 'yes', redFlag: { when: 'purpuraWithFever', sign: 'sepsis' } },
     { id: 'spread', kind: 'choice', options: ['local', 'several', 'widespread'] },
-    { id: 'duration', kind: 'choice', options: ['today', 'days', 'weeks', 'months'] },
+    { id: 'duration', kind: 'choice', options: ['today', 'days', 'weeks', 'months'], amounts: { unit: 'day', below: [1, 7, 30, Infinity] } },
     {
       id: 'symptoms',
       kind: 'multiChoice',

@@ -34,6 +34,7 @@ export const urinarySet: QuestionSetDef = {
     {
       id: 'confusion',
       kind: 'yesNo',
+      unsure: 'yes',
       redFlag: { when: 'confused', sign: 'sepsis' },
       next: [{ when: 'isChild', to: 'childCondition' }, { to: 'sex' }],
     },
@@ -44,7 +45,7 @@ export const urinarySet: QuestionSetDef = {
     { id: 'flankPain', kind: 'yesNo' },
     { id: 'pregnant', kind: 'yesNo', askIf: 'female', next: [{ to: 'discharge' }] },
     { id: 'discharge', kind: 'yesNo', askIf: 'female' },
-    { id: 'duration', kind: 'choice', options: ['underDay', 'days', 'overWeek'] },
+    { id: 'duration', kind: 'choice', options: ['underDay', 'days', 'overWeek'], amounts: { unit: 'day', below: [1, 8, Infinity] } },
     { id: 'recurrent', kind: 'yesNo', askIf: 'notChild' },
   ],
   urgency: {

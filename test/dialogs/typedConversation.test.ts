@@ -127,3 +127,34 @@ describe('a parent typing in Swedish for a child with a cough and fever', () => 
     expect(outcome).toMatchObject({ outcome: 'completed', topic: 'respiratory', urgency: 'non_urgent' });
   });
 });
+
+describe('"I don\'t know" typed at a yes/no question', () => {
+  const OPENING: Record<Locale, { page: string; lines: string[]; unsure: string; no: string }> = {
+    fi: { page: 'fi-FI', lines: ['mulla on ollut hammassärkyä eilisestä', 'sopii', 'ei mikään näistä', 'oma asia', 'joo'], unsure: 'en tiiä', no: 'ei oo' },
+    sv: { page: 'sv-FI', lines: ['jag har haft tandvärk sedan igår', 'ok', 'inget av dessa', 'för mig själv', 'ja'], unsure: 'vet int', no: 'nej' },
+    en: { page: 'en-GB', lines: ['I have had toothache since yesterday', 'ok', 'none of these', 'myself', 'yes'], unsure: 'dunno', no: 'no' },
+  };
+
+  it.each((['fi', 'sv', 'en'] as const).map((l) => [l]))('%s: asks again with the hint to choose the closest, then goes on', async (locale) => {
+    const { page, lines, unsure, no } = OPENING[locale];
+    const h = new DialogHarness({ locale: page });
+    await h.join(page);
+    const t = i18n.getFixedT(locale);
+    for (const line of lines) await h.send(line);
+    await h.send(no); // the red-flag question of breathing: no
+    const again = texts(await h.send(unsure)); // trauma: no safe reading
+    const trauma = t('dental:trauma.question');
+    const options = `1) ${t('common:yes')}, 2) ${t('common:no')}`;
+    expect(again).toEqual([t('common:errors.unsureChooseClosest', { options }), trauma]);
+    const next = texts(await h.send(no));
+    expect(next).toEqual([t('dental:swelling.question')]);
+  });
+
+  it.each((['fi', 'sv', 'en'] as const).map((l) => [l]))('%s: at the red-flag question of breathing is read as its cautious yes', async (locale) => {
+    const { page, lines, unsure } = OPENING[locale];
+    const h = new DialogHarness({ locale: page });
+    await h.join(page);
+    for (const line of lines) await h.send(line);
+    expect(DialogHarness.outcome(await h.send(unsure))).toMatchObject({ outcome: 'emergency' });
+  });
+});

@@ -381,8 +381,10 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
       await give('social_guidance', 'money', 'partly', 3);
       await give('social_guidance', 'family', 'no', 1);
       await give('dental_care', 'money', 'yes', 4);
+      // A rating without a comment counts as a rating; a blank comment is no comment.
+      await give('social_guidance', 'family', 'yes', 5, '   ');
       expect(await store.feedbackSummary(other)).toEqual([
-        { queueId: 'social_guidance', topic: 'family', count: 1, helped: { yes: 0, partly: 0, no: 1 }, averageScore: 1, comments: 0 },
+        { queueId: 'social_guidance', topic: 'family', count: 2, helped: { yes: 1, partly: 0, no: 1 }, averageScore: 3, comments: 0 },
         { queueId: 'social_guidance', topic: 'money', count: 2, helped: { yes: 1, partly: 1, no: 0 }, averageScore: 4, comments: 1 },
       ]);
     });

@@ -3,7 +3,6 @@
 // the question ids the understanding code names (units, age bands) are real questions.
 import { ALL_SETS, promptFor } from '../../flows';
 import { LOCALES, type PromptMeta } from '../../flows/contract';
-import { QUESTION_AGE_BANDS, QUESTION_DAY_BANDS } from '../../understanding/ages';
 import { synonymKey } from '../../understanding/answerReader';
 import { QUESTION_UNITS } from '../../understanding/questionUnits';
 import { i18n } from '../support/dialogHarness';
@@ -37,12 +36,27 @@ describe('typed answers have their words in every language', () => {
     }
   });
 
-  it('names only real questions and options in the unit and age-band tables', () => {
+  it('names only real number questions in the unit table', () => {
     const byId = new Map(prompts.map((p) => [p.id, p]));
     for (const id of Object.keys(QUESTION_UNITS)) expect(byId.get(id)?.kind).toBe('number');
-    for (const [id, bands] of [...Object.entries(QUESTION_AGE_BANDS), ...Object.entries(QUESTION_DAY_BANDS)]) {
-      const options = (byId.get(id)?.options ?? []).map((o) => o.id);
-      expect(bands.map((b) => b.id).sort()).toEqual([...options].sort());
+  });
+
+  it('reads "I don\'t know" as yes only at red-flag yes/no questions (the cautious answer)', () => {
+    for (const set of ALL_SETS) {
+      for (const q of set.questions.filter((x) => x.unsure !== undefined)) expect([q.kind, q.redFlag !== undefined]).toEqual(['yesNo', true]);
+    }
+    const redFlagYesNo = ALL_SETS.flatMap((set) => set.questions.filter((q) => q.kind === 'yesNo' && q.redFlag).map((q) => `${set.id}.${q.id}:${q.unsure ?? '-'}`));
+    expect(redFlagYesNo.filter((s) => !s.endsWith(':yes'))).toEqual([]);
+  });
+
+  it('gives every choice of ranges one rising bound per option', () => {
+    const ranged = prompts.filter((p) => p.amounts !== undefined);
+    expect(ranged.map((p) => p.id).sort()).toEqual(['entry.childAge', 'mental.ageGroup', 'mental.auditQuantity', 'respiratory.duration', 'skin.duration', 'urinary.duration']);
+    for (const p of ranged) {
+      expect(p.amounts!.bands.map((b) => b.id)).toEqual((p.options ?? []).map((o) => o.id));
+      const bounds = p.amounts!.bands.map((b) => b.below);
+      expect(bounds).toEqual([...bounds].sort((a, b) => a - b));
+      expect(bounds.slice(0, -1).filter((b) => !Number.isFinite(b))).toEqual([]);
     }
   });
 });

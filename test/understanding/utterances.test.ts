@@ -61,16 +61,40 @@ describe('yes/no in the person\'s words', () => {
   it.each<[Locale, string]>([
     ['fi', 'en tiedä'],
     ['fi', 'en mä tiiä'],
+    ['fi', 'en tiiä'],
+    ['fi', 'en oo varma'],
     ['fi', 'en osaa sanoa'],
     ['fi', 'ehkä'],
-    ['fi', 'banaani'],
     ['sv', 'vet inte'],
+    ['sv', 'vet int'],
     ['sv', 'kanske'],
     ['en', "I don't know"],
+    ['en', "I'm not sure"],
+    ['en', 'dunno'],
     ['en', 'not sure'],
     ['en', 'maybe'],
-  ])('%s "%s" is not read as yes or no', (locale, text) => {
+  ])('%s "%s" is not read as yes or no: the buttons again with a hint to choose the closest', (locale, text) => {
+    expect(read(locale, YES_NO, text)).toEqual({ kind: 'invalid', errorKey: 'common:errors.unsureChooseClosest' });
+  });
+
+  it.each<[Locale, string, string, string]>([
+    ['fi', 'en oo varma', 'respiratory', 'breathing'],
+    ['fi', 'en tiiä', 'skin', 'purpura'],
+    ['sv', 'vet inte', 'mental', 'suicideNow'],
+    ['sv', 'vet int', 'dental', 'swellingBreathing'],
+    ['en', "I'm not sure", 'family', 'danger'],
+    ['en', 'dunno', 'skin', 'airway'],
+  ])('%s "%s" at the red-flag question %s.%s is its cautious yes', (locale, text, set, q) => {
+    expect(read(locale, prompt(set, q), text)).toEqual(answer(true));
+  });
+
+  it.each<[Locale, string]>([
+    ['fi', 'banaani'],
+    ['sv', 'banan'],
+    ['en', 'purple'],
+  ])('%s "%s" is not recognised at all', (locale, text) => {
     expect(read(locale, YES_NO, text)).toMatchObject({ kind: 'invalid', errorKey: 'common:errors.notUnderstood' });
+    expect(read(locale, prompt('respiratory', 'breathing'), text)).toMatchObject({ kind: 'invalid', errorKey: 'common:errors.notUnderstood' });
   });
 });
 
@@ -185,6 +209,36 @@ describe('a duration typed where the choices are ranges of days', () => {
     ['en', 'respiratory', 'not sure'],
   ])('%s %s "%s" names no range', (locale, set, text) => {
     expect(read(locale, prompt(set, 'duration'), text)).toMatchObject({ kind: 'invalid' });
+  });
+});
+
+describe('a number typed where the choices are ranges is the amount, not the option\'s place', () => {
+  it.each<[Locale, string, string, string, string]>([
+    // AUDIT-C drinks on a drinking day: "3" is three drinks (3–4), not the third button (5–6).
+    ['fi', 'mental', 'auditQuantity', '3', 'auditQuantity.threeFour'],
+    ['fi', 'mental', 'auditQuantity', '5 annosta', 'auditQuantity.fiveSix'],
+    ['fi', 'mental', 'auditQuantity', 'kolme annosta', 'auditQuantity.threeFour'],
+    ['fi', 'mental', 'auditQuantity', '1', 'auditQuantity.oneTwo'],
+    ['fi', 'mental', 'auditQuantity', '12', 'auditQuantity.tenPlus'],
+    ['sv', 'mental', 'auditQuantity', '3 drinkar', 'auditQuantity.threeFour'],
+    ['sv', 'mental', 'auditQuantity', '5', 'auditQuantity.fiveSix'],
+    ['sv', 'mental', 'auditQuantity', 'två glas', 'auditQuantity.oneTwo'],
+    ['en', 'mental', 'auditQuantity', '3', 'auditQuantity.threeFour'],
+    ['en', 'mental', 'auditQuantity', '8 beers', 'auditQuantity.sevenNine'],
+    // A child's age: "3" is a three-year-old, not the third band (7–11).
+    ['fi', 'entry', 'childAge', '3', 'childAge.1to6'],
+    ['sv', 'entry', 'childAge', '2', 'childAge.1to6'],
+    ['en', 'entry', 'childAge', '4', 'childAge.1to6'],
+    // A duration in days: "2" is two days.
+    ['fi', 'skin', 'duration', '2', 'duration.days'],
+    ['sv', 'urinary', 'duration', '3', 'duration.days'],
+    ['en', 'respiratory', 'duration', '3', 'duration.underWeek'],
+  ])('%s %s.%s "%s" is %s', (locale, set, q, text, expected) => {
+    expect(read(locale, prompt(set, q), text)).toEqual(answer(expected));
+  });
+
+  it('still reads a bare number as the option\'s place where the options are not ranges', () => {
+    expect(read('fi', prompt('dental', 'pain'), '2')).toEqual(answer(prompt('dental', 'pain').options![1]!.id));
   });
 });
 
