@@ -28,5 +28,6 @@ test('a "__proto__" key of a parsed body stays an own key and changes no prototy
   expect(Object.getPrototypeOf(cleaned)).toBe(Object.prototype);
   expect(Object.keys(cleaned)).toEqual(['__proto__', 'answer']);
   expect(Object.getOwnPropertyDescriptor(cleaned, '__proto__')?.value).toEqual({ polluted: 'x' });
-  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  // Nothing of the submitted object was put up as the cleaned object's prototype.
+  expect('polluted' in cleaned).toBe(false);
 });

@@ -131,7 +131,7 @@ describe('the live console: two nurses and a citizen', () => {
     // Nurse one works in Swedish; the citizen writes in Finnish.
     await logIn(one, ONE.username, 'sv');
     await logIn(two, TWO.username, 'fi');
-    expect(await one.locator('#live-status').isHidden()).toBe(true);
+    expect([await one.locator('#live-status').count(), await one.locator('#live-status').isHidden()]).toEqual([1, true]);
     expect(await one.locator('#shortcuts').textContent()).toContain(text('sv', 'staff:console.shortcutNext'));
   });
 
@@ -157,7 +157,7 @@ describe('the live console: two nurses and a citizen', () => {
     await one.locator('#message-form').waitFor({ state: 'visible', timeout: WAIT_MS });
     await two.locator('#claim').waitFor({ state: 'hidden', timeout: WAIT_MS });
     expect(await two.locator('#case-details').textContent()).toContain(text('fi', 'staff:status.claimed'));
-    expect(await two.locator('#message-form').isHidden()).toBe(true);
+    expect([await two.locator('#message-form').count(), await two.locator('#message-form').isHidden()]).toEqual([1, true]);
     await citizenSees(t('common:handoff.staffJoined', { name: ONE.displayName, role: t('common:handoff.roles.nurse') }));
   });
 
@@ -208,7 +208,7 @@ describe('the live console: two nurses and a citizen', () => {
     await two.locator('#notice-desktop-state', { hasText: text('fi', 'staff:console.noticeGranted') }).waitFor({ timeout: WAIT_MS });
     expect(await two.evaluate(() => (window as unknown as { __asked: number }).__asked)).toBe(1);
     expect(await two.locator('#notice-desktop').isChecked()).toBe(true);
-    expect(await two.locator('#notice-allow').isHidden()).toBe(true);
+    expect([await two.locator('#notice-allow').count(), await two.locator('#notice-allow').isHidden()]).toEqual([1, true]);
     // A new urgent case while nurse two looks elsewhere: a count in the tab title and a desktop notification.
     const title = await two.title();
     await server.handoff.create(
