@@ -1,4 +1,5 @@
 import './threadPool';
+import { LOCALES, type Locale } from './flows/contract';
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -216,6 +217,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     ...(identificationDesk && { identification: identificationDesk }),
   });
 
+  const botNames = Object.fromEntries(LOCALES.map((l) => [l, i18n.getFixedT(l)('common:productName')])) as Record<Locale, string>;
   const channel = new WebChannel({
     log: database.activityLog,
     coordination: database.coordination,
@@ -229,7 +231,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
         turnPhases.add('commit', ms);
       }
     },
-    botName: (locale) => i18n.getFixedT(toLocale(locale) ?? config.defaultLocale)('common:productName'),
+    // Looked up once per language: every logged bot activity asks.
+    botName: (locale) => botNames[toLocale(locale) ?? config.defaultLocale],
     messageLimiter: new RateLimiter(config.messageRateLimitPerMinute, epochMsOf(clock)),
     tooFastNotice: (requested) => {
       const locale = toLocale(requested) ?? config.defaultLocale;

@@ -7,7 +7,6 @@
  * page's language and no console.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -17,6 +16,7 @@ import { createLogger } from '../../logger';
 import { DEFAULT_CATALOG } from '../../routing';
 import { testDatabaseEnv } from '../support/testDatabase';
 import { MAIJA, startLoopbackProvider, type LoopbackProvider, type TestPerson } from '../support/oidcProvider';
+import { freePort } from '../../bench/freePort';
 import { launchChromium, text, watch } from './support';
 
 jest.setTimeout(180_000);
@@ -30,14 +30,6 @@ let server: LuotsiServer;
 let baseUrl: string;
 let dataDir: string;
 let browser: Browser;
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as net.AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-e2e-staff-oidc-'));
