@@ -8,6 +8,7 @@ import restify, { type Server } from 'restify';
 import { LuotsiBot } from './bots/luotsiBot';
 import { registerDirectLineRoutes, attachStreamUpgrade } from './http/directLineRoutes';
 import { resolveTokenSecret } from './channels/tokenSecret';
+import { ChatBrowserBinding } from './channels/chatBrowserBinding';
 import { TokenSigner } from './channels/tokens';
 import { WebChannel } from './channels/webChannel';
 import { ConfigError, NotFoundError } from './errors';
@@ -218,6 +219,10 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   });
 
   const botNames = Object.fromEntries(LOCALES.map((l) => [l, i18n.getFixedT(l)('common:productName')])) as Record<Locale, string>;
+  const tokenSecret = resolveTokenSecret(config);
+  // Which browser holds which chat: identification's pages refuse a forwarded link (channels/chatBrowserBinding.ts).
+  const chatBinding = new ChatBrowserBinding(tokenSecret);
+  const identifyCookiesSecure = config.mode === 'production' || config.publicUrl?.startsWith('https:') === true;
   const channel = new WebChannel({
     log: database.activityLog,
     coordination: database.coordination,
@@ -238,7 +243,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       const locale = toLocale(requested) ?? config.defaultLocale;
       return textMessage(i18n.getFixedT(locale)('common:errors.tooFast'), locale);
     },
-    signer: new TokenSigner(resolveTokenSecret(config)),
+    signer: new TokenSigner(tokenSecret),
     tokenTtlSeconds: config.tokenTtlSeconds,
     turnTimeoutMs: config.turnTimeoutMs,
     streamLimits: config.streams,
@@ -363,6 +368,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     maxBodyBytes: config.maxBodyBytes,
     proxyHops: trustedHops(config),
     baseUrl,
+    ...(citizenIdentification && { chatBinding: { binding: chatBinding, secureCookie: identifyCookiesSecure } }),
   });
   const cloudAdapter = createCloudAdapter(config, logger);
   if (cloudAdapter) cloudAdapter.onTurnError = onTurnError;
@@ -431,10 +437,11 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       service: citizenIdentification,
       t: (locale) => i18n.getFixedT(locale),
       defaultLocale: config.defaultLocale,
-      secureCookie: config.mode === 'production' || config.publicUrl?.startsWith('https:') === true,
+      secureCookie: identifyCookiesSecure,
       onFailure: (kind) => logger.info({ kind }, 'identification did not complete'),
       limiter: new RateLimiter(config.identifyRateLimitPerMinute, epochMsOf(clock)),
       clientIp: (req) => clientIp(req, trustedHops(config)),
+      chatBinding,
     });
     registerStaffIdentityApi(server, {
       authenticator: staffAuthenticator,

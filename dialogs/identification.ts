@@ -13,6 +13,7 @@ import { shortName, type VerifiedIdentity } from '../identity/verifiedIdentity';
 import { route, type ServiceCatalog } from '../routing';
 import { textMessage } from './promptRenderer';
 import { joinButton } from './queueDesk';
+import { WEB_CHANNEL_ID } from '../channels/webChannelAdapter';
 
 /** Name of the event the chat page sends when the identification window reports back. */
 export const IDENTIFICATION_EVENT = 'luotsi.identification';
@@ -68,7 +69,7 @@ export class IdentificationDesk {
 
   /** The "Identify" button: opens the identification in a new window or tab. */
   async identifyButton(turn: TurnContext, t: TFunction, locale: Locale): Promise<CardAction> {
-    const ticket = await this.deps.service.createTicket(turn.activity.conversation.id, locale);
+    const ticket = await this.deps.service.createTicket(turn.activity.conversation.id, locale, turn.activity.channelId === WEB_CHANNEL_ID);
     const title = t('identification:button');
     return { type: ActionTypes.OpenUrl, title, value: `${this.deps.publicUrl ?? ''}/identify/start?t=${encodeURIComponent(ticket)}` };
   }

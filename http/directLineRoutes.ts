@@ -10,6 +10,8 @@ import { readJsonBody } from './jsonBody';
 import { queryParam } from './queryParam';
 import type { RateLimiter } from './rateLimit';
 import type { WebChannel } from '../channels/webChannel';
+import { CHAT_BINDING_COOKIE, chatBindingSetCookie, type ChatBrowserBinding } from '../channels/chatBrowserBinding';
+import { cookieValue } from './requestCookie';
 
 const PREFIX = '/v3/directline';
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/?]+)\/stream$/;
@@ -21,6 +23,8 @@ export interface DirectLineRouteOptions {
   /** Trusted proxies in front (0 without TRUST_PROXY): see clientIp. */
   proxyHops: number;
   baseUrl: (req: IncomingMessage) => string;
+  /** Marks the browser that starts or resumes a conversation (identification checks it); none without identification. */
+  chatBinding?: { binding: ChatBrowserBinding; secureCookie: boolean };
 }
 
 /** Registers the Direct Line 3.0 REST routes of the web channel. */
@@ -28,6 +32,13 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
   const { channel, maxBodyBytes } = options;
   const auth = (req: IncomingMessage) => req.headers.authorization;
   const param = (req: { params?: Record<string, string> }) => req.params?.id ?? '';
+  /** Adds the conversation to the browser's chat binding cookie. */
+  const bindBrowser = (req: IncomingMessage, res: { setHeader(name: string, value: string): void }, conversationId: string) => {
+    const binding = options.chatBinding;
+    if (!binding) return;
+    const value = binding.binding.cookieAfter(cookieValue(req, CHAT_BINDING_COOKIE), conversationId);
+    res.setHeader('Set-Cookie', chatBindingSetCookie(value, binding.secureCookie));
+  };
 
   server.post(`${PREFIX}/tokens/generate`, asyncRoute(async (req, res) => {
     options.tokenLimiter.take(clientIp(req, options.proxyHops));
@@ -43,11 +54,14 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
   server.post(`${PREFIX}/conversations`, asyncRoute(async (req, res) => {
     const body = await readJsonBody(req, maxBodyBytes);
     const { created, response } = await channel.startConversation(auth(req), body, options.baseUrl(req));
+    bindBrowser(req, res, response.conversationId);
     sendJson(res, created ? 201 : 200, response);
   }));
 
   server.get(`${PREFIX}/conversations/:id`, asyncRoute(async (req, res) => {
-    sendJson(res, 200, await channel.reconnect(auth(req), param(req), queryParam(req, 'watermark'), options.baseUrl(req)));
+    const response = await channel.reconnect(auth(req), param(req), queryParam(req, 'watermark'), options.baseUrl(req));
+    bindBrowser(req, res, response.conversationId);
+    sendJson(res, 200, response);
   }));
 
   server.post(`${PREFIX}/conversations/:id/activities`, asyncRoute(async (req, res) => {

@@ -17,6 +17,8 @@ import type { RateLimiter } from './rateLimit';
 import { cookieValue } from './requestCookie';
 import { queryParam } from './queryParam';
 import { PAGE_CSP } from './securityHeaders';
+import { escapeHtml, sendHtmlPage } from './htmlPage';
+import { CHAT_BINDING_COOKIE, type ChatBrowserBinding } from '../channels/chatBrowserBinding';
 
 /** Cookie that binds a callback to the browser that started the sign-in. */
 export const BINDING_COOKIE = 'luotsi_identify';
@@ -35,21 +37,12 @@ export interface IdentificationRouteOptions {
   limiter: RateLimiter;
   /** The client IP of a request (behind the trusted proxies). */
   clientIp: (req: IncomingMessage) => string;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  /** Tells whether the browser holds the ticket's chat conversation (its chat binding cookie). */
+  chatBinding: ChatBrowserBinding;
 }
 
 function sendPage(res: Response, status: number, locale: Locale, title: string, body: string): void {
-  res.status(status);
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Content-Security-Policy', PAGE_CSP);
-  res.setHeader('Cache-Control', 'no-store');
-  res.end(
-    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/static/chat.css"></head><body class="identify-page">${body}</body></html>`,
-  );
+  sendHtmlPage(res, status, { locale, title, stylesheet: '/static/chat.css', csp: PAGE_CSP, bodyClass: 'identify-page', body });
 }
 
 /** The page the identification window ends on; identified.js tells the chat and offers to close. */
@@ -74,6 +67,15 @@ function tooManyPage(res: Response, locale: Locale, t: TFunction, retryAfterSeco
   res.setHeader('Retry-After', String(retryAfterSeconds));
   const title = t('identification:page.title');
   sendPage(res, 429, locale, title, `<main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(t('identification:page.tooMany', { seconds: retryAfterSeconds }))}</p></main>`);
+}
+
+/**
+ * A ticket opened in a browser that does not hold its chat (a forwarded or copied link): asks to
+ * identify from the chat itself. It tells no chat anything: this browser's chats are not the ticket's.
+ */
+function otherBrowserPage(res: Response, locale: Locale, t: TFunction): void {
+  const title = t('identification:page.title');
+  sendPage(res, 403, locale, title, `<main data-identification-refused="otherBrowser"><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(t('identification:page.otherBrowser'))}</p></main>`);
 }
 
 /** Registers the /identify routes. */
@@ -103,7 +105,8 @@ export function registerIdentificationRoutes(server: Server, options: Identifica
       const t = options.t(locale);
       let started;
       try {
-        started = ticket !== '' && ticket.length <= 64 ? await service.start(ticket) : undefined;
+        const chats = cookieValue(req, CHAT_BINDING_COOKIE);
+        started = ticket !== '' && ticket.length <= 64 ? await service.start(ticket, (conversationId) => options.chatBinding.holds(chats, conversationId)) : undefined;
       } catch (error) {
         if (!(error instanceof OidcSignInError)) throw error;
         options.onFailure('provider_unavailable', error);
@@ -112,6 +115,11 @@ export function registerIdentificationRoutes(server: Server, options: Identifica
       }
       if (!started) {
         resultPage(res, locale, t, 'expired');
+        return;
+      }
+      if (started === 'otherBrowser') {
+        options.onFailure('identification_other_browser');
+        otherBrowserPage(res, locale, t);
         return;
       }
       const secure = options.secureCookie ? '; Secure' : '';

@@ -8,6 +8,7 @@ import { LOCALES, type Locale } from '../flows/contract';
 import { toLocale } from '../i18n/i18n';
 import { PAGE_CSP } from './securityHeaders';
 import { queryParam } from './queryParam';
+import { escapeHtml } from './htmlPage';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,10 +33,6 @@ interface StaticFile {
 
 function load(file: string): StaticFile {
   return { body: fs.readFileSync(file), type: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The page's language: ?lang= (the county's site passes its own), then Accept-Language, then the default. */

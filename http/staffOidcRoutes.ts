@@ -19,6 +19,7 @@ import { queryParam } from './queryParam';
 import type { RateLimiter } from './rateLimit';
 import { isHttpsRequest, sessionCookie, takeLoginAttempt, type StaffHttpOptions } from './staffAuth';
 import { STAFF_PAGE_CSP } from './staffPages';
+import { escapeHtml, sendHtmlPage } from './htmlPage';
 
 /** Where staff sign-in starts (the login page's button links here). */
 export const STAFF_OIDC_START_PATH = '/staff/oidc/start';
@@ -42,10 +43,6 @@ export interface StaffOidcRouteOptions {
 
 interface CookieState extends PendingSignIn {
   lang: Locale;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function readState(raw: string | undefined): CookieState | undefined {
@@ -80,16 +77,14 @@ function failureKey(reason: StaffSignInFailure): string {
 
 function sendPage(res: Response, status: number, locale: Locale, t: TFunction, body: string, refresh?: string): void {
   const title = t('staff:oidc.title');
-  res.status(status);
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Content-Security-Policy', STAFF_PAGE_CSP);
-  res.setHeader('Cache-Control', 'no-store');
-  res.end(
-    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      (refresh ? `<meta http-equiv="refresh" content="0;url=${escapeHtml(refresh)}">` : '') +
-      `<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/staff/static/console.css"><link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head><body>` +
-      `<main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
-  );
+  sendHtmlPage(res, status, {
+    locale,
+    title,
+    stylesheet: '/staff/static/console.css',
+    csp: STAFF_PAGE_CSP,
+    body: `<main><h1>${escapeHtml(title)}</h1>${body}</main>`,
+    ...(refresh && { refreshTo: refresh }),
+  });
 }
 
 function refusalPage(res: Response, locale: Locale, t: TFunction, reason: StaffSignInFailure): void {

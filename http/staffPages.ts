@@ -12,6 +12,7 @@ import { DEFAULT_CATALOG } from '../routing';
 import { asyncRoute } from './asyncRoute';
 import { pageLocale } from './pages';
 import { queryParam } from './queryParam';
+import { escapeHtml } from './htmlPage';
 
 /** CSP of the console: nothing inline, no third party; photos are same-origin images. */
 export const STAFF_PAGE_CSP = [
@@ -42,10 +43,6 @@ const ASSETS: Record<string, string> = {
   'identity.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
 };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function send(res: Response, body: Buffer, type: string, csp?: string): void {
   res.status(200);

@@ -21,6 +21,8 @@ export type IdentificationResult = { ok: true; identity: VerifiedIdentity } | { 
 interface TicketRecord {
   conversationId: string;
   locale: Locale;
+  /** Only a browser that holds the conversation may start a sign-in (the web channel); absent in older tickets. */
+  bindsBrowser?: boolean;
   expiresAt: number;
 }
 
@@ -75,10 +77,13 @@ export class CitizenIdentification {
     return this.deps.provider.kind;
   }
 
-  /** A new ticket for the conversation's "Identify" button. */
-  async createTicket(conversationId: string, locale: Locale): Promise<string> {
+  /**
+   * A new ticket for the conversation's "Identify" button. `bindsBrowser`: the chat runs in a
+   * browser of this site (the web channel), so only that browser may use the ticket.
+   */
+  async createTicket(conversationId: string, locale: Locale, bindsBrowser: boolean): Promise<string> {
     const ticket = randomBytes(24).toString('base64url');
-    const record: TicketRecord = { conversationId, locale, expiresAt: this.now() + IDENTIFICATION_TTL_MS };
+    const record: TicketRecord = { conversationId, locale, bindsBrowser, expiresAt: this.now() + IDENTIFICATION_TTL_MS };
     await this.deps.storage.write({ [ticketKey(ticket)]: { ...record, eTag: '*' } });
     return ticket;
   }
@@ -90,11 +95,14 @@ export class CitizenIdentification {
 
   /**
    * Starts a sign-in for a valid ticket (a ticket may start several: a closed window is tried again).
-   * Undefined for an unknown or expired ticket; OidcSignInError('unavailable') when the provider is down.
+   * Undefined for an unknown or expired ticket; 'otherBrowser' when the ticket binds the chat's
+   * browser and `browserHolds` says this is not it (a forwarded link); OidcSignInError('unavailable')
+   * when the provider is down.
    */
-  async start(ticket: string): Promise<StartedAttempt | undefined> {
+  async start(ticket: string, browserHolds: (conversationId: string) => boolean): Promise<StartedAttempt | 'otherBrowser' | undefined> {
     const found = await this.readLive<TicketRecord>(ticketKey(ticket));
     if (!found) return undefined;
+    if (found.bindsBrowser === true && !browserHolds(found.conversationId)) return 'otherBrowser';
     const { url, pending } = await this.deps.provider.start();
     const binding = randomBytes(24).toString('base64url');
     const record: AttemptRecord = {

@@ -195,6 +195,10 @@ test('a client identifies from inside the chat, joins the digital clinic, and th
     await chat.shown(fi('identification:required', { queue: 'Digiklinikka' }));
 
     // Cancelled at the provider: back in the chat, told so, with Identify and the other queues offered.
+    const startLinks: string[] = [];
+    context.on('request', (request) => {
+      if (request.url().includes('/identify/start?')) startLinks.push(request.url());
+    });
     provider.answerNext('cancel');
     const cancelled = await chat.identify();
     expect(await cancelled.locator('[data-identification]').getAttribute('data-identification')).toBe('cancelled');
@@ -207,6 +211,17 @@ test('a client identifies from inside the chat, joins the digital clinic, and th
       (c) => ({ claims: { ...c, iat: Number(c.iat) - 7200, exp: Number(c.iat) - 3600 }, key: 'provider' }),
       (c) => ({ claims: c, key: 'foreign' }),
     ];
+    // The Identify link forwarded to someone else (another browser, without this chat): refused
+    // before any provider, in the chat's language, and this chat hears nothing of it.
+    expect(startLinks.length).toBeGreaterThan(0);
+    const elsewhere = await browser.newContext({ locale: 'fi-FI' });
+    const forwarded = await elsewhere.newPage();
+    const refusal = await forwarded.goto(startLinks[0]!);
+    expect(refusal?.status()).toBe(403);
+    expect(await forwarded.locator('[data-identification-refused="otherBrowser"]').textContent()).toContain(fi('identification:page.otherBrowser'));
+    expect(new URL(forwarded.url()).pathname).toBe('/identify/start');
+    await elsewhere.close();
+
     for (const [i, tamper] of tampers.entries()) {
       provider.tamperNextIdToken(tamper);
       const failed = await chat.identify();

@@ -1,7 +1,7 @@
 // The sealed identity on a case, on this run's backend: it goes onto the open case only, is not
 // readable without the key, and the client's erasure and the retention sweep delete it with the case.
 import type { NewCase } from '../../handoff/caseTypes';
-import { caseContext, CitizenIdentification, conversationContext, identificationResultKey } from '../../identity/citizenIdentification';
+import { caseContext, CitizenIdentification, type StartedAttempt, conversationContext, identificationResultKey } from '../../identity/citizenIdentification';
 import { TestIdentityProvider } from '../../identity/identityProvider';
 import { IdentitySealer } from '../../identity/identitySealer';
 import { eraseClientConversation, runRetention } from '../../storage/dataProtection';
@@ -24,6 +24,12 @@ function newCase(conversationId: string): NewCase {
 }
 
 const sealer = new IdentitySealer(Buffer.alloc(32, 3));
+
+/** The started attempt of `start`, failing the test when it refused or found no ticket. */
+function attempt(result: StartedAttempt | 'otherBrowser' | undefined): StartedAttempt {
+  if (result === undefined || result === 'otherBrowser') throw new Error(`the sign-in did not start: ${String(result)}`);
+  return result;
+}
 
 test('an identity goes onto the open case only, sealed with that case id', async () => {
   const db = server.service.database;
@@ -63,31 +69,43 @@ test('retention deletes an ended case with its identity', async () => {
 test('a result is taken once, and an expired ticket starts nothing', async () => {
   let now = NOW;
   const service = new CitizenIdentification({ storage: server.service.database.botState, sealer, provider: new TestIdentityProvider(() => 'fixed-state-1'), clock: () => now });
-  const ticket = await service.createTicket('conv-ticket', 'sv');
+  const ticket = await service.createTicket('conv-ticket', 'sv', false);
   expect(await service.ticketLocale(ticket)).toBe('sv');
-  const started = await service.start(ticket);
-  expect(started?.redirectTo).toBe('/identify/test?state=fixed-state-1');
+  const started = attempt(await service.start(ticket, () => false));
+  expect(started.redirectTo).toBe('/identify/test?state=fixed-state-1');
   const callback = new URL('http://x/identify/callback?state=fixed-state-1&test_person=maija');
   // Another browser (no or another binding cookie) cannot finish it.
   expect(await service.finish(callback, 'not-the-binding')).toEqual({ locale: 'sv', outcome: 'state' });
   expect(await service.takeResult('conv-ticket')).toEqual({ ok: false, reason: 'state' });
-  const second = await service.start(ticket);
-  expect(await service.finish(callback, second!.binding)).toEqual({ locale: 'sv', outcome: 'ok' });
-  expect(await service.finish(callback, second!.binding)).toEqual({ locale: undefined, outcome: 'state' });
+  const second = attempt(await service.start(ticket, () => false));
+  expect(await service.finish(callback, second.binding)).toEqual({ locale: 'sv', outcome: 'ok' });
+  expect(await service.finish(callback, second.binding)).toEqual({ locale: undefined, outcome: 'state' });
   const result = await service.takeResult('conv-ticket');
   expect(result).toMatchObject({ ok: true, identity: { givenName: 'Maija', identityCode: '010190-900P', provider: 'test' } });
   expect(await service.takeResult('conv-ticket')).toBeUndefined();
   now = new Date(NOW.getTime() + 11 * 60_000);
-  expect(await service.start(ticket)).toBeUndefined();
+  expect(await service.start(ticket, () => true)).toBeUndefined();
+});
+
+test("a web chat's ticket starts a sign-in only in the browser that holds that chat", async () => {
+  const service = new CitizenIdentification({ storage: server.service.database.botState, sealer, provider: new TestIdentityProvider(() => 'bound-state'), clock: () => NOW });
+  const ticket = await service.createTicket('conv-bound', 'fi', true);
+  const asked: string[] = [];
+  // A forwarded link: the opening browser does not hold conv-bound.
+  expect(await service.start(ticket, (conversationId) => (asked.push(conversationId), false))).toBe('otherBrowser');
+  expect(asked).toEqual(['conv-bound']);
+  expect(await service.takeResult('conv-bound')).toBeUndefined();
+  // The chat's own browser: the sign-in starts.
+  expect(attempt(await service.start(ticket, (conversationId) => conversationId === 'conv-bound')).redirectTo).toBe('/identify/test?state=bound-state');
 });
 
 test('a sign-in sealed under a key that has changed since fails cleanly and is reported to the chat', async () => {
   const storage = server.service.database.botState;
   const before = new CitizenIdentification({ storage, sealer, provider: new TestIdentityProvider(() => 'rotated-state'), clock: () => NOW });
-  const ticket = await before.createTicket('conv-rotated', 'fi');
-  const started = await before.start(ticket);
+  const ticket = await before.createTicket('conv-rotated', 'fi', false);
+  const started = attempt(await before.start(ticket, () => false));
   const after = new CitizenIdentification({ storage, sealer: new IdentitySealer(Buffer.alloc(32, 4)), provider: new TestIdentityProvider(() => 'unused'), clock: () => NOW });
   const callback = new URL('http://x/identify/callback?state=rotated-state&test_person=maija');
-  expect(await after.finish(callback, started!.binding)).toEqual({ locale: 'fi', outcome: 'rejected' });
+  expect(await after.finish(callback, started.binding)).toEqual({ locale: 'fi', outcome: 'rejected' });
   expect(await after.takeResult('conv-rotated')).toEqual({ ok: false, reason: 'rejected' });
 });
