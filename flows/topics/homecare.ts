@@ -1,5 +1,7 @@
-// Topic 6: coping at home, older people. A sudden change (confusion, slurred speech,
-// weakness on one side) is a stroke sign. Not coping at home today needs the
+// Topic 6: coping at home, older people. Slurred speech, weakness on one side or a drooping
+// face is a stroke sign; sudden confusion or a sudden marked drop in condition is asked apart
+// (in an older person often an infection, a fall or a medicine: DOMAIN "sudden marked drop in
+// condition"), so the emergency answer names what the person said. Not coping at home today needs the
 // same-day contact; otherwise Seniori-info or a social counsellor's call. A recent fall asks
 // what happened, as "something else" does: an older person who cannot bear weight after a
 // fall (a hip fracture until shown otherwise) or who hit the head is a same-day health matter,
@@ -15,6 +17,7 @@ export const homecareSet: QuestionSetDef = {
   segmentation: true,
   guards: {
     suddenChange: { q: 'suddenChange', yes: true },
+    suddenConfusion: { q: 'suddenConfusion', yes: true },
     notCoping: { q: 'copingToday', yes: false },
     proxy: { subject: ['adult', 'child'] },
     // Whether a child copes at home, is often home alone, remembers medicines or has memory
@@ -38,12 +41,18 @@ export const homecareSet: QuestionSetDef = {
       kind: 'yesNo',
       unsure: 'yes',
       redFlag: { when: 'suddenChange', sign: 'stroke' },
+    },
+    {
+      id: 'suddenConfusion',
+      kind: 'yesNo',
+      unsure: 'yes',
+      redFlag: { when: 'suddenConfusion', sign: 'deterioration' },
       next: [{ when: 'notSmallChild', to: 'copingToday' }, { to: 'dailyHelp' }],
     },
     // Decision 2026-12-02 (README, clinical content): for a child under 7 the parent is asked
     // about the family's coping (caregiverStrain, wish), not whether the child copes at home or
     // is often home alone; those are for ages 7–17, as are memory and medicines. The gate is a
-    // branch before each run (after suddenChange and after fall), so no transition is left
+    // branch before each run (after suddenConfusion and after fall), so no transition is left
     // that no answers can take.
     { id: 'copingToday', kind: 'yesNo' },
     { id: 'livesAlone', kind: 'yesNo' },

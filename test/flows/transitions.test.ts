@@ -179,15 +179,23 @@ describe('children', () => {
     const afterMood = send(infant, ...answers(false, false));
     expect(afterMood.value).toEqual({ segment: 'coping' });
     // A school-age child's parent is asked whether the child copes at home and is often home alone.
-    const child = send(start(), ...entryFor({ child: '7to11' }, 'homecare'), ...answers(false, true));
+    const child = send(start(), ...entryFor({ child: '7to11' }, 'homecare'), ...answers(false, false, true));
     expect(child.value).toEqual({ homecare: 'livesAlone' });
     // A small child's parent is asked about daily help, falls and the family's coping instead.
-    const small = send(start(), ...entryFor({ child: '1to6' }, 'homecare'), ...answers(false));
+    const small = send(start(), ...entryFor({ child: '1to6' }, 'homecare'), ...answers(false, false));
     expect(small.value).toEqual({ homecare: 'dailyHelp' });
     const afterFall = send(small, ...answers('dailyHelp.sometimes', false));
     expect(afterFall.value).toEqual({ homecare: 'caregiverStrain' });
     // An older person's relative is asked about memory and medicines after falls.
-    const adult = send(start(), ...entryFor({ adult: 'parent', consent: 'agrees' }, 'homecare'), ...answers(false, true, true, 'dailyHelp.daily', false));
+    const adult = send(start(), ...entryFor({ adult: 'parent', consent: 'agrees' }, 'homecare'), ...answers(false, false, true, true, 'dailyHelp.daily', false));
     expect(adult.value).toEqual({ homecare: 'memory' });
+  });
+
+  it("coping at home: the emergency answer names the sign the person said (stroke signs or sudden confusion)", () => {
+    const relative = entryFor({ adult: 'parent', consent: 'agrees' }, 'homecare');
+    const stroke = send(start(), ...relative, ...answers(true));
+    expect([stroke.output?.urgency, stroke.output?.emergencySign]).toEqual(['emergency', 'stroke']);
+    const confused = send(start(), ...relative, ...answers(false, true));
+    expect([confused.output?.urgency, confused.output?.emergencySign]).toEqual(['emergency', 'deterioration']);
   });
 });

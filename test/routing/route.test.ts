@@ -63,7 +63,7 @@ describe('route', () => {
   });
 
   it('a fall at home with a leg that bears no weight is a health matter: 116117 at night, the digital clinic by day, not social guidance', () => {
-    const answers = { 'homecare.suddenChange': false, 'homecare.copingToday': false, 'homecare.fall': true, 'homecare.fallInjury': 'fallInjury.cantBearWeight' };
+    const answers = { 'homecare.suddenChange': false, 'homecare.suddenConfusion': false, 'homecare.copingToday': false, 'homecare.fall': true, 'homecare.fallInjury': 'fallInjury.cantBearWeight' };
     const fall = base({ topic: 'homecare', urgency: 'urgent', subject: { kind: 'adult', relationship: 'parent', consent: 'agrees' }, answers });
     const night = route(fall, DEFAULT_CATALOG, SATURDAY_NIGHT).map((r) => r.id);
     expect(night[0]).toBe('call_116117');
@@ -86,7 +86,7 @@ describe('route', () => {
     expect(day).toEqual(['dental_care', 'call_116117', 'safety_net']);
     // A carer not coping at 07:00: the 08:00 queue is inside the two-hour window, so it comes before
     // the carers' association; with a 30-minute window it is only a contact request at the end.
-    const carer = base({ topic: 'homecare', urgency: 'urgent', flags: ['caregiver_strain'], answers: { 'homecare.suddenChange': false, 'homecare.fall': false } });
+    const carer = base({ topic: 'homecare', urgency: 'urgent', flags: ['caregiver_strain'], answers: { 'homecare.suddenChange': false, 'homecare.suddenConfusion': false, 'homecare.fall': false } });
     expect(route(carer, DEFAULT_CATALOG, early).map((r) => r.id)).toEqual(['social_crisis_on_call', 'social_guidance', 'carers_association', 'safety_net']);
     const tight = { ...DEFAULT_CATALOG, settings: { urgentWindowMinutes: 30 } };
     expect(route(carer, tight, early).map((r) => r.id)).toEqual(['social_crisis_on_call', 'carers_association', 'social_guidance', 'safety_net']);
