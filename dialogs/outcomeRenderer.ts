@@ -8,7 +8,7 @@ import { auditCLimit, auditCScore, moodScreenPositive } from '../flows/scoring';
 import { buildOutcomePayload, conditionHolds, resourceWeb, route, type Recommendation, type Resource, type ServiceCatalog } from '../routing';
 import type { SelfCareArticle } from '../routing/catalog/types';
 import { keyChain, textMessage } from './promptRenderer';
-import { helsinkiDateTime } from './dateTime';
+import { helsinkiDateTime } from '../routing/helsinkiTime';
 import { contactButton, joinButton } from './queueDesk';
 
 export { helsinkiDateTime };

@@ -6,7 +6,7 @@ import { lookupQuestion } from '../flows/sets';
 import { HANDLING_HISTORY_MS, queuePosition, type EstimateInputs } from '../handoff/queueInfo';
 import type { QueueEntry } from '../handoff/caseTypes';
 import { queueStatus } from '../handoff/queueStatus';
-import { helsinkiDateTime } from './dateTime';
+import { helsinkiDateTime } from '../routing/helsinkiTime';
 import type { HandoffStore } from '../handoff/handoffStore';
 import { needsWaitFallback, route, waitFallbackServices, type ServiceCatalog } from '../routing';
 import type { BlobStore } from '../storage/blobStore';

@@ -5,26 +5,11 @@ import type { i18n as I18nInstance } from 'i18next';
 import type { AnswerValue, Locale } from '../flows/contract';
 import type { HandoffCase } from '../handoff';
 import type { ServiceCatalog } from '../routing/catalog/types';
-
-const ZONE = 'Europe/Helsinki';
-const ARRIVAL_FORMAT = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+import { helsinkiStamp } from '../routing/helsinkiTime';
 
 /** One line of client text: control characters and line breaks become spaces. */
 export function oneLine(text: string): string {
   return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** "2026-11-22 14:05 (Europe/Helsinki)". */
-export function formatArrival(at: Date): string {
-  return `${ARRIVAL_FORMAT.format(at)} (${ZONE})`;
 }
 
 /** The plain-text summary; `photoCount` is the number of photos of the case. */
@@ -41,7 +26,7 @@ export function caseSummaryText(c: HandoffCase, lang: Locale, i18n: I18nInstance
   const lines: Array<[string, string]> = [
     [label('caseId'), c.id],
     [label('queue'), queue ? `${queue.name[lang]} (${c.queueId})` : c.queueId],
-    [label('arrival'), formatArrival(c.createdAt)],
+    [label('arrival'), helsinkiStamp(c.createdAt)],
     [label('status'), t(`status.${c.status}`)],
     [label('urgencyBot'), t(`urgency.${c.urgency}`)],
     [label('urgencyStaff'), c.staffUrgency ? t(`urgency.${c.staffUrgency}`) : label('notRated')],

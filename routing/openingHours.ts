@@ -1,62 +1,12 @@
-// Opening hours in Europe/Helsinki time with Intl only: is a queue open at an instant,
-// and when does it next open.
+// Opening hours in Helsinki time (helsinkiTime.ts): is a queue open at an instant, and when
+// does it next open.
 
 import type { ServiceCatalog, WorkQueue } from './catalog/types';
 import { closureDayOn } from './publicHolidays';
+import { clockMinutes, helsinkiTime, helsinkiToInstant } from './helsinkiTime';
 
-const ZONE = 'Europe/Helsinki';
-const FORMAT = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  weekday: 'short',
-});
-const WEEKDAY: Readonly<Record<string, number>> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 /** How far ahead a next opening is searched. */
 const SEARCH_DAYS = 21;
-
-/** Wall-clock time in Helsinki: date YYYY-MM-DD, weekday 1 = Monday, minutes since midnight. */
-export interface HelsinkiTime {
-  date: string;
-  weekday: number;
-  minutes: number;
-}
-
-/** The Helsinki wall-clock time of an instant. */
-export function helsinkiTime(instant: Date): HelsinkiTime {
-  const parts = Object.fromEntries(FORMAT.formatToParts(instant).map((p) => [p.type, p.value]));
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: WEEKDAY[parts.weekday ?? ''] ?? 0,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
-}
-
-/** Minutes since midnight of an `HH:MM` string. */
-export function clockMinutes(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
-function offsetMinutes(instant: Date): number {
-  const t = helsinkiTime(instant);
-  const [y, mo, d] = t.date.split('-').map(Number);
-  const wall = Date.UTC(y!, mo! - 1, d!, 0, t.minutes);
-  return Math.round((wall - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
-}
-
-/** The instant of a Helsinki wall-clock time (DST-aware). */
-export function helsinkiToInstant(date: string, minutes: number): Date {
-  const [y, mo, d] = date.split('-').map(Number);
-  const wall = Date.UTC(y!, mo! - 1, d!, 0, minutes);
-  let instant = wall - offsetMinutes(new Date(wall)) * 60000;
-  instant = wall - offsetMinutes(new Date(instant)) * 60000;
-  return new Date(instant);
-}
 
 function addDays(date: string, days: number): { date: string; weekday: number } {
   const [y, mo, d] = date.split('-').map(Number);

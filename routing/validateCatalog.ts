@@ -6,7 +6,7 @@ import type { Condition } from '../flows/questionSet';
 import { LOCALES } from '../flows/contract';
 import { GENERAL_QUEUE_ID } from './catalog/queues';
 import type { ExceptionDate, LocalizedText, ServiceCatalog } from './catalog/types';
-import { clockMinutes } from './openingHours';
+import { clockMinutes } from './helsinkiTime';
 import { EVE_IDS } from './publicHolidays';
 import { conditionProblem } from './validateConditions';
 

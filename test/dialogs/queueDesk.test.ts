@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { helsinkiDateTime } from '../../dialogs/dateTime';
+import { helsinkiDateTime } from '../../routing/helsinkiTime';
 import { QueueDesk } from '../../dialogs/queueDesk';
 import { DEFAULT_CATALOG } from '../../routing';
 import type { LuotsiDatabase } from '../../storage/database';

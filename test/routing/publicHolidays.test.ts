@@ -3,7 +3,7 @@
 // Saturday rules of the Finnish holiday law) for 2026–2035, with every holiday-observing queue
 // closed on each of them.
 import { DEFAULT_CATALOG, isOpen, nextOpening } from '../../routing';
-import { helsinkiToInstant } from '../../routing/openingHours';
+import { helsinkiToInstant } from '../../routing/helsinkiTime';
 import { closureDaysOf, closureDayOn, publicHolidaysOf } from '../../routing/publicHolidays';
 import type { HolidayPolicy } from '../../routing/catalog/types';
 
