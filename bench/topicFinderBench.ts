@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { topicsToOffer } from '../dialogs/topicOffer';
 import { LOCALES, type Locale } from '../flows/contract';
 import { TOPIC_IDS } from '../flows/topicIds';
 import { loadLocaleResources } from '../i18n/i18n';
@@ -79,7 +80,9 @@ async function accuracy(): Promise<string[]> {
 async function crossValidation(k: number, misses: boolean): Promise<string[]> {
   const resources = loadLocaleResources();
   const { train } = splitCorpus(loadCorpus());
-  const totals = new Map<Locale, { n: number; top1: number; top3: number }>(LOCALES.map((l) => [l, { n: 0, top1: 0, top3: 0 }]));
+  const totals = new Map<Locale, { n: number; top1: number; top3: number; single: number; singleRight: number }>(
+    LOCALES.map((l) => [l, { n: 0, top1: 0, top3: 0, single: 0, singleRight: 0 }]),
+  );
   const missed: string[] = [];
   for (const fold of foldsOf(train, k)) {
     const finder = new NlpTopicFinder({ documents: topicDocuments(fold.train, resources) });
@@ -91,10 +94,23 @@ async function crossValidation(k: number, misses: boolean): Promise<string[]> {
       if (guesses[0]?.topic === c.topic) total.top1 += 1;
       else if (misses) missed.push(`- ${c.locale} ${c.topic} → ${guesses[0]?.topic ?? '(none)'}: ${c.utterance}`);
       if (guesses.slice(0, 3).some((g) => g.topic === c.topic)) total.top3 += 1;
+      // What the dialog would do: one topic offered alone, and whether it is the right one.
+      const offered = topicsToOffer(guesses, () => true);
+      if (offered.length === 1) {
+        total.single += 1;
+        if (offered[0] === c.topic) total.singleRight += 1;
+      }
     }
   }
-  const lines = [`${k}-fold cross-validation inside the training split (held-out utterances not used).`, '', '| language | classified | top-1 | top-3 |', '|---|---|---|---|'];
-  for (const [locale, t] of totals) lines.push(`| ${locale} | ${t.n} | ${pct(t.top1, t.n)} | ${pct(t.top3, t.n)} |`);
+  const lines = [
+    `${k}-fold cross-validation inside the training split (held-out utterances not used).`,
+    '',
+    '| language | classified | top-1 | top-3 | offered alone | right when alone |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const [locale, t] of totals) {
+    lines.push(`| ${locale} | ${t.n} | ${pct(t.top1, t.n)} | ${pct(t.top3, t.n)} | ${pct(t.single, t.n)} | ${pct(t.singleRight, t.single)} |`);
+  }
   return misses ? [...lines, '', ...missed] : lines;
 }
 

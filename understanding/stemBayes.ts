@@ -10,6 +10,10 @@ const SMOOTHING = 0.1;
 // A stem says more than one of its n-grams; grams are many per word, so each counts less.
 const STEM_WEIGHT = 1;
 const GRAM_WEIGHT = 0.35;
+// A feature's weight is (ln((topics + 1) / topics it occurs in))^IDF_POWER: a word of every topic
+// ("jag", "have", "on") then counts for almost nothing, one of a single topic fully. Chosen by
+// 5-fold cross-validation inside the bench's training split (0.5 over 0 and 1: +1.5 points top-1).
+const IDF_POWER = 0.5;
 // Posteriors are sharpened by this before normalising, so sure matches read as sure.
 const SHARPNESS = 0.6;
 
@@ -37,32 +41,39 @@ export function featuresOf(locale: Locale, text: string): Map<string, number> {
  * at zero, always ranks every topic (a sentence of two topics' words still gets both).
  */
 export class StemBayes {
-  private readonly model = new Map<Locale, { topics: Map<string, TopicCounts>; vocabulary: number; documents: Map<string, number> }>();
+  private readonly model = new Map<Locale, { topics: Map<string, TopicCounts>; vocabulary: number; idf: Map<string, number> }>();
 
   constructor(documents: readonly TopicDocument[]) {
-    for (const locale of LOCALES) this.model.set(locale, { topics: new Map(), vocabulary: 0, documents: new Map() });
-    const vocabularies = new Map<Locale, Set<string>>(LOCALES.map((l) => [l, new Set<string>()]));
-    for (const doc of documents) {
-      const model = this.model.get(doc.locale)!;
-      let counts = model.topics.get(doc.topic);
-      if (!counts) {
-        counts = { features: new Map(), total: 0 };
-        model.topics.set(doc.topic, counts);
+    for (const locale of LOCALES) {
+      const featured = documents.filter((doc) => doc.locale === locale).map((doc) => ({ topic: doc.topic, features: featuresOf(locale, doc.text) }));
+      const topicsOf = new Map<string, Set<string>>();
+      for (const doc of featured) {
+        for (const feature of doc.features.keys()) {
+          let topics = topicsOf.get(feature);
+          if (!topics) topicsOf.set(feature, (topics = new Set()));
+          topics.add(doc.topic);
+        }
       }
-      model.documents.set(doc.topic, (model.documents.get(doc.topic) ?? 0) + 1);
-      for (const [feature, weight] of featuresOf(doc.locale, doc.text)) {
-        counts.features.set(feature, (counts.features.get(feature) ?? 0) + weight);
-        counts.total += weight;
-        vocabularies.get(doc.locale)!.add(feature);
+      const topicCount = new Set(featured.map((doc) => doc.topic)).size;
+      const idf = new Map([...topicsOf].map(([feature, topics]) => [feature, Math.log((topicCount + 1) / topics.size) ** IDF_POWER]));
+      const topics = new Map<string, TopicCounts>();
+      for (const doc of featured) {
+        let counts = topics.get(doc.topic);
+        if (!counts) topics.set(doc.topic, (counts = { features: new Map(), total: 0 }));
+        for (const [feature, weight] of doc.features) {
+          const weighted = weight * idf.get(feature)!;
+          counts.features.set(feature, (counts.features.get(feature) ?? 0) + weighted);
+          counts.total += weighted;
+        }
       }
+      this.model.set(locale, { topics, vocabulary: idf.size, idf });
     }
-    for (const locale of LOCALES) this.model.get(locale)!.vocabulary = vocabularies.get(locale)!.size;
   }
 
   /** Every topic of the language with its posterior (0–1, summing to 1), best first; empty when no feature is known. */
   classify(locale: Locale, text: string): { topic: string; score: number }[] {
     const model = this.model.get(locale)!;
-    const features = [...featuresOf(locale, text)].filter(([feature]) => [...model.topics.values()].some((t) => t.features.has(feature)));
+    const features = [...featuresOf(locale, text)].filter(([feature]) => model.idf.has(feature)).map(([feature, weight]) => [feature, weight * model.idf.get(feature)!] as const);
     if (features.length === 0) return [];
     // Uniform prior: the corpus has about as many sentences per topic, and none is likelier a priori.
     const logs = [...model.topics].map(([topic, counts]) => {
