@@ -1,5 +1,5 @@
 import type { Locale } from '../flows/contract';
-import { words } from './words';
+import { stemOf, words } from './words';
 
 // Parts shorter than this are too often a chance match ("en", "av", "is").
 const MIN_PART = 3;
@@ -14,6 +14,9 @@ const JOINS = new Set(['s', 'e']);
  */
 export class CompoundSplitter {
   private readonly known: Set<string>;
+  // The parts of the vocabulary's own words, computed once: the training sentences repeat them
+  // thousands of times. Bounded by the vocabulary; a message's unknown words are not kept.
+  private readonly cache = new Map<string, string[]>();
 
   /** `vocabulary`: the folded words and their stems of one language's training sentences. */
   constructor(
@@ -25,6 +28,14 @@ export class CompoundSplitter {
 
   /** The stems of the two parts of a folded word, or none when it is no compound of known words. */
   parts(folded: string): string[] {
+    const cached = this.cache.get(folded);
+    if (cached) return cached;
+    const found = this.split(folded);
+    if (this.known.has(folded)) this.cache.set(folded, found);
+    return found;
+  }
+
+  private split(folded: string): string[] {
     let best: string[] = [];
     let bestShorter = 0;
     for (let i = MIN_PART; i <= folded.length - MIN_PART; i += 1) {
@@ -45,7 +56,7 @@ export class CompoundSplitter {
   }
 
   private knownStem(part: string): string | undefined {
-    const stem = words(this.locale, part)[0]?.stem ?? part;
+    const stem = stemOf(this.locale, part);
     return this.known.has(part) || this.known.has(stem) ? stem : undefined;
   }
 }

@@ -115,11 +115,11 @@ export class NlpTopicFinder implements TopicFinder {
   private nlp: Nlp | undefined;
   private starting: Promise<ModelStart> | undefined;
   private readonly vocabulary = new Map<Locale, Map<string, string>>();
-  private readonly bayes: StemBayes;
+  // Built in start(), after the service listens: a second or so of stemming at start-up.
+  private bayes: StemBayes | undefined;
   private readonly stems = new Map<Locale, Set<string>>();
 
   constructor(private readonly options: NlpTopicFinderOptions) {
-    this.bayes = new StemBayes(options.documents);
     for (const locale of LOCALES) {
       this.vocabulary.set(locale, new Map());
       this.stems.set(locale, new Set());
@@ -167,7 +167,7 @@ export class NlpTopicFinder implements TopicFinder {
     for (const c of result.classifications ?? []) {
       if (c.intent !== 'None' && c.score > 0) mixed.set(c.intent, (1 - BAYES_SHARE) * c.score);
     }
-    for (const g of this.bayes.classify(guessed, text)) mixed.set(g.topic, (mixed.get(g.topic) ?? 0) + BAYES_SHARE * g.score);
+    for (const g of this.bayes!.classify(guessed, text)) mixed.set(g.topic, (mixed.get(g.topic) ?? 0) + BAYES_SHARE * g.score);
     const guesses = [...mixed]
       .filter(([, score]) => score > 0)
       .map(([topic, score]) => ({ topic, score }))
@@ -197,6 +197,7 @@ export class NlpTopicFinder implements TopicFinder {
     const { documents, cacheDir, logger } = this.options;
     const file = cacheDir ? path.join(cacheDir, `topics-${hashOf({ MODEL_FORMAT, NLPJS_VERSION, documents })}.json`) : undefined;
     const nlp = await newNlp();
+    this.bayes = new StemBayes(documents);
     if (file && fs.existsSync(file)) {
       try {
         nlp.import(fs.readFileSync(file, 'utf8'));
