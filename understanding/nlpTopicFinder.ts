@@ -197,10 +197,12 @@ export class NlpTopicFinder implements TopicFinder {
     const { documents, cacheDir, logger } = this.options;
     const file = cacheDir ? path.join(cacheDir, `topics-${hashOf({ MODEL_FORMAT, NLPJS_VERSION, documents })}.json`) : undefined;
     const nlp = await newNlp();
-    this.bayes = new StemBayes(documents);
+    // Built on this thread in slices while the network is read or trained (in its worker).
+    const bayes = StemBayes.inSlices(documents);
     if (file && fs.existsSync(file)) {
       try {
         nlp.import(fs.readFileSync(file, 'utf8'));
+        this.bayes = await bayes;
         this.nlp = nlp;
         const start = { fromCache: true, ms: Math.round(performance.now() - started), documents: documents.length };
         logger?.info(start, 'topic model loaded');
@@ -211,6 +213,7 @@ export class NlpTopicFinder implements TopicFinder {
     }
     try {
       nlp.import(await trainInWorker(documents));
+      this.bayes = await bayes;
     } catch (error) {
       const failed = new TopicModelError('training the topic model failed', { cause: error });
       logger?.error({ err: failed }, 'topic model not available; typed descriptions are read as ordinary answers');

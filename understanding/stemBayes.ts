@@ -20,6 +20,8 @@ const IDF_POWER = 0.5;
 // sv +0.1 and en +0.6 points top-1 and Finnish -0.1 (its n-grams already catch "hammassärky").
 const PART_WEIGHT = 0.3;
 const SPLIT_COMPOUNDS: ReadonlySet<Locale> = new Set(['sv', 'en']);
+// Documents featured between two turns of the event loop when built in slices (a few ms each).
+const SLICE = 100;
 // Posteriors are sharpened by this before normalising, so sure matches read as sure.
 const SHARPNESS = 0.6;
 
@@ -54,10 +56,30 @@ export class StemBayes {
   >();
 
   constructor(documents: readonly TopicDocument[]) {
+    for (const _slice of this.fill(documents));
+  }
+
+  /**
+   * Built a slice of documents at a time with the event loop's other work in between: the
+   * service builds it after it listens (about a second of stemming), and no turn waits for all of it.
+   */
+  static async inSlices(documents: readonly TopicDocument[]): Promise<StemBayes> {
+    const bayes = new StemBayes([]);
+    for (const _slice of bayes.fill(documents)) await new Promise<void>((resolve) => setImmediate(resolve));
+    return bayes;
+  }
+
+  /** Counts the documents into the model, yielding after every SLICE documents. */
+  private *fill(documents: readonly TopicDocument[]): Generator<void> {
     for (const locale of LOCALES) {
       const own = documents.filter((doc) => doc.locale === locale);
       const compounds = SPLIT_COMPOUNDS.has(locale) ? new CompoundSplitter(locale, vocabularyOf(locale, own.map((doc) => doc.text))) : undefined;
-      const featured = own.map((doc) => ({ topic: doc.topic, features: featuresOf(locale, doc.text, compounds) }));
+      yield;
+      const featured: { topic: string; features: Map<string, number> }[] = [];
+      for (const doc of own) {
+        featured.push({ topic: doc.topic, features: featuresOf(locale, doc.text, compounds) });
+        if (featured.length % SLICE === 0) yield;
+      }
       const topicsOf = new Map<string, Set<string>>();
       for (const doc of featured) {
         for (const feature of doc.features.keys()) {

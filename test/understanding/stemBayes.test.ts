@@ -34,6 +34,13 @@ describe('naive Bayes over stems and n-grams', () => {
     expect(new StemBayes(common).classify('sv', 'nu nu nu nu nu tand')[0]?.topic).toBe('dental');
   });
 
+  it('builds in slices the same model as at once', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => DOCS[i % DOCS.length]!).map((doc, i) => ({ ...doc, text: `${doc.text} ${i}` }));
+    const ranked = new StemBayes(many).classify('fi', 'hammas särkee');
+    expect(ranked.length).toBeGreaterThan(0);
+    expect((await StemBayes.inSlices(many)).classify('fi', 'hammas särkee')).toEqual(ranked);
+  });
+
   it('keeps the languages apart and gives nothing for a text with no known feature', () => {
     const bayes = new StemBayes(DOCS);
     expect(bayes.classify('sv', 'xyz qqq')).toEqual([]);
