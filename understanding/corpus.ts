@@ -80,6 +80,36 @@ export function splitCorpus(corpus: Corpus): { train: Corpus; heldOut: { locale:
   return { train, heldOut };
 }
 
+/** One fold of a k-fold cross-validation over a training split: train on the rest, test on it. */
+export interface CorpusFold {
+  train: Corpus;
+  test: { locale: Locale; topic: TopicId; utterance: string }[];
+}
+
+/**
+ * k folds of `train` (the bench's training split), for choosing changes without looking at the
+ * held-out utterances: utterance j of a topic and language (0-based, in the split's order) is in
+ * fold j mod k, so every fold has about a k-th of every topic in every language.
+ */
+export function foldsOf(train: Corpus, k: number): CorpusFold[] {
+  if (!Number.isInteger(k) || k < 2) throw new CorpusError(`cross-validation needs at least 2 folds, not ${k}`);
+  return Array.from({ length: k }, (_, fold) => {
+    const rest = {} as Record<Locale, Record<TopicId, string[]>>;
+    const test: CorpusFold['test'] = [];
+    for (const locale of LOCALES) {
+      rest[locale] = {} as Record<TopicId, string[]>;
+      for (const topic of TOPIC_IDS) {
+        const all = train[locale][topic];
+        rest[locale][topic] = all.filter((_, j) => j % k !== fold);
+        all.forEach((utterance, j) => {
+          if (j % k === fold) test.push({ locale, topic, utterance });
+        });
+      }
+    }
+    return { train: rest, test };
+  });
+}
+
 /** A stable hash of anything JSON, for the model cache key. */
 export function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);

@@ -24,8 +24,9 @@ function at(node: unknown, ...path: string[]): unknown {
 
 /**
  * The finder's training sentences: the corpus, plus what the locales already say about each
- * topic (its menu label, its synonyms and the synonyms of its questions' options), so a
- * one-word description ("hammas", "hyra") is known even when no utterance has it.
+ * topic (its menu label, its synonyms and the synonyms of its questions' options) and its
+ * lexicon of domain terms (`understanding.topicTerms`: conditions, services, professions), so a
+ * one-word description ("hammas", "hyra", "psoriasis") is known even when no utterance has it.
  */
 export function topicDocuments(corpus: Corpus, resources: Resources): TopicDocument[] {
   const docs: TopicDocument[] = [];
@@ -39,6 +40,7 @@ export function topicDocuments(corpus: Corpus, resources: Resources): TopicDocum
       strings(at(resources[locale].entry, 'topic', 'options', topic)).forEach(add);
       strings(at(understanding, 'options', 'entry', 'topic', topic)).forEach(add);
       strings(at(understanding, 'options', topic)).forEach(add);
+      strings(at(understanding, 'topicTerms', topic)).forEach(add);
     }
   }
   return docs;

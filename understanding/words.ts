@@ -35,6 +35,11 @@ export function words(locale: Locale, text: string): Word[] {
   return raw.map((token, i) => ({ folded: fold(token), stem: fold(stems[i] ?? token) }));
 }
 
+/** The stem of one folded word (no tokenizing), as `words` gives it. */
+export function stemOf(locale: Locale, folded: string): string {
+  return fold(STEMMERS[locale].stem([folded])[0] ?? folded);
+}
+
 /** The phrases of an `a|b|c` list from the locales, folded word by word. */
 export function phrases(list: string): Phrase[] {
   return list

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ALL_SETS } from '../../flows';
 import { LOCALES } from '../../flows/contract';
 import { TOPIC_IDS } from '../../flows/topicIds';
-import { CorpusError, HELD_OUT_EVERY, loadCorpus, MIN_UTTERANCES, splitCorpus } from '../../understanding/corpus';
+import { CorpusError, foldsOf, HELD_OUT_EVERY, loadCorpus, MIN_UTTERANCES, splitCorpus } from '../../understanding/corpus';
 import { QUESTION_UNITS } from '../../understanding/questionUnits';
 
 function corpusDir(edit: (fi: Record<string, string[]>) => void): string {
@@ -50,6 +50,26 @@ describe('topic corpus', () => {
         expect(held.filter((u) => train[locale][topic].includes(u))).toEqual([]);
       }
     }
+  });
+
+  it('folds the training split for cross-validation: each utterance tested once, trained on in the other folds, no held-out item anywhere', () => {
+    const { train, heldOut } = splitCorpus(loadCorpus());
+    const folds = foldsOf(train, 5);
+    expect(folds).toHaveLength(5);
+    for (const locale of LOCALES) {
+      for (const topic of TOPIC_IDS) {
+        const tested = folds.flatMap((fold) => fold.test.filter((t) => t.locale === locale && t.topic === topic).map((t) => t.utterance));
+        expect([...tested].sort()).toEqual([...train[locale][topic]].sort());
+        for (const fold of folds) {
+          const own = fold.test.filter((t) => t.locale === locale && t.topic === topic).map((t) => t.utterance);
+          expect(fold.train[locale][topic].length + own.length).toBe(train[locale][topic].length);
+          expect(fold.train[locale][topic].filter((u) => own.includes(u))).toEqual([]);
+        }
+      }
+    }
+    const held = new Set(heldOut.map((h) => h.utterance));
+    expect(folds.flatMap((fold) => fold.test.map((t) => t.utterance)).filter((u) => held.has(u))).toEqual([]);
+    expect(() => foldsOf(train, 1)).toThrow(CorpusError);
   });
 
   it('names only number questions that exist in the unit table', () => {

@@ -1,7 +1,7 @@
 import { featuresOf, StemBayes } from '../../understanding/stemBayes';
 import type { TopicDocument } from '../../understanding/topicDocuments';
 
-const docs = (locale: 'fi' | 'sv', topic: 'dental' | 'money', texts: string[]): TopicDocument[] => texts.map((text) => ({ locale, topic, text }));
+const docs = (locale: 'fi' | 'sv', topic: 'dental' | 'money' | 'family', texts: string[]): TopicDocument[] => texts.map((text) => ({ locale, topic, text }));
 const DOCS: TopicDocument[] = [
   ...docs('fi', 'dental', ['hammas on kipeä', 'hammassärky yöllä', 'ikenet vuotaa']),
   ...docs('fi', 'money', ['en pysty maksamaan vuokraa', 'rahat loppu', 'velkaa on paljon']),
@@ -21,6 +21,24 @@ describe('naive Bayes over stems and n-grams', () => {
     expect(bayes.classify('fi', 'hammassärkyä')[0]?.topic).toBe('dental');
     expect(bayes.classify('fi', 'vuokrarästit')[0]?.topic).toBe('money');
     expect(bayes.classify('sv', 'tandvärken')[0]?.topic).toBe('dental');
+  });
+
+  it('counts a word of every topic for less than a word of one topic', () => {
+    // "nu" is in every topic, most often in money; "tand" only in dental. Plain counts let the
+    // five "nu" outweigh the one "tand" (money first).
+    const common: TopicDocument[] = [
+      ...docs('sv', 'dental', ['tand nu', 'tandvärk']),
+      ...docs('sv', 'money', ['nu nu hyra', 'nu nu skulder', 'nu pengar', 'nu nu lån']),
+      ...docs('sv', 'family', ['nu barn']),
+    ];
+    expect(new StemBayes(common).classify('sv', 'nu nu nu nu nu tand')[0]?.topic).toBe('dental');
+  });
+
+  it('builds in slices the same model as at once', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => DOCS[i % DOCS.length]!).map((doc, i) => ({ ...doc, text: `${doc.text} ${i}` }));
+    const ranked = new StemBayes(many).classify('fi', 'hammas särkee');
+    expect(ranked.length).toBeGreaterThan(0);
+    expect((await StemBayes.inSlices(many)).classify('fi', 'hammas särkee')).toEqual(ranked);
   });
 
   it('keeps the languages apart and gives nothing for a text with no known feature', () => {
