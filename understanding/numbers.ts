@@ -2,10 +2,10 @@ import type { Locale } from '../flows/contract';
 import type { Lexicon } from './lexicon';
 import { DAYS_PER_UNIT, UNITS, type Unit } from './questionUnits';
 import { fold, indexOfPhrase, tokens, type Phrase } from './words';
+import { helsinkiTime } from '../routing/helsinkiTime';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const RELATIVE_DAYS = { today: 0, yesterday: 1, twoDaysAgo: 2 } as const;
-const HELSINKI_WEEKDAY = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Helsinki', weekday: 'long' });
 
 /** The longest phrase of any list that occurs in the words, with the list's key. */
 export function longestOf<K extends string>(folded: readonly string[], lists: readonly [K, readonly Phrase[]][]): K | undefined {
@@ -20,7 +20,8 @@ export function longestOf<K extends string>(folded: readonly string[], lists: re
 
 /** Days from the last `weekday` (today counts as 0) to now, in Helsinki. */
 function daysSince(weekday: (typeof WEEKDAYS)[number], now: Date): number {
-  const today = WEEKDAYS.indexOf(HELSINKI_WEEKDAY.format(now).toLowerCase() as (typeof WEEKDAYS)[number]);
+  // helsinkiTime's weekday is 1 = Monday … 7 = Sunday; WEEKDAYS starts from Sunday.
+  const today = helsinkiTime(now).weekday % 7;
   return (today - WEEKDAYS.indexOf(weekday) + 7) % 7;
 }
 
