@@ -11,7 +11,7 @@ import {
 import { NotImplementedError } from '../errors';
 import type { ActivityLog } from '../storage/activityLog';
 import type { LuotsiDatabase } from '../storage/database';
-import { withDeferredStateWrites } from '../storage/turnWrites';
+import { deferStateWrites } from '../storage/turnWrites';
 import { systemClock } from '../clock';
 
 /** Channel id of the local web channel: its own, never one of Azure Bot Service's (theirs include `webchat`). */
@@ -71,7 +71,8 @@ export class WebChannelAdapter extends BotAdapter {
       return;
     }
     // The state the bot saves during the turn waits too, and both go in one transaction.
-    const writes = await withDeferredStateWrites(() => this.runMiddleware(context, logic));
+    const writes = deferStateWrites(context);
+    await this.runMiddleware(context, logic);
     context.turnState.delete(HELD_REPLIES);
     const conversationId = this.conversationIdOf(context);
     const conversation = { ...context.activity.conversation, id: conversationId };
