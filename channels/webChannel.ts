@@ -9,7 +9,7 @@ import { parseUpload, type UploadLimits } from '../media/uploadParser';
 import type { BlobStore, PhotoContent, PhotoVariant } from '../storage/blobStore';
 import { PhotoLinks, photoUri } from './photoLinks';
 import { toLocale } from '../i18n/i18n';
-import type { ActivityLog, LoggedActivity, TurnClientActivity, WireActivity } from '../storage/activityLog';
+import type { ActivityLog, TurnClientActivity, WireActivity } from '../storage/activityLog';
 import type { Coordination } from '../storage/coordination';
 import type { LuotsiDatabase } from '../storage/database';
 import { RateLimiter } from '../http/rateLimit';
@@ -263,7 +263,7 @@ export class WebChannel {
     await this.takeMessage(conversationId);
     const clientId = clientActivityIdOf(activity);
     let id = '';
-    const logged = await this.runTurn(conversationId, async () => {
+    const loggedId = await this.runTurn(conversationId, async () => {
       // A resend (same client activity id: the first answer was lost, e.g. a 503 after the
       // commit) gets the first answer; one whose turn never committed runs it now, logged once.
       const earlier = clientId === undefined ? undefined : await this.options.log.findClientActivity(conversationId, clientId);
@@ -277,7 +277,7 @@ export class WebChannel {
       const client: TurnClientActivity = { activity, clientActivityId: clientId, provisionalId };
       return { activity: this.forBot({ ...activity, id: provisionalId, timestamp: this.clock().toISOString() }), answers: client };
     });
-    if (logged) id = logged.activity.id;
+    if (loggedId !== undefined) id = loggedId;
     return { id };
   }
 
@@ -383,7 +383,7 @@ export class WebChannel {
    * `prepare` returns undefined when there is nothing to run (a resend already answered).
    * The caller waits at most turnTimeoutMs; the turn itself still completes.
    */
-  private async runTurn(conversationId: string, prepare: () => Promise<PreparedTurn | undefined>): Promise<LoggedActivity | undefined> {
+  private async runTurn(conversationId: string, prepare: () => Promise<PreparedTurn | undefined>): Promise<string | undefined> {
     const bot = this.bot;
     if (!bot) throw new Error('web channel has no bot');
     // The queue orders turns inside this process; the lock orders them across instances.

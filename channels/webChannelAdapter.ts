@@ -9,7 +9,7 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import { NotImplementedError } from '../errors';
-import { answering, type ActivityLog, type LoggedActivity, type TurnClientActivity } from '../storage/activityLog';
+import { answering, type ActivityLog, type TurnClientActivity } from '../storage/activityLog';
 import type { LuotsiDatabase } from '../storage/database';
 import { isStorageUnavailable } from '../storage/unavailable';
 import { deferStateWrites } from '../storage/turnWrites';
@@ -29,6 +29,16 @@ type BotLogic = (context: TurnContext) => Promise<void>;
 
 /** Turn-state key of the replies a client turn holds back until it has finished. */
 const HELD_REPLIES = Symbol('luotsi.heldReplies');
+/** Turn-state key set when the turn erased its conversation's log (see erasedInTurn). */
+const ERASED_IN_TURN = Symbol('luotsi.erasedInTurn');
+
+/**
+ * Tells the web channel that this turn erased its conversation's log: the client's message of the
+ * turn, which the commit would log, is left out too (the erasure covers everything said so far).
+ */
+export function erasedInTurn(context: TurnContext): void {
+  context.turnState.set(ERASED_IN_TURN, true);
+}
 
 /**
  * The in-process Bot Framework adapter of the web channel: runs the bot on activities
@@ -60,10 +70,11 @@ export class WebChannelAdapter extends BotAdapter {
    * `answers` is the watermark of the client activity the turn answers: the commit marks it, so
    * a resend of it after the commit (whose answer was lost) runs no second turn. Or it is the
    * client's activity itself, not yet logged: the commit logs it first (one write for the whole
-   * turn) and this resolves with it as logged; when the turn fails short of an outage it is
-   * logged on its own, so the client's message is kept.
+   * turn) and this resolves with its logged id (the provisional one when the turn erased the
+   * conversation, which leaves it out); when the turn fails short of an outage it is logged on
+   * its own, so the client's message is kept.
    */
-  async processActivity(activity: Partial<Activity>, logic: BotLogic, answers?: number | TurnClientActivity): Promise<LoggedActivity | undefined> {
+  async processActivity(activity: Partial<Activity>, logic: BotLogic, answers?: number | TurnClientActivity): Promise<string | undefined> {
     const context = new TurnContext(this, activity);
     const held: Partial<Activity>[] = [];
     context.turnState.set(HELD_REPLIES, held);
@@ -75,7 +86,7 @@ export class WebChannelAdapter extends BotAdapter {
       await this.runMiddleware(context, logic);
       context.turnState.delete(HELD_REPLIES);
       await this.write(context, loggedClient ? held.map((reply) => answering(reply, client, loggedClient.activity.id)) : held);
-      return loggedClient;
+      return loggedClient?.activity.id;
     }
     // The state the bot saves during the turn waits too, and both go in one transaction.
     const writes = deferStateWrites(context);
@@ -83,11 +94,14 @@ export class WebChannelAdapter extends BotAdapter {
       await this.runMiddleware(context, logic);
       context.turnState.delete(HELD_REPLIES);
       const conversation = { ...context.activity.conversation, id: conversationId };
-      const logged = await commit(conversationId, writes.state, held.map((reply) => this.asLogged(conversation, reply)), this.clock(), answers);
+      const erased = context.turnState.get(ERASED_IN_TURN) === true;
+      const logged = await commit(conversationId, writes.state, held.map((reply) => this.asLogged(conversation, reply)), this.clock(), client && erased ? undefined : answers);
       if (logged.length > 0) this.onAppended(conversationId, true);
-      return client ? logged[0] : undefined;
+      if (!client) return undefined;
+      // Left out by an erasure: the client knows its message by the id its answers point at.
+      return erased ? client.provisionalId : logged[0]!.activity.id;
     } catch (error) {
-      if (client) await this.keepClientActivity(conversationId, client, error);
+      if (client && context.turnState.get(ERASED_IN_TURN) !== true) await this.keepClientActivity(conversationId, client, error);
       throw error;
     }
   }

@@ -3,7 +3,7 @@
 // message, except while the database is out of reach.
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { StorageUnavailableError } from '../../errors';
-import { WebChannelAdapter } from '../../channels/webChannelAdapter';
+import { erasedInTurn, WebChannelAdapter } from '../../channels/webChannelAdapter';
 import type { TurnClientActivity } from '../../storage/activityLog';
 import type { LuotsiDatabase } from '../../storage/database';
 import { dropSchema, freshSchema, openTestDatabase, TEST_BACKEND, testPostgresUrl } from '../support/testDatabase';
@@ -38,18 +38,18 @@ describe(`a web channel turn's commit (${TEST_BACKEND})`, () => {
 
   it('logs the client activity first, answered, with the replies pointing at its logged id', async () => {
     const { conversationId, activity, client } = await clientTurn('client-1');
-    const logged = await adapter.processActivity(activity, async (context: TurnContext) => {
+    const loggedId = await adapter.processActivity(activity, async (context: TurnContext) => {
       expect(context.activity.id).toBe(client.provisionalId);
       await context.sendActivities([{ type: 'message', text: 'yksi' }, { type: 'message', text: 'kaksi' }]);
     }, client);
-    expect(logged?.activity.id).toBe(`${conversationId}|0000001`);
+    expect(loggedId).toBe(`${conversationId}|0000001`);
     const entries = await db.activityLog.listAfter(conversationId, 0, 10);
     expect(entries.map((e) => [e.watermark, e.activity.text])).toEqual([
       [1, 'hei'],
       [2, 'yksi'],
       [3, 'kaksi'],
     ]);
-    expect(entries.slice(1).map((e) => e.activity.replyToId)).toEqual([logged!.activity.id, logged!.activity.id]);
+    expect(entries.slice(1).map((e) => e.activity.replyToId)).toEqual([loggedId, loggedId]);
     expect(await db.activityLog.findClientActivity(conversationId, 'client-1')).toMatchObject({ logged: { watermark: 1 }, answered: true });
     expect(appended).toContain(conversationId);
   });
@@ -75,6 +75,20 @@ describe(`a web channel turn's commit (${TEST_BACKEND})`, () => {
       }, client),
     ).rejects.toBeInstanceOf(StorageUnavailableError);
     expect(await db.activityLog.listAfter(conversationId, 0, 10)).toEqual([]);
+  });
+
+  it('leaves the client activity out of a turn that erased the conversation, and answers under the provisional id', async () => {
+    const { conversationId, activity, client } = await clientTurn('client-5');
+    await db.activityLog.append(conversationId, { type: 'message', text: 'vanha' }, t0);
+    const id = await adapter.processActivity(activity, async (context) => {
+      await db.activityLog.eraseActivities(conversationId);
+      erasedInTurn(context);
+      await context.sendActivity({ type: 'message', text: 'poistettu' });
+    }, client);
+    expect(id).toBe(client.provisionalId);
+    const entries = await db.activityLog.listAfter(conversationId, 0, 10);
+    expect(entries.map((e) => [e.activity.text, e.activity.replyToId])).toEqual([['poistettu', client.provisionalId]]);
+    expect(await db.activityLog.findClientActivity(conversationId, 'client-5')).toBeUndefined();
   });
 
   it('still marks an activity logged earlier as answered when the turn names its watermark', async () => {
