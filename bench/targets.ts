@@ -44,7 +44,8 @@ export interface RunningTarget {
 /** Where Luotsi keeps its data in a run: SQLite in a temporary data directory, or a fresh schema on the bench's PostgreSQL. */
 export type LuotsiStorage = { kind: 'sqlite' } | { kind: 'postgres'; postgres: BenchPostgres; poolSize: number };
 
-const READY_TIMEOUT_MS = 20_000;
+/** Generous: a server trains its topic finder at start, and on a busy machine two workers take long. */
+const READY_TIMEOUT_MS = 60_000;
 /** dist/bench at run time; the repository root (where dist/index.js lives) is two levels up. */
 const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
