@@ -3,7 +3,7 @@ import { LOCALES, type Locale } from './flows/contract';
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ConversationState, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import { LuotsiBot } from './bots/luotsiBot';
 import { registerDirectLineRoutes, attachStreamUpgrade } from './http/directLineRoutes';
@@ -52,6 +52,7 @@ import { loadCorpus } from './understanding/corpus';
 import { NlpTopicFinder } from './understanding/nlpTopicFinder';
 import { topicDocuments } from './understanding/topicDocuments';
 import { createLogger, type Logger } from './logger';
+import { TurnConversationState } from './storage/turnConversationState';
 import type { LuotsiDatabase } from './storage/database';
 import { openDatabase } from './storage/openDatabase';
 import { eraseConversationRest, retentionPeriods, runRetention } from './storage/dataProtection';
@@ -146,7 +147,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const clientTyping = new TypingThrottle(2000, epochMsOf(clock));
   if (config.phaseTiming) turnPhases.enable();
   // Off, the store itself: the timing wrapper costs nothing unless asked for.
-  const conversationState = new ConversationState(config.phaseTiming ? timedStateReads(database.botState) : database.botState);
+  const conversationState = new TurnConversationState(config.phaseTiming ? timedStateReads(database.botState) : database.botState);
   const staffAuthenticator = new StaffAuthenticator(database.staff, {
     maxFailedLogins: config.staff.maxFailedLogins,
     lockoutMinutes: config.staff.lockoutMinutes,

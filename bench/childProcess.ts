@@ -105,8 +105,10 @@ export async function startChild(spec: ChildSpec): Promise<ManagedChild> {
   const deadline = Date.now() + spec.readyTimeoutMs;
   while ((await getStatus(spec.readyUrl)) !== 200) {
     if (exited || Date.now() > deadline) {
+      // Said before the stop: after it, a server that was only slow has "exited with code 0" too.
+      const reason = exited ?? `no 200 from ${spec.readyUrl} in ${spec.readyTimeoutMs} ms`;
       await stop();
-      throw new Error(`${spec.name} did not become ready (${exited ?? `no 200 from ${spec.readyUrl} in ${spec.readyTimeoutMs} ms`}):\n${tail}`);
+      throw new Error(`${spec.name} did not become ready (${reason}):\n${tail}`);
     }
     await delay(100);
   }

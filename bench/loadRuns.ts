@@ -1,6 +1,6 @@
 import { runLoad, type RunResult, type RunSettings } from './load';
 import { QUIET_WAIT_MS, type BenchOptions } from './options';
-import { peakRssMiB } from './procStats';
+import { peakRssMiB, withDescendants } from './procStats';
 import { waitForQuiet } from './quiet';
 import type { Target, TargetKey } from './targets';
 
@@ -34,7 +34,8 @@ function sumOrUndefined(values: readonly (number | undefined)[]): number | undef
 export async function benchTarget(target: Target, concurrencies: readonly number[], options: BenchOptions, warnings: string[]): Promise<Measurement[]> {
   progress(`starting ${target.label}`);
   const running = await target.start();
-  const pids = running.children.map((c) => c.pid);
+  // With their worker processes (WEB_CONCURRENCY): a worker's CPU is the server's, not another process's.
+  const pids = withDescendants(running.children.map((c) => c.pid));
   const base: Omit<RunSettings, 'concurrency' | 'turns' | 'durationMs'> = {
     baseUrls: running.baseUrls,
     requestTimeoutMs: options.requestTimeoutMs,
@@ -49,7 +50,7 @@ export async function benchTarget(target: Target, concurrencies: readonly number
       const share = await waitForQuiet([process.pid, process.ppid, ...pids, ...running.helperPids()], OTHER_CPU_WARNING, QUIET_WAIT_MS);
       if (share >= OTHER_CPU_WARNING) progress(`  other processes still use ${Math.round(share * 100)} % of a core; measuring anyway`);
       const result = await runLoad(running.scenario, { ...base, concurrency, turns: options.turns, durationMs: options.durationMs });
-      measurements.push({ ...result, target: target.key, label: target.label, instances: pids.length, serverPeakRssMiB: sumOrUndefined(pids.map(peakRssMiB)) });
+      measurements.push({ ...result, target: target.key, label: target.label, instances: running.children.length, serverPeakRssMiB: sumOrUndefined(pids.map(peakRssMiB)) });
       const otherShare = result.otherCpuSeconds === undefined ? 0 : result.otherCpuSeconds / (result.elapsedMs / 1000);
       if (otherShare > OTHER_CPU_WARNING) {
         warnings.push(`${target.label}, ${concurrency} conversations: other processes used ${Math.round(otherShare * 100)} % of a core meanwhile; the figures are disturbed`);

@@ -32,6 +32,7 @@ export function ratioTable(results: readonly Measurement[], concurrency: readonl
   const backends: [TargetKey, string][] = [
     ['luotsiSqlite', 'SQLite'],
     ['luotsiPostgres', 'PostgreSQL'],
+    ['luotsiPostgresWorkers', 'PostgreSQL, workers'],
   ];
   for (const [key, name] of backends) {
     for (const n of concurrency) {

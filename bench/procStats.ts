@@ -103,3 +103,31 @@ export function processTree(rootPid: number): number[] {
   }
   return tree;
 }
+
+/**
+ * `pids` and every process below them (cluster workers under the primary), read from the parent
+ * pid field of /proc/<pid>/stat; just `pids` off Linux.
+ */
+export function withDescendants(pids: readonly number[]): number[] {
+  const parents = new Map<number, number>();
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [...pids];
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  const found = [...pids];
+  for (let i = 0; i < found.length; i += 1) {
+    for (const [pid, parent] of parents) if (parent === found[i] && !found.includes(pid)) found.push(pid);
+  }
+  return found;
+}

@@ -42,7 +42,7 @@ export function renderReport(options: BenchOptions, results: BenchResults): stri
       `**Load.** N simulated conversations at once, ${options.turns} turns each (a run stops at ${options.durationMs / 1000} s), ` +
         'HTTP/1.1 keep-alive over 127.0.0.1. Each server runs in its own process; the load generator (and PostgreSQL) share the same cores. ' +
         'Every target gets a warm-up before it is measured. Latency is per turn, from the request being sent until the reply has been read. ' +
-        'CPU is percent of one core during the timed part; "DB CPU" is the PostgreSQL server with its backends; "Other CPU" is what other processes on the machine used meanwhile ' +
+        'CPU is percent of one core during the timed part; "Server CPU" sums the server processes and their worker processes (WEB_CONCURRENCY: every target is one process except the workers target); "DB CPU" is the PostgreSQL server with its backends; "Other CPU" is what other processes on the machine used meanwhile ' +
         `(anything well above a few percent means the figures were disturbed). Luotsi on PostgreSQL runs with DATABASE_POOL_SIZE=${options.poolSize}.`,
       '',
       ...resultTable(results.load),

@@ -41,6 +41,9 @@ function storageFor(backend: 'sqlite' | 'postgres', postgres: BenchPostgres | un
   return { kind: 'postgres', postgres, poolSize: options.poolSize };
 }
 
+/** Worker processes of the PostgreSQL workers target: the machine's two cores. */
+const POSTGRES_WORKERS = 2;
+
 const luotsiLabel = (backend: 'sqlite' | 'postgres') => (backend === 'sqlite' ? 'Luotsi, SQLite' : 'Luotsi, PostgreSQL');
 
 /** One part of one target: a failure is reported with the results instead of ending the bench. */
@@ -70,6 +73,8 @@ async function loadPart(options: BenchOptions, postgres: BenchPostgres | undefin
   const serviceUrl = await connector.listen();
   const targets: Target[] = [
     ...options.backends.map((backend) => luotsiTarget(backend === 'sqlite' ? 'luotsiSqlite' : 'luotsiPostgres', luotsiLabel(backend), storageFor(backend, postgres, options))),
+    // Both cores on PostgreSQL: one instance with production's worker processes (one per core here).
+    ...(options.backends.includes('postgres') ? [luotsiTarget('luotsiPostgresWorkers', `Luotsi, PostgreSQL, ${POSTGRES_WORKERS} workers`, storageFor('postgres', postgres, options), 1, POSTGRES_WORKERS)] : []),
     echoBotTarget(connector, serviceUrl, options.requestTimeoutMs),
     bareTarget(),
   ];

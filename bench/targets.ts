@@ -12,7 +12,7 @@ import type { Scenario } from './load';
 import { luotsiScenario } from './luotsiUser';
 import type { BenchPostgres } from './postgresServer';
 
-export type TargetKey = 'luotsiSqlite' | 'luotsiPostgres' | 'luotsiPostgresPair' | 'echoBot' | 'bare';
+export type TargetKey = 'luotsiSqlite' | 'luotsiPostgres' | 'luotsiPostgresWorkers' | 'luotsiPostgresPair' | 'echoBot' | 'bare';
 
 /** A server under test, started in its own process (or processes). */
 export interface Target {
@@ -44,7 +44,8 @@ export interface RunningTarget {
 /** Where Luotsi keeps its data in a run: SQLite in a temporary data directory, or a fresh schema on the bench's PostgreSQL. */
 export type LuotsiStorage = { kind: 'sqlite' } | { kind: 'postgres'; postgres: BenchPostgres; poolSize: number };
 
-const READY_TIMEOUT_MS = 20_000;
+/** Generous: a server trains its topic finder at start, and on a busy machine two workers take long. */
+const READY_TIMEOUT_MS = 60_000;
 /** dist/bench at run time; the repository root (where dist/index.js lives) is two levels up. */
 const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -73,8 +74,11 @@ function tempDataDir(): { dir: string; remove(): void } {
   };
 }
 
-/** Starts one Luotsi process (`node dist/index.js`) with the given database settings. */
-async function startLuotsi(name: string, tokenSecret: string, databaseEnv: Record<string, string>, start: StartOptions = {}): Promise<{ baseUrl: string; child: ManagedChild; stop(): Promise<void> }> {
+/**
+ * Starts one Luotsi process (`node dist/index.js`) with the given database settings and
+ * `workers` worker processes (WEB_CONCURRENCY; production's default would be one per core).
+ */
+async function startLuotsi(name: string, tokenSecret: string, databaseEnv: Record<string, string>, workers: number, start: StartOptions = {}): Promise<{ baseUrl: string; child: ManagedChild; stop(): Promise<void> }> {
   const port = await freePort();
   const dataDir = tempDataDir();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -101,6 +105,8 @@ async function startLuotsi(name: string, tokenSecret: string, databaseEnv: Recor
         OIDC_CLIENT_SECRET: 'bench-never-used',
         IDENTITY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
         ...databaseEnv,
+        // Always said: a target's rows are one process unless it is the workers target.
+        WEB_CONCURRENCY: String(workers),
         // One process: the sums are read from the process the bench started, not from workers.
         ...(start.phaseTiming && { PHASE_TIMING: 'true', WEB_CONCURRENCY: '1' }),
       },
@@ -125,16 +131,25 @@ async function startLuotsi(name: string, tokenSecret: string, databaseEnv: Recor
 const SQLITE_TURN = 'POST activity (returns after the bot turn: flow restore, transition, SQLite state and log writes) + GET activities after the watermark';
 const POSTGRES_TURN = 'as on SQLite, with state, activity log and turn lock in PostgreSQL';
 
+/** What one timed turn of a Luotsi target is, for the notes under the table. */
+function luotsiTurnMeans(storage: LuotsiStorage, instances: number, workers: number): string {
+  if (storage.kind === 'sqlite') return SQLITE_TURN;
+  if (instances > 1) return `${POSTGRES_TURN}; turns alternate between the ${instances} instances`;
+  if (workers > 1) return `${POSTGRES_TURN}; one instance of ${workers} worker processes (WEB_CONCURRENCY=${workers}), whose CPU is the server CPU`;
+  return POSTGRES_TURN;
+}
+
 /**
  * Luotsi on the given storage, as `instances` processes sharing it (PostgreSQL only) with
- * one token key, so any instance accepts any conversation's token.
+ * one token key, so any instance accepts any conversation's token; each instance runs
+ * `workers` worker processes (WEB_CONCURRENCY, PostgreSQL only above 1).
  */
-export function luotsiTarget(key: TargetKey, label: string, storage: LuotsiStorage, instances = 1): Target {
-  if (instances > 1 && storage.kind !== 'postgres') throw new Error('several Luotsi instances need PostgreSQL');
+export function luotsiTarget(key: TargetKey, label: string, storage: LuotsiStorage, instances = 1, workers = 1): Target {
+  if ((instances > 1 || workers > 1) && storage.kind !== 'postgres') throw new Error('several Luotsi processes need PostgreSQL');
   return {
     key,
     label,
-    turnMeans: storage.kind === 'sqlite' ? SQLITE_TURN : instances > 1 ? `${POSTGRES_TURN}; turns alternate between the ${instances} instances` : POSTGRES_TURN,
+    turnMeans: luotsiTurnMeans(storage, instances, workers),
     async start(startOptions: StartOptions = {}) {
       // base64url, not hex: config.ts refuses a key with fewer than 16 distinct characters as a placeholder.
       const tokenSecret = randomBytes(32).toString('base64url');
@@ -148,7 +163,7 @@ export function luotsiTarget(key: TargetKey, label: string, storage: LuotsiStora
       };
       try {
         // One after another: the first one migrates the new schema, the others find it done.
-        for (let i = 0; i < instances; i += 1) started.push(await startLuotsi(instances > 1 ? `Luotsi ${i + 1}` : 'Luotsi', tokenSecret, databaseEnv, startOptions));
+        for (let i = 0; i < instances; i += 1) started.push(await startLuotsi(instances > 1 ? `Luotsi ${i + 1}` : 'Luotsi', tokenSecret, databaseEnv, workers, startOptions));
       } catch (error) {
         await stopAll();
         throw error;

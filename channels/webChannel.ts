@@ -9,7 +9,7 @@ import { parseUpload, type UploadLimits } from '../media/uploadParser';
 import type { BlobStore, PhotoContent, PhotoVariant } from '../storage/blobStore';
 import { PhotoLinks, photoUri } from './photoLinks';
 import { toLocale } from '../i18n/i18n';
-import type { ActivityLog, WireActivity } from '../storage/activityLog';
+import type { ActivityLog, TurnClientActivity, WireActivity } from '../storage/activityLog';
 import type { Coordination } from '../storage/coordination';
 import type { LuotsiDatabase } from '../storage/database';
 import { RateLimiter } from '../http/rateLimit';
@@ -101,10 +101,13 @@ function parseWatermark(raw: unknown): number {
   return Number(raw);
 }
 
-/** What a turn runs on: the activity for the bot and the watermark of the client activity it answers. */
+/**
+ * What a turn runs on: the activity for the bot, and the watermark of the client activity it
+ * answers or that activity itself, for the turn's commit to log (WebChannelAdapter.processActivity).
+ */
 interface PreparedTurn {
   activity: Partial<Activity>;
-  answers?: number;
+  answers?: number | TurnClientActivity;
 }
 
 /** Printable ASCII without spaces, at most 100 characters (the length normalizeClientActivity allows). */
@@ -117,6 +120,9 @@ function clientActivityIdOf(activity: { channelData?: unknown }): string | undef
   // in a text column, control characters, spaces) is not an id to remember: the turn runs without it.
   return typeof id === 'string' && CLIENT_ACTIVITY_ID.test(id) ? id : undefined;
 }
+
+/** Stands in for the watermark in the id the bot sees of a client activity its turn's commit will log. */
+const PROVISIONAL_ID = 'pending';
 
 function newId(): string {
   return randomBytes(16).toString('base64url');
@@ -257,7 +263,7 @@ export class WebChannel {
     await this.takeMessage(conversationId);
     const clientId = clientActivityIdOf(activity);
     let id = '';
-    await this.runTurn(conversationId, async () => {
+    const loggedId = await this.runTurn(conversationId, async () => {
       // A resend (same client activity id: the first answer was lost, e.g. a 503 after the
       // commit) gets the first answer; one whose turn never committed runs it now, logged once.
       const earlier = clientId === undefined ? undefined : await this.options.log.findClientActivity(conversationId, clientId);
@@ -265,11 +271,13 @@ export class WebChannel {
         id = earlier.logged.activity.id;
         return earlier.answered ? undefined : { activity: this.forBot(earlier.logged.activity), answers: earlier.logged.watermark };
       }
-      const logged = await this.options.log.append(conversationId, activity, this.clock(), clientId);
-      this.appended(conversationId);
-      id = logged.activity.id;
-      return { activity: this.forBot(logged.activity), answers: logged.watermark };
+      // Logged by the turn's commit, with the replies: one write. The bot sees it under a
+      // provisional id until then (its replies' replyToId are pointed at the logged one).
+      const provisionalId = `${conversationId}|${PROVISIONAL_ID}`;
+      const client: TurnClientActivity = { activity, clientActivityId: clientId, provisionalId };
+      return { activity: this.forBot({ ...activity, id: provisionalId, timestamp: this.clock().toISOString() }), answers: client };
     });
+    if (loggedId !== undefined) id = loggedId;
     return { id };
   }
 
@@ -375,14 +383,14 @@ export class WebChannel {
    * `prepare` returns undefined when there is nothing to run (a resend already answered).
    * The caller waits at most turnTimeoutMs; the turn itself still completes.
    */
-  private async runTurn(conversationId: string, prepare: () => Promise<PreparedTurn | undefined>): Promise<void> {
+  private async runTurn(conversationId: string, prepare: () => Promise<PreparedTurn | undefined>): Promise<string | undefined> {
     const bot = this.bot;
     if (!bot) throw new Error('web channel has no bot');
     // The queue orders turns inside this process; the lock orders them across instances.
     const turn = this.turns.run(conversationId, () =>
       this.options.coordination.withConversationLock(conversationId, async () => {
         const prepared = await prepare();
-        if (prepared) await this.adapter.processActivity(prepared.activity, bot, prepared.answers);
+        return prepared ? this.adapter.processActivity(prepared.activity, bot, prepared.answers) : undefined;
       }),
     );
     let timer: NodeJS.Timeout | undefined;
@@ -390,7 +398,7 @@ export class WebChannel {
       timer = setTimeout(() => reject(new BotTimeoutError('the bot did not answer in time')), this.options.turnTimeoutMs);
     });
     try {
-      await Promise.race([turn, timeout]);
+      return await Promise.race([turn, timeout]);
     } finally {
       clearTimeout(timer);
     }

@@ -9,9 +9,10 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import { NotImplementedError } from '../errors';
-import type { ActivityLog } from '../storage/activityLog';
+import { answering, type ActivityLog, type TurnClientActivity } from '../storage/activityLog';
 import type { LuotsiDatabase } from '../storage/database';
-import { withDeferredStateWrites } from '../storage/turnWrites';
+import { isStorageUnavailable } from '../storage/unavailable';
+import { deferStateWrites } from '../storage/turnWrites';
 import { systemClock } from '../clock';
 
 /** Channel id of the local web channel: its own, never one of Azure Bot Service's (theirs include `webchat`). */
@@ -28,6 +29,16 @@ type BotLogic = (context: TurnContext) => Promise<void>;
 
 /** Turn-state key of the replies a client turn holds back until it has finished. */
 const HELD_REPLIES = Symbol('luotsi.heldReplies');
+/** Turn-state key set when the turn erased its conversation's log (see erasedInTurn). */
+const ERASED_IN_TURN = Symbol('luotsi.erasedInTurn');
+
+/**
+ * Tells the web channel that this turn erased its conversation's log: the client's message of the
+ * turn, which the commit would log, is left out too (the erasure covers everything said so far).
+ */
+export function erasedInTurn(context: TurnContext): void {
+  context.turnState.set(ERASED_IN_TURN, true);
+}
 
 /**
  * The in-process Bot Framework adapter of the web channel: runs the bot on activities
@@ -57,26 +68,57 @@ export class WebChannelAdapter extends BotAdapter {
    * fails (database gone, process killed) shows the client nothing, so what the client sees
    * never runs ahead of what the bot remembers, and the client's retry meets the same question.
    * `answers` is the watermark of the client activity the turn answers: the commit marks it, so
-   * a resend of it after the commit (whose answer was lost) runs no second turn.
+   * a resend of it after the commit (whose answer was lost) runs no second turn. Or it is the
+   * client's activity itself, not yet logged: the commit logs it first (one write for the whole
+   * turn) and this resolves with its logged id (the provisional one when the turn erased the
+   * conversation, which leaves it out); when the turn fails short of an outage it is logged on
+   * its own, so the client's message is kept.
    */
-  async processActivity(activity: Partial<Activity>, logic: BotLogic, answers?: number): Promise<void> {
+  async processActivity(activity: Partial<Activity>, logic: BotLogic, answers?: number | TurnClientActivity): Promise<string | undefined> {
     const context = new TurnContext(this, activity);
     const held: Partial<Activity>[] = [];
     context.turnState.set(HELD_REPLIES, held);
+    const conversationId = this.conversationIdOf(context);
+    const client = typeof answers === 'object' ? answers : undefined;
     const commit = this.commitTurn;
     if (!commit) {
+      const loggedClient = client ? await this.log.append(conversationId, client.activity, this.clock(), client.clientActivityId) : undefined;
       await this.runMiddleware(context, logic);
       context.turnState.delete(HELD_REPLIES);
-      await this.write(context, held);
-      return;
+      await this.write(context, loggedClient ? held.map((reply) => answering(reply, client, loggedClient.activity.id)) : held);
+      return loggedClient?.activity.id;
     }
     // The state the bot saves during the turn waits too, and both go in one transaction.
-    const writes = await withDeferredStateWrites(() => this.runMiddleware(context, logic));
-    context.turnState.delete(HELD_REPLIES);
-    const conversationId = this.conversationIdOf(context);
-    const conversation = { ...context.activity.conversation, id: conversationId };
-    const logged = await commit(conversationId, writes.state, held.map((reply) => this.asLogged(conversation, reply)), this.clock(), answers);
-    if (logged.length > 0) this.onAppended(conversationId, true);
+    const writes = deferStateWrites(context);
+    try {
+      await this.runMiddleware(context, logic);
+      context.turnState.delete(HELD_REPLIES);
+      const conversation = { ...context.activity.conversation, id: conversationId };
+      const erased = context.turnState.get(ERASED_IN_TURN) === true;
+      const logged = await commit(conversationId, writes.state, held.map((reply) => this.asLogged(conversation, reply)), this.clock(), client && erased ? undefined : answers);
+      if (logged.length > 0) this.onAppended(conversationId, true);
+      if (!client) return undefined;
+      // Left out by an erasure: the client knows its message by the id its answers point at.
+      return erased ? client.provisionalId : logged[0]!.activity.id;
+    } catch (error) {
+      if (client && context.turnState.get(ERASED_IN_TURN) !== true) await this.keepClientActivity(conversationId, client, error);
+      throw error;
+    }
+  }
+
+  /**
+   * After a failed turn, the client's activity is logged on its own (unanswered: a resend runs
+   * its turn). Not while the database is out of reach: nothing can be written then, and the
+   * client is told to send again (503).
+   */
+  private async keepClientActivity(conversationId: string, client: TurnClientActivity, failure: unknown): Promise<void> {
+    if (isStorageUnavailable(failure)) return;
+    try {
+      await this.log.append(conversationId, client.activity, this.clock(), client.clientActivityId);
+      this.onAppended(conversationId);
+    } catch {
+      // The turn's own failure is what the caller reports; this one adds nothing to it.
+    }
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {

@@ -339,10 +339,12 @@ export class FlowHost {
       value: snapshot.value as StateValue,
       context: snapshot.context as PersistedFlow['context'],
       status: snapshot.status,
-      output: snapshot.output,
+      ...(snapshot.output !== undefined && { output: snapshot.output }),
       lastInputAt: this.options.clock().getTime(),
     };
-    await this.options.state.set(turn, JSON.parse(JSON.stringify(record)) as PersistedFlow);
+    // Kept as it is, no JSON copy: xstate's contexts and the side state are replaced, never changed
+    // in place, and the store serialises the record once when the turn commits.
+    await this.options.state.set(turn, record);
   }
 
   /** True while the flow asks the questions of the topic menu's set (a topic found early waits there). */

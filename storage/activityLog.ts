@@ -49,6 +49,32 @@ export interface ActivityLog {
   purgeIdleBefore(cutoff: Date): Promise<number>;
 }
 
+/**
+ * A client's activity that the turn's commit logs, first and in the same transaction as the bot's
+ * replies, so a message turn is one write. Replies answering it (`replyToId` = the id the bot saw
+ * during the turn) point at its logged id.
+ */
+export interface TurnClientActivity {
+  activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>;
+  /** The client's own id of it, so a resend is found (see ActivityLog.append). */
+  clientActivityId?: string;
+  /** The id the bot saw during the turn, before the activity had its watermark. */
+  provisionalId: string;
+}
+
+/** The turn's activities for the log: the client's first when the commit logs it, then the replies. */
+export function turnActivities(
+  client: TurnClientActivity | undefined,
+  replies: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[],
+): Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[] {
+  return client ? [client.activity, ...replies] : [...replies];
+}
+
+/** A reply answering the turn's client activity points at its logged id, not the provisional one. */
+export function answering<T extends { replyToId?: string }>(activity: T, client: TurnClientActivity | undefined, clientId: string): T {
+  return client && activity.replyToId === client.provisionalId ? { ...activity, replyToId: clientId } : activity;
+}
+
 /** Activity ids look like Direct Line's: `<conversationId>|<zero-padded watermark>`. */
 export function activityId(conversationId: string, watermark: number): string {
   return `${conversationId}|${String(watermark).padStart(7, '0')}`;

@@ -1,5 +1,5 @@
 import type { Activity, Storage, StoreItems } from 'botbuilder';
-import type { ActivityLog, LoggedActivity } from './activityLog';
+import type { ActivityLog, LoggedActivity, TurnClientActivity } from './activityLog';
 import type { BlobStore } from './blobStore';
 import type { Coordination } from './coordination';
 
@@ -25,8 +25,10 @@ export interface LuotsiDatabase {
    * bot's replies, the mark that the client activity at watermark `answers` has had its answer
    * (a resend then runs no second turn), and on PostgreSQL the announcement to other instances
    * (NOTIFY is delivered on commit), so a crash or an outage never leaves one without the other.
+   * `answers` may instead be the client's activity itself, not yet logged: it is then logged first,
+   * marked answered, and returned first, followed by the replies.
    */
-  commitTurn(conversationId: string, state: StoreItems | undefined, replies: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date, answers?: number): Promise<LoggedActivity[]>;
+  commitTurn(conversationId: string, state: StoreItems | undefined, replies: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date, answers?: number | TurnClientActivity): Promise<LoggedActivity[]>;
   /** Locks, leader jobs and change announcements shared by every instance on this database. */
   readonly coordination: Coordination;
   /**

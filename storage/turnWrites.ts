@@ -1,32 +1,28 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { StoreItems } from 'botbuilder';
+import type { StoreItems, TurnContext } from 'botbuilder';
 
 /** Conversation state a turn has saved but not yet committed. */
 export interface DeferredTurnWrites {
   state: StoreItems | undefined;
 }
 
-const scope = new AsyncLocalStorage<DeferredTurnWrites>();
+/** Turn-state key of the held-back writes: the turn carries them, no process-wide async context. */
+const DEFERRED_WRITES = Symbol('luotsi.deferredTurnWrites');
 
 /**
- * Runs a bot turn with its state writes held back: inside `work`, bot state `write` only records
- * the changes, and the caller commits them together with the turn's replies in one transaction
- * (LuotsiDatabase.commitTurn). So a turn is either wholly kept (state and replies) or not at all.
+ * Holds back the conversation state writes of the turn `context` runs: its conversation state
+ * (TurnConversationState) records its changes in the returned slot instead of writing them, and the
+ * caller commits them together with the turn's replies in one transaction (LuotsiDatabase.commitTurn).
+ * So a turn is either wholly kept (state and replies) or not at all.
  */
-export async function withDeferredStateWrites(work: () => Promise<void>): Promise<DeferredTurnWrites> {
+export function deferStateWrites(context: TurnContext): DeferredTurnWrites {
   const writes: DeferredTurnWrites = { state: undefined };
-  await scope.run(writes, work);
+  context.turnState.set(DEFERRED_WRITES, writes);
   return writes;
 }
 
-/** The deferred writes of the turn running now, if any (bot state stores call this in `write`). */
-export function deferredTurnWrites(): DeferredTurnWrites | undefined {
-  return scope.getStore();
-}
-
-/** Records a state write in the running turn; false when no turn defers its writes. */
-export function deferStateWrite(changes: StoreItems): boolean {
-  const writes = scope.getStore();
+/** Records a state write in the turn's held-back writes; false when the turn does not hold its writes back. */
+export function deferStateWrite(context: TurnContext, changes: StoreItems): boolean {
+  const writes = context.turnState.get(DEFERRED_WRITES) as DeferredTurnWrites | undefined;
   if (!writes) return false;
   writes.state = { ...writes.state, ...changes };
   return true;

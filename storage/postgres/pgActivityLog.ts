@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { activityId, type ActivityLog, type ChannelConversation, type LoggedActivity } from '../activityLog';
+import { activityId, answering, type ActivityLog, type ChannelConversation, type LoggedActivity, type TurnClientActivity } from '../activityLog';
 import type { PgDb, PgQueryable } from './pgClient';
 
 interface ConversationRow {
@@ -72,9 +72,11 @@ export class PgActivityLog implements ActivityLog {
 
   /**
    * Appends `activities` in order inside the caller's transaction in two statements whatever
-   * their number (one watermark UPDATE, one INSERT); `clientActivityId` is the first one's.
+   * their number (one watermark UPDATE, one INSERT). The first one may be a client activity:
+   * `client` names its own id, or is the turn's client activity (TurnClientActivity), logged
+   * already answered, whose answers point at it.
    */
-  async appendAllIn(tx: PgQueryable, conversationId: string, activities: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date, clientActivityId?: string): Promise<LoggedActivity[]> {
+  async appendAllIn(tx: PgQueryable, conversationId: string, activities: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date, client?: string | TurnClientActivity): Promise<LoggedActivity[]> {
     if (activities.length === 0) return [];
     // The UPDATE locks the conversation's row until commit, so appenders on other instances
     // queue here and each takes its own watermarks.
@@ -86,17 +88,21 @@ export class PgActivityLog implements ActivityLog {
     const taken = rows[0];
     if (!taken) throw new Error('conversation does not exist');
     const timestamp = now.toISOString();
+    const turnClient = typeof client === 'object' ? client : undefined;
+    const clientActivityId = typeof client === 'object' ? client.clientActivityId : client;
+    const firstId = activityId(conversationId, taken.watermark);
     const logged = activities.map((activity, index): LoggedActivity => {
       const watermark = taken.watermark + index;
-      return { watermark, activity: { ...activity, id: activityId(conversationId, watermark), timestamp } };
+      return { watermark, activity: { ...answering(activity, index > 0 ? turnClient : undefined, firstId), id: activityId(conversationId, watermark), timestamp } };
     });
     const values: unknown[] = [];
     const tuples = logged.map((entry, index) => {
-      values.push(conversationId, entry.watermark, JSON.stringify(entry.activity), index === 0 ? (clientActivityId ?? null) : null);
-      const at = index * 4;
-      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4})`;
+      // The turn's own client activity is answered by the commit that logs it: no UPDATE after.
+      values.push(conversationId, entry.watermark, JSON.stringify(entry.activity), index === 0 ? (clientActivityId ?? null) : null, index === 0 && turnClient !== undefined);
+      const at = index * 5;
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5})`;
     });
-    await tx.query(`INSERT INTO channel_activities (conversation_id, watermark, activity, client_activity_id) VALUES ${tuples.join(', ')}`, values);
+    await tx.query(`INSERT INTO channel_activities (conversation_id, watermark, activity, client_activity_id, answered) VALUES ${tuples.join(', ')}`, values);
     return logged;
   }
 

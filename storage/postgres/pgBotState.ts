@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { StorageConflictError } from '../../errors';
-import { deferStateWrite } from '../turnWrites';
 import type { PgDb, PgQueryable } from './pgClient';
 import type { Clock } from '../../clock';
 
@@ -31,8 +30,6 @@ export class PgBotState implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    // Inside a web channel turn the write joins the turn's commit (storage/turnWrites.ts).
-    if (deferStateWrite(changes)) return;
     await this.db.transaction((tx) => this.writeIn(tx, changes));
   }
 

@@ -1,5 +1,6 @@
 import { StorageUnavailableError } from '../../errors';
 import type { LuotsiDatabase } from '../database';
+import { turnActivities } from '../activityLog';
 import { PgDb, type PgSettings } from './pgClient';
 import { PgCoordination } from './pgCoordination';
 import { migratePostgres } from './pgMigrations';
@@ -39,8 +40,9 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
     commitTurn: (conversationId, state, replies, now, answers) =>
       db.transaction(async (tx) => {
         if (state) await botState.writeIn(tx, state);
-        if (answers !== undefined) await activityLog.markAnsweredIn(tx, conversationId, answers);
-        const logged = await activityLog.appendAllIn(tx, conversationId, replies, now);
+        if (typeof answers === 'number') await activityLog.markAnsweredIn(tx, conversationId, answers);
+        const client = typeof answers === 'object' ? answers : undefined;
+        const logged = await activityLog.appendAllIn(tx, conversationId, turnActivities(client, replies), now, client);
         // Delivered on commit and only then: no committed turn waits for a second query to be heard.
         if (logged.length > 0) await coordination.announceIn(tx, conversationId);
         return logged;

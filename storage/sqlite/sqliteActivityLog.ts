@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { activityId, type ActivityLog, type ChannelConversation, type LoggedActivity } from '../activityLog';
+import { activityId, answering, type ActivityLog, type ChannelConversation, type LoggedActivity, type TurnClientActivity } from '../activityLog';
 import type { SqliteHandle } from './openSqlite';
 
 interface ConversationRow {
@@ -37,7 +37,7 @@ export class SqliteActivityLog implements ActivityLog {
       `UPDATE channel_conversations SET next_watermark = next_watermark + ?, last_activity_at = ?
        WHERE id = ? RETURNING next_watermark - ? AS watermark`,
     );
-    this.insertActivity = db.prepare('INSERT INTO channel_activities (conversation_id, watermark, activity, client_activity_id) VALUES (?, ?, ?, ?)');
+    this.insertActivity = db.prepare('INSERT INTO channel_activities (conversation_id, watermark, activity, client_activity_id, answered) VALUES (?, ?, ?, ?, ?)');
     this.selectByClientId = db.prepare<[string, string], { watermark: number; activity: string; answered: number }>(
       'SELECT watermark, activity, answered FROM channel_activities WHERE conversation_id = ? AND client_activity_id = ?',
     );
@@ -92,17 +92,23 @@ export class SqliteActivityLog implements ActivityLog {
 
   /**
    * Appends `activities` in order inside the caller's (synchronous) transaction, with one
-   * watermark UPDATE for all of them; `clientActivityId` is the first one's (a client activity).
+   * watermark UPDATE for all of them. The first one may be a client activity: `client` names its
+   * own id, or is the turn's client activity (TurnClientActivity), logged already answered, whose
+   * answers point at it.
    */
-  appendAllInTransaction(conversationId: string, activities: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date, clientActivityId?: string): LoggedActivity[] {
+  appendAllInTransaction(conversationId: string, activities: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date, client?: string | TurnClientActivity): LoggedActivity[] {
     if (activities.length === 0) return [];
     const taken = this.takeWatermark.get(activities.length, now.getTime(), conversationId, activities.length);
     if (!taken) throw new Error('conversation does not exist');
     const timestamp = now.toISOString();
+    const turnClient = typeof client === 'object' ? client : undefined;
+    const clientActivityId = typeof client === 'object' ? client.clientActivityId : client;
+    const firstId = activityId(conversationId, taken.watermark);
     return activities.map((activity, index) => {
       const watermark = taken.watermark + index;
-      const logged: LoggedActivity = { watermark, activity: { ...activity, id: activityId(conversationId, watermark), timestamp } };
-      this.insertActivity.run(conversationId, watermark, JSON.stringify(logged.activity), index === 0 ? (clientActivityId ?? null) : null);
+      const logged: LoggedActivity = { watermark, activity: { ...answering(activity, index > 0 ? turnClient : undefined, firstId), id: activityId(conversationId, watermark), timestamp } };
+      // The turn's own client activity is answered by the commit that logs it.
+      this.insertActivity.run(conversationId, watermark, JSON.stringify(logged.activity), index === 0 ? (clientActivityId ?? null) : null, index === 0 && turnClient ? 1 : 0);
       return logged;
     });
   }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { StorageConflictError } from '../../errors';
-import { deferStateWrite } from '../turnWrites';
 import type { SqliteHandle } from './openSqlite';
 import type { Clock } from '../../clock';
 
@@ -45,8 +44,6 @@ export class SqliteBotState implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    // Inside a web channel turn the write joins the turn's commit (storage/turnWrites.ts).
-    if (deferStateWrite(changes)) return;
     this.db.transaction(() => this.writeInTransaction(changes)).immediate();
   }
 

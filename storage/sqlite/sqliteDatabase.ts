@@ -2,6 +2,7 @@ import path from 'node:path';
 import { StorageUnavailableError } from '../../errors';
 import { LocalCoordination } from '../coordination';
 import type { LuotsiDatabase } from '../database';
+import { turnActivities } from '../activityLog';
 import { checkpointDeleted, openSqlite } from './openSqlite';
 import { SqliteActivityLog } from './sqliteActivityLog';
 import { SqliteBlobStore } from './sqliteBlobStore';
@@ -36,8 +37,9 @@ export function openSqliteDatabase(dataDir: string | ':memory:', clock: Clock = 
       return db
         .transaction(() => {
           if (state) botState.writeInTransaction(state);
-          if (answers !== undefined) activityLog.markAnsweredInTransaction(conversationId, answers);
-          return activityLog.appendAllInTransaction(conversationId, replies, now);
+          if (typeof answers === 'number') activityLog.markAnsweredInTransaction(conversationId, answers);
+          const client = typeof answers === 'object' ? answers : undefined;
+          return activityLog.appendAllInTransaction(conversationId, turnActivities(client, replies), now, client);
         })
         .immediate();
     },

@@ -76,21 +76,15 @@ describe('statements of one turn on PostgreSQL', () => {
     expect(polled.status).toBe(200);
     process.stdout.write(`statements of one turn (${seen.length}):\n${seen.map((s) => `  ${s}`).join('\n')}\n`);
     expect(seen).toEqual([
-      // POST: authorization, the turn lock, the client's message in its own transaction (kept if
-      // the turn fails) and its announcement.
+      // POST: authorization and the turn lock.
       'SELECT channel_conversations',
       'SELECT pg_advisory_lock',
-      'BEGIN',
-      'UPDATE channel_conversations',
-      'INSERT channel_activities',
-      'COMMIT',
-      'SELECT pg_notify',
-      // The bot's turn: its state, the handoff check, and one commit of state, answered mark and replies.
+      // The bot's turn: its state, the handoff check, and one commit of state, the client's
+      // message (logged answered) with the replies, and the announcement.
       'SELECT bot_state',
       'SELECT handoff_cases',
       'BEGIN',
       'INSERT bot_state',
-      'UPDATE channel_activities',
       'UPDATE channel_conversations',
       'INSERT channel_activities',
       'SELECT pg_notify',

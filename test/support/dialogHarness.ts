@@ -1,4 +1,5 @@
-import { ConversationState, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { TurnConversationState } from '../../storage/turnConversationState';
 import { LuotsiBot } from '../../bots/luotsiBot';
 import { FlowDialog, type ClientQueueDesk, type FlowDefinition, type OutcomeRenderer, type PersistedFlow } from '../../dialogs/flowDialog';
 import { createTriageDialog } from '../../dialogs/triageDialog';
@@ -52,7 +53,7 @@ export class DialogHarness {
       understanding?: boolean;
     } = {},
   ) {
-    const state = new ConversationState(options.storage ?? new MemoryStorage());
+    const state = new TurnConversationState(options.storage ?? new MemoryStorage());
     const common = {
       state: state.createProperty<PersistedFlow | undefined>('flow'),
       i18n,
