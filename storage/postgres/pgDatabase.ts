@@ -9,7 +9,9 @@ import { PgBotState } from './pgBotState';
 import { PgHandoffStore } from './pgHandoffStore';
 import { PgStaffStore } from './pgStaffStore';
 import { PgStaffAdminStore } from './pgStaffAdmin';
-import { PgCaseIdentity } from './pgCaseIdentity';
+import { CaseIdentityRepository } from '../stores/caseIdentityRepository';
+import { postgresKysely } from '../query/pgKysely';
+import type { QueryDb } from '../query/queryDb';
 import { systemClock, type Clock } from '../../clock';
 
 /** Tables that hold what a client or staff member may ask to have erased. */
@@ -26,6 +28,7 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
   const botState = new PgBotState(db, clock);
   const activityLog = new PgActivityLog(db);
   const staff = new PgStaffStore(db);
+  const queries: QueryDb = { kind: 'postgres', kysely: postgresKysely(db) };
   return {
     kind: 'postgres',
     botState,
@@ -34,7 +37,7 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
     handoff: new PgHandoffStore(db),
     staff,
     staffAdmin: new PgStaffAdminStore(db, staff),
-    caseIdentity: new PgCaseIdentity(db),
+    caseIdentity: new CaseIdentityRepository(queries),
     coordination,
     commitTurn: (conversationId, state, replies, now, answers) =>
       db.transaction(async (tx) => {
