@@ -7,8 +7,8 @@ import { PgActivityLog } from './pgActivityLog';
 import { PgBlobStore } from './pgBlobStore';
 import { PgBotState } from './pgBotState';
 import { PgHandoffStore } from './pgHandoffStore';
-import { PgStaffStore } from './pgStaffStore';
-import { PgStaffAdminStore } from './pgStaffAdmin';
+import { StaffRepository } from '../stores/staffRepository';
+import { StaffAdminRepository } from '../stores/staffAdminRepository';
 import { CaseIdentityRepository } from '../stores/caseIdentityRepository';
 import { postgresKysely } from '../query/pgKysely';
 import type { QueryDb } from '../query/queryDb';
@@ -27,8 +27,8 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
   const coordination = new PgCoordination(db, settings, onBackgroundError);
   const botState = new PgBotState(db, clock);
   const activityLog = new PgActivityLog(db);
-  const staff = new PgStaffStore(db);
   const queries: QueryDb = { kind: 'postgres', kysely: postgresKysely(db) };
+  const staff = new StaffRepository(queries);
   return {
     kind: 'postgres',
     botState,
@@ -36,7 +36,7 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
     blobStore: new PgBlobStore(db, clock),
     handoff: new PgHandoffStore(db),
     staff,
-    staffAdmin: new PgStaffAdminStore(db, staff),
+    staffAdmin: new StaffAdminRepository(queries, staff),
     caseIdentity: new CaseIdentityRepository(queries),
     coordination,
     commitTurn: (conversationId, state, replies, now, answers) =>

@@ -7,8 +7,8 @@ import { SqliteActivityLog } from './sqliteActivityLog';
 import { SqliteBlobStore } from './sqliteBlobStore';
 import { SqliteBotState } from './sqliteBotState';
 import { SqliteHandoffStore } from './sqliteHandoffStore';
-import { SqliteStaffStore } from './sqliteStaffStore';
-import { SqliteStaffAdminStore } from './sqliteStaffAdmin';
+import { StaffRepository } from '../stores/staffRepository';
+import { StaffAdminRepository } from '../stores/staffAdminRepository';
 import { CaseIdentityRepository } from '../stores/caseIdentityRepository';
 import { systemClock, type Clock } from '../../clock';
 import { SqliteGate, throughGate } from '../query/sqliteGate';
@@ -27,15 +27,15 @@ export function openSqliteDatabase(dataDir: string | ':memory:', clock: Clock = 
   const queries: QueryDb = { kind: 'sqlite', kysely: sqliteKysely(db, gate) };
   const botState = new SqliteBotState(db, clock);
   const activityLog = new SqliteActivityLog(db);
-  const staff = new SqliteStaffStore(db);
+  const staff = new StaffRepository(queries);
   return {
     kind: 'sqlite',
     botState: throughGate(botState, gate),
     activityLog: throughGate(activityLog, gate),
     blobStore: throughGate(new SqliteBlobStore(db, clock), gate),
     handoff: throughGate(new SqliteHandoffStore(db), gate),
-    staff: throughGate(staff, gate),
-    staffAdmin: throughGate(new SqliteStaffAdminStore(db, staff), gate),
+    staff,
+    staffAdmin: new StaffAdminRepository(queries, staff),
     caseIdentity: new CaseIdentityRepository(queries),
     coordination,
     commitTurn: (conversationId, state, replies, now, answers) =>
