@@ -1,5 +1,5 @@
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
-import type { QueryResultRow } from 'pg';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult } from 'kysely';
+import type { PoolClient, QueryResultRow } from 'pg';
 import { mapPgError, watchCheckedOut, type PgDb } from '../postgres/pgClient';
 import type { LuotsiTables } from './tables';
 
@@ -16,7 +16,7 @@ class LuotsiPool implements PostgresPool {
 
   async connect(): Promise<PostgresPoolClient> {
     await this.db.ready;
-    let client;
+    let client: PoolClient;
     try {
       client = await this.db.pool.connect();
     } catch (error) {
@@ -27,7 +27,8 @@ class LuotsiPool implements PostgresPool {
       async query<R>(sql: string, parameters: readonly unknown[]) {
         try {
           const result = await client.query<R & QueryResultRow>(sql, parameters as unknown[]);
-          return { command: result.command as 'SELECT', rowCount: result.rowCount ?? 0, rows: result.rows };
+          // pg names the command as a string; Kysely reads it only to tell COMMIT and ROLLBACK apart.
+          return { command: result.command as PostgresQueryResult<R>['command'], rowCount: result.rowCount ?? 0, rows: result.rows };
         } catch (error) {
           return mapPgError(error);
         }
@@ -35,6 +36,8 @@ class LuotsiPool implements PostgresPool {
       release(destroy?: boolean) {
         held.release(destroy === true ? new Error('connection discarded by Kysely') : undefined);
       },
+      // Kysely's cursor overload of `query` is used only for streaming, which needs a `cursor` in
+      // the dialect's config; none is given, so the plain overload is the whole contract.
     } as PostgresPoolClient;
   }
 

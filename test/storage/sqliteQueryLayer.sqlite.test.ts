@@ -8,6 +8,7 @@ import { SqliteBotState } from '../../storage/sqlite/sqliteBotState';
 import { SqliteGate, throughGate } from '../../storage/query/sqliteGate';
 import { sqliteKysely } from '../../storage/query/sqliteKysely';
 import type { LuotsiTables } from '../../storage/query/tables';
+import { openSqliteDatabase } from '../../storage/sqlite/sqliteDatabase';
 
 const T0 = new Date('2026-12-02T10:00:00Z');
 const clock = () => T0;
@@ -109,6 +110,31 @@ describe('the query layer on SQLite', () => {
     proceed.resolve();
     await expect(transaction).rejects.toThrow('roll back');
     expect(handle.prepare('SELECT key FROM bot_state').all()).toEqual([]);
+  });
+
+  it('is wired so in the database: a state write started inside a store transaction survives its rollback', async () => {
+    const database = openSqliteDatabase(dir, clock);
+    try {
+      await database.handoff.create(
+        { conversationId: 'c1', conversationReference: {}, channel: 'luotsi-web', queueId: 'digital_clinic', urgency: 'non_urgent', topic: 'skin', locale: 'fi', answers: {}, photoIds: [] },
+        T0,
+      );
+      let write: Promise<void> | undefined;
+      const attached = database.caseIdentity.attachToOpenCase('c1', () => {
+        // Runs inside the case identity transaction, between its read and its write.
+        write = database.botState.write({ 'luotsi-web/conversations/c1': { step: 2 } });
+        throw new Error('sealing failed');
+      });
+      await expect(attached).rejects.toThrow('sealing failed');
+      await write;
+      const open = await database.handoff.findOpenByConversation('c1');
+      expect({ state: await database.botState.read(['luotsi-web/conversations/c1']), sealed: open?.identitySealed }).toEqual({
+        state: { 'luotsi-web/conversations/c1': expect.objectContaining({ step: 2 }) },
+        sealed: undefined,
+      });
+    } finally {
+      await database.close();
+    }
   });
 
   it('runs waiting callers in the order they came, after the holder', async () => {
