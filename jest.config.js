@@ -16,6 +16,9 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // Kysely 0.29 ships ES modules only; jest's CommonJS runtime gets it transpiled (Node itself requires it).
+    '^.+/node_modules/kysely/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!kysely/)'],
   testTimeout: 30000,
 };

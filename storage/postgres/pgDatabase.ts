@@ -8,9 +8,11 @@ import { PgActivityLog } from './pgActivityLog';
 import { PgBlobStore } from './pgBlobStore';
 import { PgBotState } from './pgBotState';
 import { PgHandoffStore } from './pgHandoffStore';
-import { PgStaffStore } from './pgStaffStore';
-import { PgStaffAdminStore } from './pgStaffAdmin';
-import { PgCaseIdentity } from './pgCaseIdentity';
+import { StaffRepository } from '../stores/staffRepository';
+import { StaffAdminRepository } from '../stores/staffAdminRepository';
+import { CaseIdentityRepository } from '../stores/caseIdentityRepository';
+import { postgresKysely } from '../query/pgKysely';
+import type { QueryDb } from '../query/queryDb';
 import { systemClock, type Clock } from '../../clock';
 
 /** Tables that hold what a client or staff member may ask to have erased. */
@@ -26,7 +28,8 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
   const coordination = new PgCoordination(db, settings, onBackgroundError);
   const botState = new PgBotState(db, clock);
   const activityLog = new PgActivityLog(db);
-  const staff = new PgStaffStore(db);
+  const queries: QueryDb = { kind: 'postgres', kysely: postgresKysely(db) };
+  const staff = new StaffRepository(queries);
   return {
     kind: 'postgres',
     botState,
@@ -34,8 +37,8 @@ export function openPostgresDatabase(settings: PgSettings, onBackgroundError: (e
     blobStore: new PgBlobStore(db, clock),
     handoff: new PgHandoffStore(db),
     staff,
-    staffAdmin: new PgStaffAdminStore(db, staff),
-    caseIdentity: new PgCaseIdentity(db),
+    staffAdmin: new StaffAdminRepository(queries, staff),
+    caseIdentity: new CaseIdentityRepository(queries),
     coordination,
     commitTurn: (conversationId, state, replies, now, answers) =>
       db.transaction(async (tx) => {

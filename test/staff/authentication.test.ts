@@ -5,7 +5,9 @@ import { StaffAuthenticator } from '../../staff/authentication';
 import { hashSessionId } from '../../staff/sessionTokens';
 import { LoginFailedError } from '../../staff/staffErrors';
 import { openSqlite, type SqliteHandle } from '../../storage/sqlite/openSqlite';
-import { SqliteStaffStore } from '../../storage/sqlite/sqliteStaffStore';
+import { SqliteGate } from '../../storage/query/sqliteGate';
+import { sqliteKysely } from '../../storage/query/sqliteKysely';
+import { StaffRepository } from '../../storage/stores/staffRepository';
 
 const FAST = { logN: 10, r: 8, p: 1 };
 const QUEUES = ['digital_clinic', 'general_customer_service', 'social_guidance'];
@@ -25,13 +27,13 @@ async function failure(promise: Promise<unknown>): Promise<LoginFailedError> {
 
 describe('StaffAuthenticator', () => {
   let db: SqliteHandle;
-  let store: SqliteStaffStore;
+  let store: StaffRepository;
   let auth: StaffAuthenticator;
   let staffId: string;
 
   beforeEach(async () => {
     db = openSqlite(':memory:');
-    store = new SqliteStaffStore(db);
+    store = new StaffRepository({ kind: 'sqlite', kysely: sqliteKysely(db, new SqliteGate()) });
     auth = new StaffAuthenticator(store, undefined, FAST);
     const account = await createStaffAccount(
       store,

@@ -20,7 +20,9 @@ import {
 import { createStaffAccount } from '../../staff/accounts';
 import { StaffAuthenticator } from '../../staff/authentication';
 import { openSqlite, type SqliteHandle } from '../../storage/sqlite/openSqlite';
-import { SqliteStaffStore } from '../../storage/sqlite/sqliteStaffStore';
+import { SqliteGate } from '../../storage/query/sqliteGate';
+import { sqliteKysely } from '../../storage/query/sqliteKysely';
+import { StaffRepository } from '../../storage/stores/staffRepository';
 
 const FAST = { logN: 10, r: 8, p: 1 };
 const PASSWORD = 'oikea salasana 2026';
@@ -35,7 +37,7 @@ describe('staff HTTP authentication', () => {
 
   beforeAll(async () => {
     db = openSqlite(':memory:');
-    const store = new SqliteStaffStore(db);
+    const store = new StaffRepository({ kind: 'sqlite', kysely: sqliteKysely(db, new SqliteGate()) });
     const auth = new StaffAuthenticator(store, undefined, FAST);
     await createStaffAccount(
       store,

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import type { LuotsiDatabase } from '../../storage/database';
 import { PgDb } from '../../storage/postgres/pgClient';
 import { PG_MIGRATIONS } from '../../storage/postgres/pgMigrations';
 import { SQLITE_MIGRATIONS } from '../../storage/sqlite/migrations';
-import type { SqliteHandle } from '../../storage/sqlite/openSqlite';
+import type { QueryDb } from '../../storage/query/queryDb';
 import { DuplicateUsernameError, UnknownStaffError } from '../../staff/staffErrors';
 import type { NewStaffAccount, StaffStore } from '../../staff/staffStore';
 import { dropSchema, freshSchema, openTestDatabase, TEST_BACKEND, testPostgresUrl } from '../support/testDatabase';
@@ -26,16 +27,11 @@ function tableAccess(database: LuotsiDatabase, schema: string): TableAccess {
     return { sql: async (text) => (await pg.query(text)).rows, close: () => pg.close() };
   }
   // LuotsiDatabase offers no SQL, and an in-memory SQLite database cannot be opened twice:
-  // reach the handle the store itself holds.
-  const handle = (database.staff as unknown as { db?: SqliteHandle }).db;
-  if (!handle || typeof handle.prepare !== 'function') throw new Error('the SQLite staff store no longer keeps its handle in `db`');
+  // reach the query layer the store itself holds.
+  const queries = (database.staff as unknown as { db?: QueryDb }).db;
+  if (!queries || queries.kind !== 'sqlite') throw new Error('the SQLite staff store no longer keeps its query layer in `db`');
   return {
-    async sql(text) {
-      const statement = handle.prepare(text);
-      if (statement.reader) return statement.all();
-      statement.run();
-      return [];
-    },
+    sql: async (text) => (await sql.raw(text).execute(queries.kysely)).rows,
     close: async () => undefined,
   };
 }
