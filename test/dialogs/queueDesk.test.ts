@@ -117,9 +117,9 @@ describe('the handoff queue from the client side (real store of the run\'s backe
       expect(offer).toBeDefined();
       expect(buttons(outcome).some((b) => (b.value as { joinQueue?: string } | undefined)?.joinQueue)).toBe(false);
 
-      expect(texts(await h.send({ type: 'message', text: offer!.title, value: offer!.value }))).toEqual([fi('common:handoff.contact.askMessage')]);
-      expect(texts(await h.send('x'.repeat(501)))).toEqual([fi('common:handoff.contact.tooLong', { max: 500 })]);
-      expect(texts(await h.send('Tarvitsen apua kotihoidon hakemiseen'))).toEqual([fi('common:handoff.contact.askReach')]);
+      expect(texts(await h.send({ type: 'message', text: offer!.title, value: offer!.value }))).toEqual([fi('contact:message.question')]);
+      expect(texts(await h.send('x'.repeat(501)))).toEqual([fi('contact:errors.textTooLong', { max: 500 })]);
+      expect(texts(await h.send('Tarvitsen apua kotihoidon hakemiseen'))).toEqual([fi('contact:reach.question')]);
       const saved = texts(await h.send('040 123 4567'));
       // Customer service opens on Monday at 8.00 Helsinki time (06.00 UTC in winter).
       expect(saved).toEqual([fi('common:handoff.contact.saved', { time: helsinkiDateTime('2026-11-30T06:00:00.000Z', 'fi') })]);
