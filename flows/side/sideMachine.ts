@@ -85,7 +85,6 @@ function buildSideMachine(id: SideSetId) {
       recordAnswer: assign(({ context, event }, params: QuestionParams) =>
         event.type === 'ANSWER' ? { answers: { ...context.answers, [params.q]: event.value } } : {},
       ),
-      setLocale: assign(({ event }) => (event.type === 'SET_LOCALE' ? { locale: event.locale } : {})),
       setOutcome: assign((_, params: { outcome: SideOutcome }) => ({ outcome: params.outcome })),
     },
   });
@@ -124,8 +123,8 @@ function buildSideMachine(id: SideSetId) {
     }),
     on: {
       // Turning to something else (a global word, an answer that is none) withdraws the question.
+      // A language switch is one of them: the dialog withdraws, and the flow asks in the new language.
       END: { target: `${SIDE_ROOT}.withdrawn` },
-      SET_LOCALE: { actions: 'setLocale' },
     },
     states: {
       [set.id]: { initial: first.id, states: questionStates },
