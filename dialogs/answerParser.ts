@@ -92,8 +92,10 @@ export function parseAnswer(prompt: PromptMeta, input: ClientInput, labels: Labe
     }
     case 'yesNo': {
       // A yes/no may label its two answers in its own words ("Kyllä, poista"): ids `<q>.yes` / `<q>.no`.
-      const options = prompt.options ? [...prompt.options, ...YES_NO_OPTIONS] : YES_NO_OPTIONS;
-      const id = press.choice ?? matchOption(text, options, labels)?.id;
+      // A digit is the place of a button shown (1 or 2); a plain yes/no label counts for them too.
+      const own = prompt.options ?? YES_NO_OPTIONS;
+      const plain = prompt.options && !/^\d+$/.test(text) ? matchOption(text, YES_NO_OPTIONS, labels)?.id : undefined;
+      const id = press.choice ?? matchOption(text, own, labels)?.id ?? plain;
       const answer = yesNoOfId(id);
       if (answer !== undefined) return { kind: 'answer', value: answer };
       // "En tiedä" is never a no: a red-flag question reads it as its cautious answer (data:

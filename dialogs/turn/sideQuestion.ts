@@ -140,6 +140,9 @@ function readAnswer(host: FlowHost, turn: Turn, run: SideRun, pressedSet: SideSe
   if (!prompt || text === undefined || host.words.match(text) !== undefined || host.requestedLocale(turn.context)) return { kind: 'none' };
   if (prompt.wholeAnswer && !isWholeAnswer(host, prompt, text)) return { kind: 'none' };
   const locale = sideContext(run).locale;
+  // "I don't know" answers no side question (none has such an option), even where an option's
+  // label is its first word (Finnish "En", no, in "en tiedä").
+  if (prompt.kind !== 'text' && host.reader(locale).yesNo(text) === 'unsure') return { kind: 'none' };
   const parsed = parseAnswer(prompt, { text, value: turn.context.activity.value }, (key) => host.labels(key), [], host.reader(locale));
   if (parsed.kind === 'answer') return { kind: 'answers', values: [parsed.value] };
   // A written answer (the contact request) is asked again with the reason; a choice that is none withdraws.

@@ -5,6 +5,7 @@
 import type { ClientQueueDesk } from '../../../dialogs/flowTypes';
 import { textMessage } from '../../../dialogs/promptRenderer';
 import { sideEffects } from '../../../dialogs/sideEffects';
+import { sideRecord, startSide } from '../../../dialogs/sideRun';
 import { emergencyScreen } from '../../../dialogs/turn/emergencyScreen';
 import { sideQuestion } from '../../../dialogs/turn/sideQuestion';
 import type { Turn } from '../../../dialogs/turn/turn';
@@ -190,6 +191,34 @@ describe('side step: feedback', () => {
     expect(await run(other)).toBe('next');
     expect((await stored(bench, other))?.side).toBeUndefined();
     expect(feedback.filter((f) => f[1].score !== undefined)).toHaveLength(1);
+  });
+
+  it.each([
+    ['fi', 'en tiedä'],
+    ['fi', 'en oo varma'],
+    ['sv', 'vet inte'],
+    ['en', "don't know"],
+  ] as const)('never reads %s "%s" at "did you get help?" (the Finnish "En" is no): withdrawn, nothing stored', async (locale, typed) => {
+    const { bench, run, feedback } = setUp();
+    await bench.store(flowAfter(locale, { type: 'HUMAN' }), { side: sideRecord(startSide('feedback', locale, 'c1')) });
+    const turn = await bench.turn(typed);
+    expect(await run(turn)).toBe('next');
+    expect(feedback).toEqual([]);
+    expect((await stored(bench, turn))?.side).toBeUndefined();
+  });
+
+  it('reads a typed answer at a pending "did you get help?" ("joo", "inte alls")', async () => {
+    const { bench, run, feedback } = setUp();
+    await bench.store(flowAfter('fi', { type: 'HUMAN' }), { side: sideRecord(startSide('feedback', 'fi', 'c1')) });
+    expect(await run(await bench.turn('joo'))).toBe('handled');
+    expect(textsOf(bench.sent())).toEqual([fi('feedback:score.question')]);
+    await bench.store(flowAfter('sv', { type: 'HUMAN' }), { side: sideRecord(startSide('feedback', 'sv', 'c2')) });
+    expect(await run(await bench.turn('inte alls'))).toBe('handled');
+    expect(textsOf(bench.sent())).toEqual([sv('feedback:score.question')]);
+    expect(feedback.map((f) => f[1])).toEqual([
+      { caseId: 'c1', helped: 'yes' },
+      { caseId: 'c2', helped: 'no' },
+    ]);
   });
 
   it('says the desk\'s refusal instead of the score (feedback already given, not a closed case)', async () => {
