@@ -1,7 +1,8 @@
 import { ActivityTypes } from 'botbuilder';
 import type { AnyMachineSnapshot } from 'xstate';
-import type { AnswerValue, Locale, PromptMeta } from '../../flows/contract';
+import { LOCALES, type AnswerValue, type Locale, type PromptMeta } from '../../flows/contract';
 import type { SideSetId } from '../../flows/side';
+import { synonymKey } from '../../understanding/answerReader';
 import { fold, phrases, tokens } from '../../understanding/words';
 import { parseAnswer } from '../answerParser';
 import type { FlowHost } from '../flowHost';
@@ -28,9 +29,9 @@ function isWholeAnswer(host: FlowHost, prompt: PromptMeta, text: string): boolea
   if (typed === '') return false;
   const lists = (locale: Locale) => [
     ...['yes', 'no', 'unsure'].map((key) => host.lexicon.text(locale, `yesNo.${key}`) ?? ''),
-    ...(prompt.options ?? []).flatMap((o) => [host.lexicon.label(locale, o.labelKey) ?? '', host.lexicon.text(locale, `options.${o.labelKey.replace(':', '.').replace('.options.', '.')}`) ?? '']),
+    ...(prompt.options ?? []).flatMap((o) => [host.lexicon.label(locale, o.labelKey) ?? '', host.lexicon.text(locale, synonymKey(o.labelKey)) ?? '']),
   ];
-  return (['fi', 'sv', 'en'] as const).some((locale) =>
+  return LOCALES.some((locale) =>
     lists(locale).some((list) => phrases(list.replace(/,/g, '')).some((phrase) => phrase.join(' ') === typed)),
   );
 }
