@@ -43,6 +43,13 @@ function matchOption(token: string, options: readonly PromptOption[], labels: La
   return options.find((option) => labels(option.labelKey).includes(folded) || foldText(option.id) === folded);
 }
 
+/** The answer a yes/no option id stands for: `yes` / `no`, or a question's own `<q>.yes` / `<q>.no`. */
+export function yesNoOfId(id: string | undefined): boolean | undefined {
+  if (id === undefined) return undefined;
+  const value = id.slice(id.lastIndexOf('.') + 1);
+  return value === 'yes' ? true : value === 'no' ? false : undefined;
+}
+
 function notUnderstood(): ParsedAnswer {
   return { kind: 'invalid', errorKey: 'common:errors.notUnderstood' };
 }
@@ -84,15 +91,21 @@ export function parseAnswer(prompt: PromptMeta, input: ClientInput, labels: Labe
       return named.length === 0 ? notUnderstood() : { kind: 'answer', value: named };
     }
     case 'yesNo': {
-      const id = press.choice ?? matchOption(text, YES_NO_OPTIONS, labels)?.id;
-      if (id === 'yes') return { kind: 'answer', value: true };
-      if (id === 'no') return { kind: 'answer', value: false };
+      // A yes/no may label its two answers in its own words ("Kyllä, poista"): ids `<q>.yes` / `<q>.no`.
+      // A digit is the place of a button shown (1 or 2); a plain yes/no label counts for them too.
+      const own = prompt.options ?? YES_NO_OPTIONS;
+      const plain = prompt.options && !/^\d+$/.test(text) ? matchOption(text, YES_NO_OPTIONS, labels)?.id : undefined;
+      const id = press.choice ?? matchOption(text, own, labels)?.id ?? plain;
+      const answer = yesNoOfId(id);
+      if (answer !== undefined) return { kind: 'answer', value: answer };
       // "En tiedä" is never a no: a red-flag question reads it as its cautious answer (data:
       // `unsure` of the question); any other asks again with a hint to choose the closest option.
       const reading = press.choice === undefined && text !== '' ? reader?.yesNo(text) : undefined;
       if (reading === 'yes' || reading === 'no') return { kind: 'answer', value: reading === 'yes' };
       if (reading === 'unsure') return prompt.unsure !== undefined ? { kind: 'answer', value: prompt.unsure } : { kind: 'invalid', errorKey: 'common:errors.unsureChooseClosest' };
-      return notUnderstood();
+      // Own labels have synonyms too ("poista", "radera"), read as options are.
+      const named = press.choice === undefined && text !== '' && prompt.options ? yesNoOfId(reader?.options(text, prompt, false)?.[0]) : undefined;
+      return named === undefined ? notUnderstood() : { kind: 'answer', value: named };
     }
     case 'number': {
       const min = prompt.min ?? 0;

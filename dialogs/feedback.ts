@@ -1,7 +1,9 @@
-import { ActionTypes, type Activity, type CardAction } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { TFunction } from 'i18next';
+import type { Locale } from '../flows/contract';
 import type { HelpedAnswer } from '../handoff/caseTypes';
-import { textMessage } from './promptRenderer';
+import { renderSidePrompt } from './sidePresses';
+import { startSide } from './sideRun';
 
 const HELPED: readonly HelpedAnswer[] = ['yes', 'partly', 'no'];
 
@@ -12,22 +14,11 @@ export interface FeedbackPress {
   score?: number;
 }
 
-function button(title: string, feedback: FeedbackPress): CardAction {
-  return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value: { feedback } };
-}
-
-/** "Did you get help?" with yes / partly / no. */
-export function helpedQuestion(caseId: string, t: TFunction, locale: string): Partial<Activity> {
-  const message = textMessage(t('common:feedback.question'), locale);
-  message.suggestedActions = { to: [], actions: HELPED.map((helped) => button(t(`common:feedback.helped.${helped}`), { caseId, helped })) };
-  return message;
-}
-
-/** The score question, 1–5. */
-export function scoreQuestion(caseId: string, helped: HelpedAnswer, t: TFunction, locale: string): Partial<Activity> {
-  const message = textMessage(t('common:feedback.score'), locale);
-  message.suggestedActions = { to: [], actions: [1, 2, 3, 4, 5].map((score) => button(String(score), { caseId, helped, score })) };
-  return message;
+/** "Did you get help?" with yes / partly / no: the first question of the feedback set for the case. */
+export function helpedQuestion(caseId: string, t: TFunction, locale: Locale): Partial<Activity> {
+  const [question] = renderSidePrompt(startSide('feedback', locale, caseId), t, locale);
+  if (!question) throw new Error('the feedback set asks nothing');
+  return question;
 }
 
 /** Reads a feedback button's value; undefined when it is not one or is malformed. */

@@ -6,8 +6,6 @@ import { afterOutcome } from './turn/afterOutcome';
 import { applyEvent } from './turn/applyEvent';
 import { emergencyScreen } from './turn/emergencyScreen';
 import { emergencySign } from './turn/emergencySign';
-import { eraseConfirmation } from './turn/eraseConfirmation';
-import { feedbackAnswer } from './turn/feedbackAnswer';
 import { firstMessage } from './turn/firstMessage';
 import { flowAnswer } from './turn/flowAnswer';
 import { globalWord } from './turn/globalWord';
@@ -16,6 +14,8 @@ import { messageLength } from './turn/messageLength';
 import { photoAnswer } from './turn/photoAnswer';
 import { queueChat } from './turn/queueChat';
 import { restoreFlow } from './turn/restoreFlow';
+import { sideQuestion } from './turn/sideQuestion';
+import { sideEffects } from './sideEffects';
 import { signCheck } from './turn/signCheck';
 import { summaryAnswer } from './turn/summaryAnswer';
 import { topicUnderstanding } from './turn/topicUnderstanding';
@@ -30,12 +30,14 @@ export { currentPrompt, LOCALE_EVENT } from './flowHost';
 export function turnSteps(host: FlowHost): TurnStep[] {
   const { options } = host;
   const desk = options.queueDesk;
+  const effects = sideEffects(host, desk, options.eraseData);
   return [
     emergencyScreen(options.detectEmergency, options.detectNegatedEmergency),
-    ...(options.eraseData ? [eraseConfirmation(host, options.eraseData)] : []),
+    // Side conversations come before the restore: "delete my data" works also when the flow expired.
+    ...(Object.keys(effects).length > 0 ? [sideQuestion(host, effects)] : []),
     restoreFlow(host),
     ...(options.identification ? [identification(options.identification, desk)] : []),
-    ...(desk ? [queueChat(host, desk), feedbackAnswer(host, desk)] : []),
+    ...(desk ? [queueChat(host, desk)] : []),
     afterOutcome(host, desk),
     messageLength(host),
     photoAnswer(host),

@@ -25,7 +25,7 @@ const DEFAULT_PHOTO_LIMITS: PhotoLimits = { maxPerQuestion: 3, maxBytes: 10 * 10
 export type Restored = { snapshot: AnyMachineSnapshot } | { snapshot: undefined; noteKey: string | undefined };
 
 /** Side state a turn writes next to the snapshot (each only for the turn that sets it, but `feedbackGiven`). */
-export type SideState = Pick<PersistedFlow, 'feedbackGiven' | 'contactDraft' | 'misses' | 'topicOffer' | 'signCheck'>;
+export type SideState = Pick<PersistedFlow, 'feedbackGiven' | 'misses' | 'topicOffer' | 'signCheck'>;
 
 function stateMetas(snapshot: AnyMachineSnapshot): StateMeta[] {
   return Object.values(snapshot.getMeta() as Record<string, StateMeta & { outcomeKey?: string }>);
@@ -329,7 +329,6 @@ export class FlowHost {
     const topicOffer = side?.topicOffer ?? (this.beforeTopicMenu(snapshot) ? previous?.topicOffer : undefined);
     const record: PersistedFlow = {
       ...(photoDraft && { photoDraft }),
-      ...(side?.contactDraft && { contactDraft: side.contactDraft }),
       ...(side?.misses && { misses: side.misses }),
       ...(side?.signCheck && { signCheck: side.signCheck }),
       ...(topicOffer && topicOffer.length > 0 && { topicOffer }),

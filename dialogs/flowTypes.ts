@@ -7,6 +7,7 @@ import type { SummaryItem } from '../flows';
 import type { ContactDraft, QueueDesk } from './queueDesk';
 import type { PhotoDraft, PhotoLimits } from './photoAnswers';
 import type { TopicFinder } from '../understanding/topicFinder';
+import type { SideContext } from '../flows/side';
 
 /** A flow the dialog can host: a machine and the version stamp its persisted snapshots carry. */
 export interface FlowDefinition {
@@ -35,9 +36,11 @@ export interface PersistedFlow {
   photoDraft?: PhotoDraft;
   /** Cases this conversation already gave feedback on. */
   feedbackGiven?: string[];
-  /** A contact request being written (the very next message only). */
+  /** A side conversation (feedback, contact request, erase confirmation) waiting for its next answer (the very next message only). */
+  side?: PersistedSide;
+  /** Stored before the side sets: a contact request being written; read as the contact set (dialogs/sideRun.ts), never written. */
   contactDraft?: ContactDraft;
-  /** "Delete my data" was asked and waits for yes or no (the very next message only). */
+  /** Stored before the side sets: "delete my data" asked; read as the erase set (dialogs/sideRun.ts), never written. */
   erasePending?: boolean;
   /** Unrecognised answers in a row at the question being asked. */
   misses?: MissCount;
@@ -45,6 +48,13 @@ export interface PersistedFlow {
   topicOffer?: string[];
   /** An emergency sign the client named negated, asked about and waiting for yes or no (the very next message only). */
   signCheck?: string;
+}
+
+/** A side conversation's machine state as conversation state keeps it (plain JSON). */
+export interface PersistedSide {
+  set: string;
+  value: StateValue;
+  context: SideContext;
 }
 
 /** The value of the yes/no buttons of the "delete my data" confirmation. */
@@ -65,7 +75,7 @@ export interface PhotoSlot {
 export type OutcomeRenderer = (snapshot: AnyMachineSnapshot, t: TFunction, locale: Locale) => Partial<Activity>[];
 
 /** What the dialog needs of the handoff queue. */
-export type ClientQueueDesk = Pick<QueueDesk, 'join' | 'whileQueued' | 'feedback' | 'startContact' | 'contactStep'>;
+export type ClientQueueDesk = Pick<QueueDesk, 'join' | 'whileQueued' | 'feedback' | 'contactOffered' | 'fileContact'>;
 
 export interface FlowDialogOptions {
   flow: FlowDefinition;

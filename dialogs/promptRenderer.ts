@@ -13,9 +13,9 @@ export function keyChain(key: string, subject: SubjectKind | undefined): string[
   return [key];
 }
 
-/** The options a prompt offers, yes/no included. */
+/** The options a prompt offers, yes/no included (in the question's own words where it has them). */
 export function promptOptions(prompt: PromptMeta): readonly PromptOption[] {
-  if (prompt.kind === 'yesNo') return YES_NO_OPTIONS;
+  if (prompt.kind === 'yesNo') return prompt.options ?? YES_NO_OPTIONS;
   if (prompt.kind === 'choice' || prompt.kind === 'multiChoice') return prompt.options ?? [];
   return [];
 }

@@ -10,7 +10,7 @@ import { helsinkiDateTime } from '../routing/helsinkiTime';
 import type { HandoffStore } from '../handoff/handoffStore';
 import { needsWaitFallback, route, waitFallbackServices, type ServiceCatalog } from '../routing';
 import type { BlobStore } from '../storage/blobStore';
-import { scoreQuestion, type FeedbackPress } from './feedback';
+import type { FeedbackPress } from './feedback';
 import { textMessage } from './promptRenderer';
 
 /** Value of the "join the queue" button after an outcome. */
@@ -23,14 +23,18 @@ export interface ContactPress {
   contactQueue: string;
 }
 
-/** A contact request being written: the message first, then how to reach the client. */
+/** A contact request being written, as flows stored before the side sets kept it (read only: dialogs/sideRun.ts). */
 export interface ContactDraft {
   queueId: string;
   message?: string;
 }
 
-const MAX_CONTACT_MESSAGE = 500;
-const MAX_REACH_BY = 100;
+/** A contact request as the contact set's answers give it. */
+export interface ContactRequest {
+  queueId: string;
+  message: string;
+  reachBy: string;
+}
 
 /** The "leave a contact request" button for a queue that is closed now. */
 export function contactButton(queueId: string, queueName: string, t: TFunction): CardAction {
@@ -141,40 +145,25 @@ export class QueueDesk {
     return [textMessage(t('common:handoff.noted'), locale), await this.positionMessage(open.id, open.queueId, t, locale)];
   }
 
-  /** Starts a contact request for a queue the outcome offered as closed now. */
-  startContact(output: unknown, queueId: string, t: TFunction, locale: Locale): { activities: Partial<Activity>[]; draft: ContactDraft | null } {
-    const offered =
+  /** True when the outcome offered `queueId` as closed now, so a contact request to it may be left. */
+  contactOffered(output: unknown, queueId: string): boolean {
+    return (
       isTriageResult(output) &&
       output.urgency !== 'emergency' &&
-      route(output, this.deps.catalog, this.deps.clock()).some((r) => r.kind === 'queue' && r.id === queueId && r.open === false);
-    if (!offered) return { activities: [textMessage(t('common:handoff.contact.notOffered'), locale)], draft: null };
-    return { activities: [textMessage(t('common:handoff.contact.askMessage'), locale)], draft: { queueId } };
+      route(output, this.deps.catalog, this.deps.clock()).some((r) => r.kind === 'queue' && r.id === queueId && r.open === false)
+    );
   }
 
-  /** The next answer of a contact request: the message, then how to reach; then the request is filed. */
-  async contactStep(
-    turn: TurnContext,
-    output: unknown,
-    draft: ContactDraft,
-    text: string,
-    t: TFunction,
-    locale: Locale,
-  ): Promise<{ activities: Partial<Activity>[]; draft: ContactDraft | null }> {
-    const answer = text.trim();
-    const max = draft.message === undefined ? MAX_CONTACT_MESSAGE : MAX_REACH_BY;
-    if (answer === '') return { activities: [textMessage(t('common:handoff.contact.empty'), locale)], draft };
-    if ([...answer].length > max) return { activities: [textMessage(t('common:handoff.contact.tooLong', { max }), locale)], draft };
-    if (draft.message === undefined) {
-      return { activities: [textMessage(t('common:handoff.contact.askReach'), locale)], draft: { ...draft, message: answer } };
-    }
-    if (!isTriageResult(output)) return { activities: [textMessage(t('common:handoff.contact.notOffered'), locale)], draft: null };
+  /** Files the contact request the contact set's answers make (flows/side/): the case waits for the queue to open. */
+  async fileContact(turn: TurnContext, output: unknown, request: ContactRequest, t: TFunction, locale: Locale): Promise<Partial<Activity>[]> {
+    if (!isTriageResult(output)) return [textMessage(t('common:handoff.contact.notOffered'), locale)];
     const now = this.deps.clock();
     await this.deps.handoff.create(
       {
         conversationId: turn.activity.conversation.id,
         conversationReference: TurnContext.getConversationReference(turn.activity),
         channel: turn.activity.channelId,
-        queueId: draft.queueId,
+        queueId: request.queueId,
         urgency: output.urgency === undefined || output.urgency === 'emergency' ? 'non_urgent' : output.urgency,
         ...(output.segment !== undefined && { segment: output.segment }),
         ...(output.topic !== undefined && { topic: output.topic }),
@@ -182,19 +171,20 @@ export class QueueDesk {
         locale,
         answers: output.answers,
         photoIds: [],
-        contactRequest: { message: draft.message, reachBy: answer },
+        contactRequest: { message: request.message, reachBy: request.reachBy },
       },
       now,
     );
-    const status = queueStatus(draft.queueId, this.deps.catalog, now);
+    const status = queueStatus(request.queueId, this.deps.catalog, now);
     const time = !status.open && status.nextOpening ? helsinkiDateTime(status.nextOpening.toISOString(), locale) : '';
-    return { activities: [textMessage(t('common:handoff.contact.saved', { time }), locale)], draft: null };
+    return [textMessage(t('common:handoff.contact.saved', { time }), locale)];
   }
 
   /**
-   * "Did I get help?" after staff closed the case: yes/partly/no, then a score. Stored without
-   * personal data (queue, topic and the bot's urgency only), once per case. No comment is
-   * asked: its text would not be kept, and asking for it would mislead. Returns what to say.
+   * "Did I get help?" after staff closed the case: the feedback set's answers (flows/side/),
+   * yes/partly/no, then a score. Stored without personal data (queue, topic and the bot's
+   * urgency only), once per case. Returns what to say; with no score yet, nothing (the case
+   * may be rated: the dialog asks the score) unless the case is not one to rate.
    */
   async feedback(
     turn: TurnContext,
@@ -207,7 +197,7 @@ export class QueueDesk {
     if (given.includes(caseId)) return { activities: [textMessage(t('common:feedback.alreadyGiven'), locale)] };
     const closed = await this.deps.handoff.findClosedOfConversation(turn.activity.conversation.id, caseId);
     if (!closed || !press.helped) return { activities: [textMessage(t('common:errors.unsupportedInput'), locale)] };
-    if (press.score === undefined) return { activities: [scoreQuestion(caseId, press.helped, t, locale)] };
+    if (press.score === undefined) return { activities: [] };
     await this.deps.handoff.recordFeedback(
       { queueId: closed.queueId, topic: closed.topic, botUrgency: closed.urgency, helped: press.helped, score: press.score },
       this.deps.clock(),

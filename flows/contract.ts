@@ -31,6 +31,8 @@ export interface PromptMeta {
   amounts?: PromptAmounts;
   /** A yes/no whose "I don't know" is read as this (the cautious yes of a red-flag question). */
   unsure?: boolean;
+  /** A typed answer counts only as the whole message, never from inside a sentence (an answer that cannot be undone). */
+  wholeAnswer?: boolean;
 }
 
 /** What a choice of ranges counts: an age in years, a duration in days, or a count (drinks). */

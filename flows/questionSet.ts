@@ -96,6 +96,11 @@ export interface QuestionDef {
    * is left out and the question is asked again with a hint to choose the closest option.
    */
   unsure?: 'yes';
+  /**
+   * An answer that cannot be undone (deleting data): a typed answer counts only when it is the
+   * whole message (a yes/no word, a label or a synonym), never read from inside a sentence.
+   */
+  wholeAnswer?: true;
 }
 
 /** One row of a set's urgency table: the most urgent matching row wins. */

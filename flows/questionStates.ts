@@ -29,6 +29,7 @@ export function promptFor(set: QuestionSetDef, question: QuestionDef): PromptMet
   if (question.kind === 'photo') prompt.maxFiles = question.maxFiles ?? 3;
   if (question.optional) prompt.optional = true;
   if (question.unsure === 'yes') prompt.unsure = true;
+  if (question.wholeAnswer) prompt.wholeAnswer = true;
   if (question.amounts && prompt.options) {
     const below = question.amounts.below;
     prompt.amounts = { unit: question.amounts.unit, bands: prompt.options.map((o, i) => ({ id: o.id, below: below[i] ?? Number.POSITIVE_INFINITY })) };

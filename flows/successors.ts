@@ -18,26 +18,30 @@ export interface Successor {
   target: string;
 }
 
-function resolveTarget(set: QuestionSetDef, to: string): string {
+function resolveTarget(set: QuestionSetDef, to: string, root: string): string {
   if (to.startsWith('#')) return to;
   if (to === 'end') return set.exit;
   if (!set.questions.some((q) => q.id === to)) throw new Error(`Set '${set.id}' branches to unknown question '${to}'`);
-  return `${ROOT}.${set.id}.${to}`;
+  return `${root}.${set.id}.${to}`;
 }
 
-/** Ordered successors of the question at `index`; the last one has no guard. */
-export function successors(set: QuestionSetDef, index: number): Successor[] {
+/**
+ * Ordered successors of the question at `index`; the last one has no guard. `root` is the
+ * state id of the machine's question-set parent: `#triage` for the triage flow, a side
+ * conversation's own machine for its set (flows/side/).
+ */
+export function successors(set: QuestionSetDef, index: number, root: string = ROOT): Successor[] {
   const question = set.questions[index];
   if (!question) throw new Error(`Set '${set.id}' has no question ${index}`);
   const result: Successor[] = [];
   for (const branch of question.next ?? []) {
-    const target = resolveTarget(set, branch.to);
+    const target = resolveTarget(set, branch.to, root);
     if (branch.when === undefined) return [...result, { target }];
     result.push({ guard: branch.when, target });
   }
   for (let next = index + 1; next < set.questions.length; next++) {
     const candidate = set.questions[next]!;
-    const target = `${ROOT}.${set.id}.${candidate.id}`;
+    const target = `${root}.${set.id}.${candidate.id}`;
     if (candidate.askIf === undefined) return [...result, { target }];
     // The same guard failed for an earlier candidate on the same answers: it fails again.
     if (result.some((s) => s.guard === candidate.askIf)) continue;

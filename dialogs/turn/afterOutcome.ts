@@ -3,8 +3,8 @@ import type { ClientQueueDesk } from '../flowTypes';
 import { flowOf, type Turn, type TurnStep } from './turn';
 
 /**
- * After an outcome: an emergency typed in gets 112 first; the outcome's buttons join a queue
- * or start a contact request (whose two answers follow here). Other typed text ("ok", "klar",
+ * After an outcome: an emergency typed in gets 112 first; the outcome's button joins a queue
+ * (a contact request is a side set: dialogs/turn/sideQuestion.ts). Other typed text ("ok", "klar",
  * "kiitos") keeps the outcome: its choices again, with a way to start over; a press that is
  * none of these (or the restart word) starts afresh.
  */
@@ -19,24 +19,12 @@ export function afterOutcome(host: FlowHost, desk: ClientQueueDesk | undefined):
         await context.sendActivities(host.emergencyReply(turn.sign, t, locale));
         return 'handled';
       }
-      const pressed = (context.activity.value ?? {}) as { joinQueue?: unknown; contactQueue?: unknown };
+      const pressed = (context.activity.value ?? {}) as { joinQueue?: unknown };
       if (desk && typeof pressed.joinQueue === 'string' && snapshot.output !== undefined) {
         await context.sendActivities(await desk.join(context, snapshot.output, pressed.joinQueue, t, locale));
         return 'handled';
       }
-      const contactDraft = turn.persisted?.contactDraft;
       const typed = turn.typedText;
-      const contactStep =
-        desk && typeof pressed.contactQueue === 'string'
-          ? desk.startContact(snapshot.output, pressed.contactQueue, t, locale)
-          : desk && contactDraft && typed !== undefined && host.words.match(typed) === undefined
-            ? await desk.contactStep(context, snapshot.output, contactDraft, typed, t, locale)
-            : undefined;
-      if (contactStep) {
-        await host.persist(context, snapshot, undefined, { ...(contactStep.draft && { contactDraft: contactStep.draft }) });
-        await context.sendActivities(contactStep.activities);
-        return 'handled';
-      }
       if (typed !== undefined && typed.trim() !== '' && host.words.match(typed) === undefined) {
         await context.sendActivities([host.outcomeChoices(snapshot, locale)]);
         return 'handled';

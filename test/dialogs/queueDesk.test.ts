@@ -1,4 +1,5 @@
-import type { Activity } from 'botbuilder';
+import { MemoryStorage, type Activity } from 'botbuilder';
+import type { PersistedFlow } from '../../dialogs/flowTypes';
 import { helsinkiDateTime } from '../../routing/helsinkiTime';
 import { QueueDesk } from '../../dialogs/queueDesk';
 import { DEFAULT_CATALOG } from '../../routing';
@@ -117,9 +118,9 @@ describe('the handoff queue from the client side (real store of the run\'s backe
       expect(offer).toBeDefined();
       expect(buttons(outcome).some((b) => (b.value as { joinQueue?: string } | undefined)?.joinQueue)).toBe(false);
 
-      expect(texts(await h.send({ type: 'message', text: offer!.title, value: offer!.value }))).toEqual([fi('common:handoff.contact.askMessage')]);
-      expect(texts(await h.send('x'.repeat(501)))).toEqual([fi('common:handoff.contact.tooLong', { max: 500 })]);
-      expect(texts(await h.send('Tarvitsen apua kotihoidon hakemiseen'))).toEqual([fi('common:handoff.contact.askReach')]);
+      expect(texts(await h.send({ type: 'message', text: offer!.title, value: offer!.value }))).toEqual([fi('contact:message.question')]);
+      expect(texts(await h.send('x'.repeat(501)))).toEqual([fi('contact:errors.textTooLong', { max: 500 })]);
+      expect(texts(await h.send('Tarvitsen apua kotihoidon hakemiseen'))).toEqual([fi('contact:reach.question')]);
       const saved = texts(await h.send('040 123 4567'));
       // Customer service opens on Monday at 8.00 Helsinki time (06.00 UTC in winter).
       expect(saved).toEqual([fi('common:handoff.contact.saved', { time: helsinkiDateTime('2026-11-30T06:00:00.000Z', 'fi') })]);
@@ -131,6 +132,43 @@ describe('the handoff queue from the client side (real store of the run\'s backe
       const listed = await own.handoff.listByQueues(caller, ['general_customer_service'], { now: clock, catalog: DEFAULT_CATALOG });
       expect(listed).toHaveLength(1);
       expect(listed[0]).toMatchObject({ status: 'contact_request', contactRequest: { message: 'Tarvitsen apua kotihoidon hakemiseen', reachBy: '040 123 4567' } });
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('a conversation stored before the side sets (real store of the run\'s backend, TestAdapter)', () => {
+  it('continues a contact request kept as contactDraft and files it with the stored message', async () => {
+    const own = await openTestDatabase();
+    const clock = new Date('2026-11-28T21:30:00Z'); // Saturday 23.30 in Helsinki: customer service is closed
+    try {
+      const storage = new MemoryStorage();
+      const h = new DialogHarness({
+        storage,
+        queueDesk: new QueueDesk({ handoff: own.handoff, blobStore: own.blobStore, catalog: DEFAULT_CATALOG, clock: () => clock, staffOnline: async () => ({}), defaultHandlingMs: 600_000 }),
+      });
+      h.now = clock;
+      await h.join();
+      const outcome = await h.send('ihminen');
+      const offer = buttons(outcome).find((b) => (b.value as { contactQueue?: string } | undefined)?.contactQueue === 'general_customer_service');
+      expect(texts(await h.send({ type: 'message', text: offer!.title, value: offer!.value }))).toEqual([fi('contact:message.question')]);
+      // Rewritten into the previous version's shape: the message written, how to reach still to come.
+      const memory = (storage as unknown as { memory: Record<string, string> }).memory;
+      const key = Object.keys(memory).find((k) => k.includes('conversations'))!;
+      const record = JSON.parse(memory[key]!) as { flow: PersistedFlow };
+      expect(record.flow.side?.set).toBe('contact');
+      delete record.flow.side;
+      record.flow.contactDraft = { queueId: 'general_customer_service', message: 'Laskussani on virhe' };
+      memory[key] = JSON.stringify(record);
+
+      expect(texts(await h.send('040 123 4567'))).toEqual([fi('common:handoff.contact.saved', { time: helsinkiDateTime('2026-11-30T06:00:00.000Z', 'fi') })]);
+      const caller = { staffId: 's', queues: ['general_customer_service'] };
+      const listed = await own.handoff.listByQueues(caller, ['general_customer_service'], { now: new Date('2026-11-30T07:00:00Z'), catalog: DEFAULT_CATALOG });
+      expect(listed).toHaveLength(1);
+      expect(listed[0]).toMatchObject({ status: 'contact_request', contactRequest: { message: 'Laskussani on virhe', reachBy: '040 123 4567' } });
+      const after = JSON.parse(memory[key]!) as { flow: PersistedFlow };
+      expect([after.flow.contactDraft, after.flow.side]).toEqual([undefined, undefined]);
     } finally {
       await own.close();
     }

@@ -221,17 +221,17 @@ describe('handoff: the citizen queues, staff claims, they talk, staff closes, th
 
     await citizenSees(t('common:handoff.closed', { name: STAFF.displayName }), 'common:handoff.closed');
     await citizenSees(text('fi', 'common:handoff.next.advice_given'), 'common:handoff.next.advice_given');
-    await citizenSees(text('fi', 'common:feedback.question'), 'common:feedback.question');
+    await citizenSees(text('fi', 'feedback:helped.question'), 'feedback:helped.question');
     for (const helped of ['yes', 'partly', 'no']) {
       await transcript()
         .locator('.webchat__suggested-actions')
-        .getByRole('button', { name: text('fi', `common:feedback.helped.${helped}`), exact: true })
+        .getByRole('button', { name: text('fi', `feedback:helped.options.${helped}`), exact: true })
         .waitFor({ state: 'visible', timeout: WAIT_MS });
     }
     await citizen.screenshot({ path: path.join(SCREENSHOT_DIR, 'handoff-citizen-feedback.png') });
 
-    await citizenPresses(text('fi', 'common:feedback.helped.yes'), 'common:feedback.helped.yes');
-    await citizenSees(text('fi', 'common:feedback.score'), 'common:feedback.score');
+    await citizenPresses(text('fi', 'feedback:helped.options.yes'), 'feedback:helped.options.yes');
+    await citizenSees(text('fi', 'feedback:score.question'), 'feedback:score.question');
     await citizenPresses('5', 'score 5');
     await citizenSees(text('fi', 'common:feedback.thanks'), 'common:feedback.thanks');
 

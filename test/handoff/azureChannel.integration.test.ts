@@ -131,9 +131,9 @@ describe('the whole handoff on an Azure Bot Service channel', () => {
       const close = await fetch(`${server.url}/staff/api/cases/${caseId}/close`, { method: 'POST', headers: staff, body: JSON.stringify({ outcome: 'advice_given', staffUrgency: 'non_urgent' }) });
       expect(await close.json()).toMatchObject({ told: true });
       expect(said(fi('common:handoff.next.advice_given'))).toBe(true);
-      const question = connector.posted.find((p) => p.text === fi('common:feedback.question'));
-      const partly = question!.suggestedActions!.actions.find((a) => a.title === fi('common:feedback.helped.partly'))!;
-      const scores = (await client(partly.title ?? '', partly.value)).find((p) => p.text === fi('common:feedback.score'));
+      const question = connector.posted.find((p) => p.text === fi('feedback:helped.question'));
+      const partly = question!.suggestedActions!.actions.find((a) => a.title === fi('feedback:helped.options.partly'))!;
+      const scores = (await client(partly.title ?? '', partly.value)).find((p) => p.text === fi('feedback:score.question'));
       const four = scores!.suggestedActions!.actions.find((a) => a.title === '4')!;
       expect((await client('4', four.value)).map((p) => p.text)).toContain(fi('common:feedback.thanks'));
       const summary = await server.service.database.handoff.feedbackSummary({ staffId: 'x', queues: ['general_customer_service'] });

@@ -78,10 +78,10 @@ describe('live chat between a citizen and a nurse', () => {
       });
       expect(await close.json()).toMatchObject({ told: true });
       await transcript.waitForBot((m) => m.text === fi('common:handoff.next.advice_given'));
-      const question = await transcript.waitForBot((m) => m.text === fi('common:feedback.question'));
-      const partly = question.suggestedActions!.actions.find((a) => a.title === fi('common:feedback.helped.partly'))!;
+      const question = await transcript.waitForBot((m) => m.text === fi('feedback:helped.question'));
+      const partly = question.suggestedActions!.actions.find((a) => a.title === fi('feedback:helped.options.partly'))!;
       await say(client, partly.title ?? '', (partly as { value?: unknown }).value);
-      const scores = await transcript.waitForBot((m) => m.text === fi('common:feedback.score'));
+      const scores = await transcript.waitForBot((m) => m.text === fi('feedback:score.question'));
       const four = scores.suggestedActions!.actions.find((a) => a.title === '4')!;
       await say(client, '4', (four as { value?: unknown }).value);
       // No comment is asked (its text would not be kept): the score is the last answer.

@@ -89,9 +89,9 @@ describe('delete my data', () => {
       await transcript.waitForBot(() => transcript.botMessages().length > 0);
 
       await say(client, 'Poista tietoni');
-      const question = await transcript.waitForBot((m) => m.text === fi('common:erase.confirm'));
-      expect(question.suggestedActions?.actions.map((a) => a.title)).toEqual([fi('common:erase.yes'), fi('common:erase.no')]);
-      const yes = button(question, fi('common:erase.yes'));
+      const question = await transcript.waitForBot((m) => m.text === fi('erase:confirm.question'));
+      expect(question.suggestedActions?.actions.map((a) => a.title)).toEqual([fi('erase:confirm.options.yes'), fi('erase:confirm.options.no')]);
+      const yes = button(question, fi('erase:confirm.options.yes'));
       await say(client, yes.title, yes.value);
       await transcript.waitForBot((m) => m.text === fi('common:erase.done'));
 
@@ -125,8 +125,8 @@ describe('delete my data', () => {
       await transcript.waitForBot((m) => m.text === sv('entry:privacy.question'));
 
       await say(client, 'radera mina uppgifter');
-      const question = await transcript.waitForBot((m) => m.text === sv('common:erase.confirm'));
-      const no = button(question, sv('common:erase.no'));
+      const question = await transcript.waitForBot((m) => m.text === sv('erase:confirm.question'));
+      const no = button(question, sv('erase:confirm.options.no'));
       await say(client, no.title, no.value);
       await transcript.waitForBot((m) => m.text === sv('common:erase.kept'));
       // The conversation carries on where it was: the privacy question again, then onwards.
@@ -135,7 +135,7 @@ describe('delete my data', () => {
       expect(before).toContain(sv('entry:privacy.notice'));
 
       await say(client, 'Radera mina uppgifter');
-      await transcript.waitForBot((m) => m.text === sv('common:erase.confirm') && transcript.botMessages().filter((k) => k.text === sv('common:erase.confirm')).length === 2);
+      await transcript.waitForBot((m) => m.text === sv('erase:confirm.question') && transcript.botMessages().filter((k) => k.text === sv('erase:confirm.question')).length === 2);
       await say(client, 'ja');
       await transcript.waitForBot((m) => m.text === sv('common:erase.done'));
       expect(await loggedTexts(server, conversationId)).toEqual([sv('common:erase.done')]);

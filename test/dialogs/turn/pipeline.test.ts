@@ -10,10 +10,9 @@ describe('the turn pipeline', () => {
     const dialog = new FlowDialog({ ...bench.host.options, eraseData: async () => undefined, queueDesk: {} as never });
     expect(dialog.stepNames).toEqual([
       'emergencyScreen',
-      'eraseConfirmation',
+      'sideQuestion',
       'restoreFlow',
       'queueChat',
-      'feedbackAnswer',
       'afterOutcome',
       'messageLength',
       'photoAnswer',
@@ -44,7 +43,7 @@ describe('the turn pipeline', () => {
   it('leaves out the steps of services the dialog was not given', () => {
     const dialog = new FlowDialog({ ...new StepBench().host.options, flow: triageFlow, detectEmergency: detectEmergencySign, i18n });
     expect(dialog.stepNames).not.toContain('queueChat');
-    expect(dialog.stepNames).not.toContain('eraseConfirmation');
+    expect(dialog.stepNames).not.toContain('sideQuestion');
   });
 
   it('stops at the first step that answers and names it', async () => {
