@@ -15,6 +15,8 @@ export interface Config {
   /** Public base URL (scheme://host[:port]) used in streamUrls; derived from the request when unset. */
   publicUrl: string | undefined;
   dataDir: string;
+  /** Where the trained topic model is cached (keyed by its corpus hash); DATA_DIR/nlu unless set. */
+  topicModelDir: string;
   /** PostgreSQL backend; SQLite in dataDir when `url` is unset. */
   database: {
     url: string | undefined;
@@ -130,6 +132,7 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'PORT', default: '3978', description: 'TCP port' },
   { name: 'PUBLIC_URL', default: '(from request)', description: 'public base URL, e.g. https://chat.example.fi, used in WebSocket stream URLs' },
   { name: 'DATA_DIR', default: './data', description: 'directory of the SQLite database and the generated development token key' },
+  { name: 'TOPIC_MODEL_DIR', default: 'DATA_DIR/nlu', description: 'where the trained topic model is cached, keyed by the hash of its corpus (a shared or read-only copy saves the training at start; the tests share one)' },
   { name: 'DATABASE_URL', default: '(unset: SQLite)', description: 'postgresql://user:password@host:5432/db — use PostgreSQL (required for several instances); unset, the embedded SQLite in DATA_DIR' },
   { name: 'DATABASE_SCHEMA', default: 'public', description: 'PostgreSQL schema of Luotsi\'s tables (created if missing)' },
   { name: 'DATABASE_POOL_SIZE', default: '10', description: 'PostgreSQL connections per instance for queries (and as many again for turn locks)' },
@@ -319,6 +322,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: intSetting(env, 'PORT', 3978, 0, 65535),
     publicUrl: publicUrlSetting(env),
     dataDir: path.resolve(cwd, dataDirRaw),
+    topicModelDir: path.resolve(cwd, optional(env, 'TOPIC_MODEL_DIR') ?? path.join(dataDirRaw, 'nlu')),
     database: {
       url: databaseUrlSetting(env),
       schema: schemaSetting(env),

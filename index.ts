@@ -2,7 +2,6 @@ import './threadPool';
 import { LOCALES, type Locale } from './flows/contract';
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import { LuotsiBot } from './bots/luotsiBot';
@@ -120,10 +119,10 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const localeResources = loadLocaleResources();
   const i18n = createI18n(localeResources);
   // The corpus is data too: refuse to start on a broken one. The model is trained (or loaded from
-  // DATA_DIR/nlu, keyed by its hash) once the service listens; a description typed meanwhile waits.
+  // TOPIC_MODEL_DIR, keyed by its hash) once the service listens; a description typed meanwhile waits.
   const topicFinder = new NlpTopicFinder({
     documents: topicDocuments(loadCorpus(), localeResources),
-    cacheDir: path.join(config.dataDir, 'nlu'),
+    cacheDir: config.topicModelDir,
     logger,
   });
   let shuttingDown = false;

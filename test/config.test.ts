@@ -22,10 +22,16 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3978);
     expect(config.host).toBe('127.0.0.1');
     expect(config.dataDir).toBe(path.resolve('/srv/luotsi', 'data'));
+    expect(config.topicModelDir).toBe(path.resolve('/srv/luotsi', 'data', 'nlu'));
     expect(config.tokenSecret).toBeUndefined();
     expect(config.defaultLocale).toBe('fi');
     expect(config.botFramework.appId).toBeUndefined();
     expect(config.botFramework.allowUnauthenticated).toBe(false);
+  });
+
+  it('keeps the topic model beside the data unless TOPIC_MODEL_DIR says where', () => {
+    expect(loadConfig({ DATA_DIR: 'var' }, '/srv/luotsi').topicModelDir).toBe('/srv/luotsi/var/nlu');
+    expect(loadConfig({ DATA_DIR: 'var', TOPIC_MODEL_DIR: '/opt/luotsi/model' }, '/srv/luotsi').topicModelDir).toBe('/opt/luotsi/model');
   });
 
   it('reads typed values', () => {

@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { loadConfig } from '../../config';
-import { testDatabaseEnv } from '../support/testDatabase';
+import { testServiceEnv } from '../support/testDatabase';
 import { createServer, type LuotsiServer } from '../../index';
 import { DEFAULT_CATALOG } from '../../routing';
 import { createStaffAccount } from '../../staff/accounts';
@@ -55,7 +55,7 @@ let staffProblems: PageProblems;
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-e2e-handoff-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testDatabaseEnv() }, process.cwd());
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testServiceEnv() }, process.cwd());
   // Monday 10.00 in Helsinki, running: the console notices client activity by its time.
   const started = Date.now();
   server = createServer(config, { clock: () => new Date(new Date(NOW).getTime() + (Date.now() - started)) });

@@ -20,7 +20,7 @@ import { createServer, type LuotsiServer } from '../../index';
 import { DEFAULT_CATALOG } from '../../routing';
 import { createStaffAccount } from '../../staff/accounts';
 import { SQLITE_FILE } from '../../storage/sqlite/sqliteDatabase';
-import { testDatabaseEnv } from '../support/testDatabase';
+import { testServiceEnv } from '../support/testDatabase';
 import { MAIJA, startLoopbackProvider, type IdTokenTamper, type LoopbackProvider } from '../support/oidcProvider';
 import { freePort } from '../../bench/freePort';
 import { launchChromium, text, watch } from './support';
@@ -57,7 +57,7 @@ beforeAll(async () => {
       OIDC_ALLOW_HTTP: 'true',
       OIDC_ACR_VALUES: 'http://ftn.ficora.fi/2017/loa3',
       OIDC_REDIRECT_BASE_URL: baseUrl,
-      ...testDatabaseEnv(),
+      ...testServiceEnv(),
     },
     process.cwd(),
   );

@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { loadConfig } from '../../config';
-import { testDatabaseEnv } from '../support/testDatabase';
+import { testServiceEnv } from '../support/testDatabase';
 import { createServer, type LuotsiServer } from '../../index';
 import { DEFAULT_CATALOG } from '../../routing';
 import { createStaffAccount } from '../../staff/accounts';
@@ -85,7 +85,7 @@ function sendBox(): Locator {
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-e2e-live-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testDatabaseEnv() }, process.cwd());
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testServiceEnv() }, process.cwd());
   const started = Date.now();
   server = createServer(config, { clock: () => new Date(NOW.getTime() + (Date.now() - started)) });
   baseUrl = await server.listen(0, '127.0.0.1');

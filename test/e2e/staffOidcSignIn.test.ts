@@ -14,7 +14,7 @@ import { loadConfig } from '../../config';
 import { createServer, type LuotsiServer } from '../../index';
 import { createLogger } from '../../logger';
 import { DEFAULT_CATALOG } from '../../routing';
-import { testDatabaseEnv } from '../support/testDatabase';
+import { testServiceEnv } from '../support/testDatabase';
 import { MAIJA, startLoopbackProvider, type LoopbackProvider, type TestPerson } from '../support/oidcProvider';
 import { freePort } from '../../bench/freePort';
 import { launchChromium, text, watch } from './support';
@@ -49,7 +49,7 @@ beforeAll(async () => {
       STAFF_OIDC_ALLOW_HTTP: 'true',
       STAFF_OIDC_REDIRECT_BASE_URL: baseUrl,
       STAFF_OIDC_GROUP_ROLES: JSON.stringify({ 'g-clinic': { role: 'nurse', queues: ['digital_clinic'] } }),
-      ...testDatabaseEnv(),
+      ...testServiceEnv(),
     },
     process.cwd(),
   );

@@ -12,7 +12,7 @@ import { loadConfig } from '../../config';
 import { createServer, type LuotsiServer } from '../../index';
 import { DEFAULT_CATALOG } from '../../routing';
 import { createStaffAccount } from '../../staff/accounts';
-import { testDatabaseEnv } from '../support/testDatabase';
+import { testServiceEnv } from '../support/testDatabase';
 import { launchChromium, text, watch } from './support';
 
 jest.setTimeout(180_000);
@@ -28,7 +28,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-e2e-testprovider-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testDatabaseEnv() }, process.cwd());
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testServiceEnv() }, process.cwd());
   expect(config.identity.identification.provider).toBe('test');
   const realStart = Date.now();
   server = createServer(config, { clock: () => new Date(TUESDAY_MORNING + (Date.now() - realStart)) });

@@ -24,7 +24,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { loadConfig } from '../../config';
-import { testDatabaseEnv } from '../support/testDatabase';
+import { testServiceEnv } from '../support/testDatabase';
 import { keyChain } from '../../dialogs/promptRenderer';
 import type { SubjectKind } from '../../flows/contract';
 import { createServer, type LuotsiServer } from '../../index';
@@ -46,7 +46,7 @@ let browser: Browser;
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-e2e-data-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testDatabaseEnv() }, process.cwd());
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testServiceEnv() }, process.cwd());
   const realStart = Date.now();
   server = createServer(config, { clock: () => new Date(TUESDAY_MORNING + (Date.now() - realStart)) });
   baseUrl = await server.listen(0, '127.0.0.1');

@@ -13,7 +13,7 @@ import { loadConfig } from '../../config';
 import { keyChain } from '../../dialogs/promptRenderer';
 import { createServer, type LuotsiServer } from '../../index';
 import type { TriageOutcomePayload } from '../../routing';
-import { testDatabaseEnv } from '../support/testDatabase';
+import { testServiceEnv } from '../support/testDatabase';
 import { launchChromium, SCREENSHOT_DIR, text, watch } from './support';
 
 jest.setTimeout(180_000);
@@ -29,7 +29,7 @@ let browser: Browser;
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-e2e-typed-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testDatabaseEnv() }, process.cwd());
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testServiceEnv() }, process.cwd());
   const realStart = Date.now();
   server = createServer(config, { clock: () => new Date(TUESDAY_MORNING + (Date.now() - realStart)) });
   baseUrl = await server.listen(0, '127.0.0.1');

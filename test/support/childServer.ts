@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { TEST_TOPIC_MODEL_DIR } from './testDatabase';
 
 const HOOK = path.join(__dirname, 'tsRequireHook.js');
 const MAIN = path.join(__dirname, 'childServerMain.ts');
@@ -31,7 +32,7 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startChildServer(env: Record<string, string>, startTimeoutMs = 30_000): Promise<ChildServer> {
   const child = spawn(process.execPath, ['-r', HOOK, MAIN], {
     cwd: path.join(__dirname, '..', '..'),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', TOPIC_MODEL_DIR: TEST_TOPIC_MODEL_DIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

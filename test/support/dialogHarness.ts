@@ -3,8 +3,7 @@ import { TurnConversationState } from '../../storage/turnConversationState';
 import { LuotsiBot } from '../../bots/luotsiBot';
 import { FlowDialog, type ClientQueueDesk, type FlowDefinition, type OutcomeRenderer, type PersistedFlow } from '../../dialogs/flowDialog';
 import { createTriageDialog } from '../../dialogs/triageDialog';
-import os from 'node:os';
-import path from 'node:path';
+import { TEST_TOPIC_MODEL_DIR } from './testDatabase';
 import { createI18n, loadLocaleResources } from '../../i18n/i18n';
 import { loadCorpus } from '../../understanding/corpus';
 import { NlpTopicFinder } from '../../understanding/nlpTopicFinder';
@@ -17,12 +16,12 @@ export const i18n = createI18n();
 let finder: NlpTopicFinder | undefined;
 /**
  * The real topic finder over the real corpus, trained once and cached in the temp directory
- * (as the service caches it in DATA_DIR), shared by dialog tests.
+ * (as the service caches it in TOPIC_MODEL_DIR), shared by dialog tests and test services.
  */
 export function topicFinder(): NlpTopicFinder {
   finder ??= new NlpTopicFinder({
     documents: topicDocuments(loadCorpus(), loadLocaleResources()),
-    cacheDir: path.join(os.tmpdir(), 'luotsi-test-topics'),
+    cacheDir: TEST_TOPIC_MODEL_DIR,
   });
   return finder;
 }

@@ -26,10 +26,17 @@ export function freshSchema(): string {
   return `t_${randomBytes(6).toString('hex')}`;
 }
 
-/** Environment for startTestServer: empty on SQLite, a fresh schema on PostgreSQL. */
-export function testDatabaseEnv(): Record<string, string> {
-  if (TEST_BACKEND === 'sqlite') return {};
-  return { DATABASE_URL: testPostgresUrl(), DATABASE_SCHEMA: freshSchema() };
+/** The topic model cache every test service and the dialog tests share. */
+export const TEST_TOPIC_MODEL_DIR = path.join(os.tmpdir(), 'luotsi-test-topics');
+
+/** Environment of a test service: the shared topic model cache, and on PostgreSQL a fresh schema. */
+export function testServiceEnv(): Record<string, string> {
+  // Every test service shares one cache of the trained topic model (keyed by its corpus hash, as in
+  // production): training it again in each service cost seconds of CPU apiece, and a description
+  // typed meanwhile waited for it.
+  const shared = { TOPIC_MODEL_DIR: TEST_TOPIC_MODEL_DIR };
+  if (TEST_BACKEND === 'sqlite') return shared;
+  return { ...shared, DATABASE_URL: testPostgresUrl(), DATABASE_SCHEMA: freshSchema() };
 }
 
 /** Opens an empty database of this run's backend, migrated and ready; its stores stamp rows with `clock` when given. */

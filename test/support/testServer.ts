@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../config';
 import { createServer, type LuotsiServer, type ServerOverrides } from '../../index';
 import { createLogger } from '../../logger';
-import { dropSchema, testDatabaseEnv } from './testDatabase';
+import { dropSchema, testServiceEnv } from './testDatabase';
 
 /** A running Luotsi on an ephemeral loopback port with its own data directory. */
 export interface TestServer {
@@ -31,7 +31,7 @@ export async function startTestServer(
   dataDir: string = tempDataDir(),
   overrides: ServerOverrides = {},
 ): Promise<TestServer> {
-  const fullEnv = { NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testDatabaseEnv(), ...env };
+  const fullEnv = { NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testServiceEnv(), ...env };
   const config = loadConfig(fullEnv);
   const service = createServer(config, { logger: createLogger('silent'), ...overrides });
   const url = await service.listen(0, '127.0.0.1');
