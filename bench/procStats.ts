@@ -78,44 +78,15 @@ export function currentRssMiB(pid: number): number | undefined {
   }
 }
 
-/** The process and all its descendants now (e.g. a PostgreSQL server and its backends); [] off Linux. */
-export function processTree(rootPid: number): number[] {
-  const parentOf = new Map<number, number>();
+/** Every process's parent pid, from the parent field of /proc/<pid>/stat; undefined off Linux. */
+function parentPids(): Map<number, number> | undefined {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
-    return [];
+    return undefined;
   }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  if (!parentOf.has(rootPid)) return [];
-  const tree = [rootPid];
-  for (let i = 0; i < tree.length; i += 1) {
-    for (const [pid, parent] of parentOf) if (parent === tree[i]) tree.push(pid);
-  }
-  return tree;
-}
-
-/**
- * `pids` and every process below them (cluster workers under the primary), read from the parent
- * pid field of /proc/<pid>/stat; just `pids` off Linux.
- */
-export function withDescendants(pids: readonly number[]): number[] {
   const parents = new Map<number, number>();
-  let entries: string[] = [];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return [...pids];
-  }
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -125,9 +96,27 @@ export function withDescendants(pids: readonly number[]): number[] {
       // The process ended between listing and reading.
     }
   }
-  const found = [...pids];
+  return parents;
+}
+
+/** `roots` and every process below them in `parents`. */
+function descendantsIn(parents: ReadonlyMap<number, number>, roots: readonly number[]): number[] {
+  const found = [...roots];
   for (let i = 0; i < found.length; i += 1) {
     for (const [pid, parent] of parents) if (parent === found[i] && !found.includes(pid)) found.push(pid);
   }
   return found;
+}
+
+/** The process and all its descendants now (e.g. a PostgreSQL server and its backends); [] off Linux. */
+export function processTree(rootPid: number): number[] {
+  const parents = parentPids();
+  if (!parents?.has(rootPid)) return [];
+  return descendantsIn(parents, [rootPid]);
+}
+
+/** `pids` and every process below them (cluster workers under the primary); just `pids` off Linux. */
+export function withDescendants(pids: readonly number[]): number[] {
+  const parents = parentPids();
+  return parents ? descendantsIn(parents, pids) : [...pids];
 }

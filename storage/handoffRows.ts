@@ -3,37 +3,19 @@ import type { ConversationReference } from 'botbuilder';
 import type { Segment, TopicId, TriageSubject, Urgency } from '../flows';
 import type { AnswerValue, Locale } from '../flows/contract';
 import type { AuditAction, AuditEntry, CaseMessage, CaseOutcome, CaseStatus, HandoffCase, QueuedUrgency } from '../handoff/caseTypes';
+import type { HandoffCasesTable } from './query/tables';
 
 // The handoff tables' rows and their mapping, the same on SQLite and PostgreSQL.
 
-/** A handoff_cases row. */
-export interface CaseRow {
-  id: string;
-  conversation_id: string;
-  conversation_ref: string;
-  channel: string;
-  queue_id: string;
+/**
+ * A handoff_cases row as the stores read it: the table's columns with the urgency and status
+ * typed; `identity_sealed` (migration 60) may be absent from an explicit column list.
+ */
+export type CaseRow = Omit<HandoffCasesTable, 'urgency' | 'urgency_rank' | 'status' | 'updated_at' | 'identity_sealed'> & {
   urgency: QueuedUrgency;
-  segment: number | null;
-  topic: string | null;
-  subject: string | null;
-  locale: string;
-  answers: string;
-  photo_ids: string;
-  contact_message: string | null;
-  contact_reach: string | null;
   status: CaseStatus;
-  claimed_by: string | null;
-  claimed_at: number | null;
-  outcome: string | null;
-  staff_urgency: string | null;
-  staff_segment: number | null;
-  closed_at: number | null;
-  created_at: number;
-  last_client_activity_at: number;
-  /** The verified identity, sealed with the case id (migration 60); null when not identified. */
   identity_sealed?: string | null;
-}
+};
 
 /** A handoff_messages row; `internal` is 0/1 on SQLite and a boolean on PostgreSQL. */
 export interface MessageRow {

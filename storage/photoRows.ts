@@ -1,22 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { StoredPhotoRef } from './blobStore';
+import type { PhotoBlobsTable } from './query/tables';
 
 // The photo_blobs row and its mapping, the same on SQLite and PostgreSQL.
 
 /** A photo's row without its bytes. */
-export interface RefRow {
-  id: string;
-  conversation_id: string;
-  question_id: string;
-  case_id: string | null;
-  queue_id: string | null;
-  content_type: string;
-  byte_size: number;
-  thumbnail_byte_size: number;
-  width: number;
-  height: number;
-  created_at: number;
-}
+export type RefRow = Omit<PhotoBlobsTable, 'image' | 'thumbnail'>;
 
 /** The columns of RefRow, for SELECT lists. */
 export const REF_COLUMNS =
