@@ -48,8 +48,19 @@ function runAs(): string | undefined {
   return user;
 }
 
+/** How a cluster trades durability for speed. */
+export interface PostgresClusterOptions {
+  /**
+   * A commit returns only once its WAL is written out to the operating system (PostgreSQL's
+   * default, synchronous_commit=on), so it survives the server being killed. Off, a crash loses
+   * the last fraction of a second of commits: fine for a cluster no test crashes, not for one
+   * that a test stops at once and then checks that nothing acknowledged was lost.
+   */
+  crashSafeCommits?: boolean;
+}
+
 /** Creates and starts a new cluster in a temporary directory (trust auth on loopback only). */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(clusterOptions: PostgresClusterOptions = {}): Promise<PostgresCluster> {
   const bin = findBinDir();
   const user = runAs();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luotsi-pg-'));
@@ -62,8 +73,10 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   };
   run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'luotsi', '-E', 'UTF8', '--no-sync', '--locale=C']);
   const port = await freePort();
-  // Durability settings off: the cluster lives as long as the test run.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+  // Durability settings off: the cluster lives as long as the test run, and the machine does not
+  // crash under it (fsync only matters then). Commits wait for their WAL write when asked to.
+  const synchronousCommit = clusterOptions.crashSafeCommits ? 'on' : 'off';
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=${synchronousCommit} -c full_page_writes=off -c max_connections=300`;
   const start = () => run('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
   start();
   return {
