@@ -132,61 +132,195 @@ export const SETTINGS: readonly SettingDoc[] = [
   { name: 'PORT', default: '3978', description: 'TCP port' },
   { name: 'PUBLIC_URL', default: '(from request)', description: 'public base URL, e.g. https://chat.example.fi, used in WebSocket stream URLs' },
   { name: 'DATA_DIR', default: './data', description: 'directory of the SQLite database and the generated development token key' },
-  { name: 'TOPIC_MODEL_DIR', default: 'DATA_DIR/nlu', description: 'where the trained topic model is cached, keyed by the hash of its corpus (a shared or read-only copy saves the training at start; the tests share one)' },
-  { name: 'DATABASE_URL', default: '(unset: SQLite)', description: 'postgresql://user:password@host:5432/db — use PostgreSQL (required for several instances); unset, the embedded SQLite in DATA_DIR' },
-  { name: 'DATABASE_SCHEMA', default: 'public', description: 'PostgreSQL schema of Luotsi\'s tables (created if missing)' },
+  {
+    name: 'TOPIC_MODEL_DIR',
+    default: 'DATA_DIR/nlu',
+    description:
+      'where the trained topic model is cached, keyed by the hash of its corpus (a shared or read-only copy saves the training at start; the tests share one)',
+  },
+  {
+    name: 'DATABASE_URL',
+    default: '(unset: SQLite)',
+    description: 'postgresql://user:password@host:5432/db — use PostgreSQL (required for several instances); unset, the embedded SQLite in DATA_DIR',
+  },
+  { name: 'DATABASE_SCHEMA', default: 'public', description: "PostgreSQL schema of Luotsi's tables (created if missing)" },
   { name: 'DATABASE_POOL_SIZE', default: '10', description: 'PostgreSQL connections per instance for queries (and as many again for turn locks)' },
-  { name: 'DATABASE_CONNECT_TIMEOUT_MS', default: '5000', description: 'how long a request waits for a PostgreSQL connection before it is answered 503 + Retry-After' },
-  { name: 'DIRECTLINE_TOKEN_SECRET', default: '(generated in development)', description: 'HMAC key (at least 32 characters) that signs web channel tokens; required in production' },
-  { name: 'METRICS_TOKEN', default: '(unset: /metrics off)', description: 'bearer token (at least 24 characters) that Prometheus sends to scrape `/metrics` (see Metrics for operations)' },
-  { name: 'PHASE_TIMING', default: 'false', description: 'true: sum wall time per turn phase (request, auth, state read, transition, render, commit) for the benchmark\'s breakdown; names and sums only' },
-  { name: 'METRICS_PORT', default: '(unset)', description: 'with several workers: port on which the primary process serves `/metrics` for all workers together (same bearer token); unset, each worker answers `/metrics` for itself on the service port' },
-  { name: 'WEB_CONCURRENCY', default: '1 (production on PostgreSQL: the number of cores)', description: 'worker processes sharing the port (node cluster); more than 1 needs PostgreSQL' },
+  {
+    name: 'DATABASE_CONNECT_TIMEOUT_MS',
+    default: '5000',
+    description: 'how long a request waits for a PostgreSQL connection before it is answered 503 + Retry-After',
+  },
+  {
+    name: 'DIRECTLINE_TOKEN_SECRET',
+    default: '(generated in development)',
+    description: 'HMAC key (at least 32 characters) that signs web channel tokens; required in production',
+  },
+  {
+    name: 'METRICS_TOKEN',
+    default: '(unset: /metrics off)',
+    description: 'bearer token (at least 24 characters) that Prometheus sends to scrape `/metrics` (see Metrics for operations)',
+  },
+  {
+    name: 'PHASE_TIMING',
+    default: 'false',
+    description:
+      "true: sum wall time per turn phase (request, auth, state read, transition, render, commit) for the benchmark's breakdown; names and sums only",
+  },
+  {
+    name: 'METRICS_PORT',
+    default: '(unset)',
+    description:
+      'with several workers: port on which the primary process serves `/metrics` for all workers together (same bearer token); unset, each worker answers `/metrics` for itself on the service port',
+  },
+  {
+    name: 'WEB_CONCURRENCY',
+    default: '1 (production on PostgreSQL: the number of cores)',
+    description: 'worker processes sharing the port (node cluster); more than 1 needs PostgreSQL',
+  },
   { name: 'TOKEN_TTL_SECONDS', default: '3600', description: 'lifetime of a web channel token; clients refresh before it ends' },
   { name: 'TOKEN_RATE_LIMIT_PER_MINUTE', default: '20', description: 'token generations allowed per client IP per minute' },
-  { name: 'IDENTIFY_RATE_LIMIT_PER_MINUTE', default: '30', description: 'identification pages (start, return from the provider, test provider) per client IP per minute; beyond it 429 and a page asking to wait' },
-  { name: 'MESSAGE_RATE_LIMIT_PER_MINUTE', default: '60', description: 'messages and uploads one conversation may send per minute (burst of as many); beyond it 429 + Retry-After and a notice in the chat' },
-  { name: 'POLL_RATE_LIMIT_PER_MINUTE', default: '120', description: 'activity polls (GET …/activities) one conversation may make per minute (the official client polls once a second); beyond it 429 + Retry-After. Fresh stream URLs: 30 per conversation per minute' },
-  { name: 'STREAMS_PER_CONVERSATION', default: '3', description: 'open WebSocket streams one conversation may have (tabs); a new one closes the oldest. Stream URLs are single-use' },
-  { name: 'STREAMS_PER_ADDRESS', default: '30', description: 'open WebSocket streams per client IP over all its conversations; beyond it the upgrade is refused 429' },
+  {
+    name: 'IDENTIFY_RATE_LIMIT_PER_MINUTE',
+    default: '30',
+    description: 'identification pages (start, return from the provider, test provider) per client IP per minute; beyond it 429 and a page asking to wait',
+  },
+  {
+    name: 'MESSAGE_RATE_LIMIT_PER_MINUTE',
+    default: '60',
+    description: 'messages and uploads one conversation may send per minute (burst of as many); beyond it 429 + Retry-After and a notice in the chat',
+  },
+  {
+    name: 'POLL_RATE_LIMIT_PER_MINUTE',
+    default: '120',
+    description:
+      'activity polls (GET …/activities) one conversation may make per minute (the official client polls once a second); beyond it 429 + Retry-After. Fresh stream URLs: 30 per conversation per minute',
+  },
+  {
+    name: 'STREAMS_PER_CONVERSATION',
+    default: '3',
+    description: 'open WebSocket streams one conversation may have (tabs); a new one closes the oldest. Stream URLs are single-use',
+  },
+  {
+    name: 'STREAMS_PER_ADDRESS',
+    default: '30',
+    description: 'open WebSocket streams per client IP over all its conversations; beyond it the upgrade is refused 429',
+  },
   { name: 'MAX_BODY_BYTES', default: '65536', description: 'largest accepted JSON request body' },
   { name: 'MAX_MESSAGE_LENGTH', default: '2000', description: 'longest chat message in characters; longer ones get a "too long" answer' },
   { name: 'PHOTO_MAX_BYTES', default: '10485760', description: 'largest photo file in bytes (10 MB); larger ones get a "too large" answer' },
   { name: 'PHOTO_MAX_PER_QUESTION', default: '3', description: 'photos a client may attach to one question' },
-  { name: 'PHOTO_MAX_INPUT_PIXELS', default: '25000000', description: 'largest image in pixels (width x height) that is decoded (a 24 MP phone photo fits); protects against decompression bombs and decoding cost' },
-  { name: 'IMAGE_DECODE_CONCURRENCY', default: '2', description: 'images decoded at once in the whole process (one libvips thread each); further uploads wait their turn, so decoding never takes the thread pool that password hashing needs' },
-  { name: 'PHOTO_ATTEMPTS_PER_HOUR', default: '15', description: 'photo files one conversation may have checked per hour, refused ones included; beyond it the chat says to try again later' },
-  { name: 'UV_THREADPOOL_SIZE', default: '8', description: 'Node\'s libuv thread pool (image decoding, password hashing, file access); Luotsi sets 8 unless the environment says otherwise' },
-  { name: 'TRUSTED_ATTACHMENT_HOSTS', default: 'directline.botframework.com,*.directline.botframework.com,smba.trafficmanager.net', description: 'comma-separated hosts (or *.suffix) that photos sent on Azure Bot Service channels are fetched from; nothing else is fetched' },
-  { name: 'UPLOAD_MAX_BODY_BYTES', default: '32505856', description: 'largest whole upload request in bytes (default: 3 photos of 10 MB and 1 MB for the rest)' },
-  { name: 'ACTIVITY_RETENTION_DAYS', default: '30', description: 'days a web conversation, its messages, its bot state and its photos not handed to staff are kept after its last activity' },
-  { name: 'CASE_RETENTION_DAYS', default: '90', description: 'days a closed or abandoned (incl. withdrawn) handoff case, its messages and its photos are kept after it ended: time for follow-up contacts and complaints; the record of care belongs in the client/patient record system' },
-  { name: 'AUDIT_RETENTION_DAYS', default: '730', description: 'days staff audit entries (views, claims, exports, deletions, client erasures) are kept, also after the case is gone; set per the county\'s records management plan' },
+  {
+    name: 'PHOTO_MAX_INPUT_PIXELS',
+    default: '25000000',
+    description: 'largest image in pixels (width x height) that is decoded (a 24 MP phone photo fits); protects against decompression bombs and decoding cost',
+  },
+  {
+    name: 'IMAGE_DECODE_CONCURRENCY',
+    default: '2',
+    description:
+      'images decoded at once in the whole process (one libvips thread each); further uploads wait their turn, so decoding never takes the thread pool that password hashing needs',
+  },
+  {
+    name: 'PHOTO_ATTEMPTS_PER_HOUR',
+    default: '15',
+    description: 'photo files one conversation may have checked per hour, refused ones included; beyond it the chat says to try again later',
+  },
+  {
+    name: 'UV_THREADPOOL_SIZE',
+    default: '8',
+    description: "Node's libuv thread pool (image decoding, password hashing, file access); Luotsi sets 8 unless the environment says otherwise",
+  },
+  {
+    name: 'TRUSTED_ATTACHMENT_HOSTS',
+    default: 'directline.botframework.com,*.directline.botframework.com,smba.trafficmanager.net',
+    description: 'comma-separated hosts (or *.suffix) that photos sent on Azure Bot Service channels are fetched from; nothing else is fetched',
+  },
+  {
+    name: 'UPLOAD_MAX_BODY_BYTES',
+    default: '32505856',
+    description: 'largest whole upload request in bytes (default: 3 photos of 10 MB and 1 MB for the rest)',
+  },
+  {
+    name: 'ACTIVITY_RETENTION_DAYS',
+    default: '30',
+    description: 'days a web conversation, its messages, its bot state and its photos not handed to staff are kept after its last activity',
+  },
+  {
+    name: 'CASE_RETENTION_DAYS',
+    default: '90',
+    description:
+      'days a closed or abandoned (incl. withdrawn) handoff case, its messages and its photos are kept after it ended: time for follow-up contacts and complaints; the record of care belongs in the client/patient record system',
+  },
+  {
+    name: 'AUDIT_RETENTION_DAYS',
+    default: '730',
+    description:
+      "days staff audit entries (views, claims, exports, deletions, client erasures) are kept, also after the case is gone; set per the county's records management plan",
+  },
   { name: 'FLOW_IDLE_MINUTES', default: '30', description: 'idle minutes after which the next message starts the conversation afresh' },
   { name: 'TURN_TIMEOUT_MS', default: '15000', description: 'longest time the channel waits for the bot to finish a turn' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'how long shutdown waits for turns in flight' },
-  { name: 'TRUST_PROXY', default: 'false', description: 'true behind a load balancer: take the client IP from X-Forwarded-For (the entry the proxy appended, never the client-written ones to its left)' },
-  { name: 'TRUST_PROXY_HOPS', default: '1', description: 'with TRUST_PROXY: how many proxies each append an X-Forwarded-For entry (e.g. 2 for a CDN in front of the load balancer); the client IP is that many entries from the right' },
+  {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    description:
+      'true behind a load balancer: take the client IP from X-Forwarded-For (the entry the proxy appended, never the client-written ones to its left)',
+  },
+  {
+    name: 'TRUST_PROXY_HOPS',
+    default: '1',
+    description:
+      'with TRUST_PROXY: how many proxies each append an X-Forwarded-For entry (e.g. 2 for a CDN in front of the load balancer); the client IP is that many entries from the right',
+  },
   { name: 'LOG_LEVEL', default: 'info', description: 'pino log level' },
   { name: 'DEFAULT_LOCALE', default: 'fi', description: 'language when the client does not say (fi, sv, en)' },
   { name: 'MicrosoftAppId', default: '(unset)', description: 'Azure Bot app id; enables /api/messages with Bot Framework authentication' },
   { name: 'MicrosoftAppPassword', default: '(unset)', description: 'Azure Bot client secret' },
   { name: 'MicrosoftAppType', default: 'MultiTenant', description: 'MultiTenant, SingleTenant or UserAssignedMSI' },
   { name: 'MicrosoftAppTenantId', default: '(unset)', description: 'tenant id for SingleTenant and UserAssignedMSI' },
-  { name: 'STAFF_SECURE_COOKIES', default: 'true in production, else false', description: 'always mark the staff session cookie Secure (it is Secure on https requests anyway); set true behind a TLS-terminating proxy' },
-  { name: 'STAFF_MAX_FAILED_LOGINS', default: '5', description: 'consecutive failed staff logins from one client address that lock the username for that address (others can still log in)' },
-  { name: 'STAFF_ACCOUNT_LOCK_FAILURES', default: '30', description: 'consecutive failed logins from all addresses together that lock the account everywhere: the backstop against guessing from many addresses' },
+  {
+    name: 'STAFF_SECURE_COOKIES',
+    default: 'true in production, else false',
+    description: 'always mark the staff session cookie Secure (it is Secure on https requests anyway); set true behind a TLS-terminating proxy',
+  },
+  {
+    name: 'STAFF_MAX_FAILED_LOGINS',
+    default: '5',
+    description: 'consecutive failed staff logins from one client address that lock the username for that address (others can still log in)',
+  },
+  {
+    name: 'STAFF_ACCOUNT_LOCK_FAILURES',
+    default: '30',
+    description: 'consecutive failed logins from all addresses together that lock the account everywhere: the backstop against guessing from many addresses',
+  },
   { name: 'STAFF_LOCKOUT_MINUTES', default: '15', description: 'how long a locked staff account stays locked' },
   { name: 'STAFF_SESSION_IDLE_MINUTES', default: '30', description: 'a staff session unused this long ends' },
   { name: 'STAFF_SESSION_MAX_HOURS', default: '12', description: 'a staff session ends this long after login however active it is' },
   { name: 'STAFF_PRESENCE_MINUTES', default: '5', description: 'a staff member counts as online for their queues this long after their last request' },
   { name: 'STAFF_LOGIN_RATE_LIMIT_PER_MINUTE', default: '10', description: 'staff login attempts allowed per client IP per minute (429 + Retry-After beyond)' },
-  { name: 'STAFF_LOGIN_RATE_LIMIT_PER_USERNAME_PER_MINUTE', default: '10', description: 'staff login attempts allowed per username per minute from all addresses together (429 + Retry-After beyond)' },
-  { name: 'HANDOFF_ABANDON_MINUTES', default: '30', description: 'minutes of silence after which a waiting client\'s case is marked abandoned' },
+  {
+    name: 'STAFF_LOGIN_RATE_LIMIT_PER_USERNAME_PER_MINUTE',
+    default: '10',
+    description: 'staff login attempts allowed per username per minute from all addresses together (429 + Retry-After beyond)',
+  },
+  { name: 'HANDOFF_ABANDON_MINUTES', default: '30', description: "minutes of silence after which a waiting client's case is marked abandoned" },
   { name: 'HANDOFF_UPDATE_SECONDS', default: '60', description: 'shortest time between two queue position updates to one waiting client' },
-  { name: 'HANDOFF_STAFF_DROP_GRACE_SECONDS', default: '180', description: 'a claimed case goes back to its queue (arrival time kept, with a note, the client told) when the staff member holding it has made no request for this long' },
-  { name: 'HANDOFF_DEFAULT_HANDLING_MINUTES', default: '10', description: 'handling time per case the queue wait estimate uses while a queue has no closed cases in the last 48 hours' },
-  { name: 'ALLOW_UNAUTHENTICATED_BOT_ENDPOINT', default: 'false', description: 'development only: serve /api/messages without an app id, replying to loopback service URLs only (Bot Framework Emulator)' },
+  {
+    name: 'HANDOFF_STAFF_DROP_GRACE_SECONDS',
+    default: '180',
+    description:
+      'a claimed case goes back to its queue (arrival time kept, with a note, the client told) when the staff member holding it has made no request for this long',
+  },
+  {
+    name: 'HANDOFF_DEFAULT_HANDLING_MINUTES',
+    default: '10',
+    description: 'handling time per case the queue wait estimate uses while a queue has no closed cases in the last 48 hours',
+  },
+  {
+    name: 'ALLOW_UNAUTHENTICATED_BOT_ENDPOINT',
+    default: 'false',
+    description: 'development only: serve /api/messages without an app id, replying to loopback service URLs only (Bot Framework Emulator)',
+  },
   ...IDENTITY_VARIABLES,
   ...STAFF_OIDC_VARIABLES,
 ];
@@ -225,7 +359,10 @@ function optional(env: Env, name: string): string | undefined {
 function hostList(env: Env, name: string, fallback: string[]): string[] {
   const raw = optional(env, name);
   if (raw === undefined) return fallback;
-  const hosts = raw.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '');
+  const hosts = raw
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== '');
   for (const host of hosts) {
     if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) throw new ConfigError(name, `"${host}" is not a host name or *.suffix`);
   }
@@ -292,7 +429,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
   // A key typed by hand ("changeme…", "xxxx…") or left from an example is guessable: production
   // takes only a random one (the README and .env.example show how to generate it).
-  if (mode === 'production' && tokenSecret !== undefined && (new Set(tokenSecret).size < 10 || /change.?me|example|secret|password|development/i.test(tokenSecret))) {
+  if (
+    mode === 'production' &&
+    tokenSecret !== undefined &&
+    (new Set(tokenSecret).size < 10 || /change.?me|example|secret|password|development/i.test(tokenSecret))
+  ) {
     throw new ConfigError('DIRECTLINE_TOKEN_SECRET', 'looks like a placeholder, not a random key; generate one (see .env.example)');
   }
   const appId = optional(env, 'MicrosoftAppId');
@@ -348,7 +489,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       decodeConcurrency: intSetting(env, 'IMAGE_DECODE_CONCURRENCY', 2, 1, 64),
       attemptsPerHour: intSetting(env, 'PHOTO_ATTEMPTS_PER_HOUR', 15, 1, 100_000),
       maxUploadBytes: intSetting(env, 'UPLOAD_MAX_BODY_BYTES', 31 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-      trustedAttachmentHosts: hostList(env, 'TRUSTED_ATTACHMENT_HOSTS', ['directline.botframework.com', '*.directline.botframework.com', 'smba.trafficmanager.net']),
+      trustedAttachmentHosts: hostList(env, 'TRUSTED_ATTACHMENT_HOSTS', [
+        'directline.botframework.com',
+        '*.directline.botframework.com',
+        'smba.trafficmanager.net',
+      ]),
     },
     activityRetentionDays: intSetting(env, 'ACTIVITY_RETENTION_DAYS', 30, 1, 3650),
     caseRetentionDays: intSetting(env, 'CASE_RETENTION_DAYS', 90, 1, 3650),

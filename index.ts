@@ -133,7 +133,10 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   // A queue that requires identification cannot be joined without a provider: refuse to start.
   const identifyingQueues = catalog.queues.filter((q) => q.strongIdentification).map((q) => q.id);
   if (config.mode === 'production' && identification.provider === 'none' && identifyingQueues.length > 0) {
-    throw new ConfigError('IDENTIFICATION_PROVIDER', `queues ${identifyingQueues.join(', ')} require identification: configure OIDC_ISSUER (Suomi.fi e-Identification or a broker)`);
+    throw new ConfigError(
+      'IDENTIFICATION_PROVIDER',
+      `queues ${identifyingQueues.join(', ')} require identification: configure OIDC_ISSUER (Suomi.fi e-Identification or a broker)`,
+    );
   }
   // The service starts on stale facts, but the county hears of them once, by id.
   const toCheck = entriesToCheck(catalog, clock());
@@ -191,7 +194,12 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
         ? new TestIdentityProvider(() => randomBytes(24).toString('base64url'))
         : undefined;
   const citizenIdentification = identityProvider
-    ? new CitizenIdentification({ storage: database.botState, sealer: new IdentitySealer(resolveIdentityKey(config.identity.encryptionKey, config.dataDir)), provider: identityProvider, clock })
+    ? new CitizenIdentification({
+        storage: database.botState,
+        sealer: new IdentitySealer(resolveIdentityKey(config.identity.encryptionKey, config.dataDir)),
+        provider: identityProvider,
+        clock,
+      })
     : undefined;
   const identificationDesk = citizenIdentification
     ? new IdentificationDesk({
@@ -294,7 +302,11 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     context.onSendActivities(async (_ctx, activities, next) => {
       for (const a of activities) {
         const value = a.type === 'event' && a.name === 'triage.outcome' ? (a.value as { urgency?: unknown; topic?: unknown } | undefined) : undefined;
-        if (value !== undefined) metrics.outcomes.inc({ urgency: typeof value.urgency === 'string' ? value.urgency : 'none', topic: typeof value.topic === 'string' ? value.topic : 'none' });
+        if (value !== undefined)
+          metrics.outcomes.inc({
+            urgency: typeof value.urgency === 'string' ? value.urgency : 'none',
+            topic: typeof value.topic === 'string' ? value.topic : 'none',
+          });
       }
       return next();
     });
@@ -308,7 +320,10 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   };
 
   const onTurnError = async (context: TurnContext, error: Error) => {
-    metrics?.turnErrors.inc({ channel: channelLabel(context.activity.channelId), kind: isStorageUnavailable(error) ? 'StorageUnavailableError' : errorKind(error) });
+    metrics?.turnErrors.inc({
+      channel: channelLabel(context.activity.channelId),
+      kind: isStorageUnavailable(error) ? 'StorageUnavailableError' : errorKind(error),
+    });
     // The database is out of reach: nothing can be saved or said. Fail the request (503 +
     // Retry-After) so the client sends the message again once the database is back.
     if (isStorageUnavailable(error)) throw error;
@@ -327,12 +342,19 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   const server = restify.createServer({ name: 'luotsi', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
   // restify answers some malformed requests (a bad percent-escape in the path) before any
   // handler runs; those answers need the header too.
-  server.server.prependListener('request', (_req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => res.setHeader('X-Content-Type-Options', 'nosniff'));
+  server.server.prependListener('request', (_req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) =>
+    res.setHeader('X-Content-Type-Options', 'nosniff'),
+  );
   // Requests Node's parser refuses (a URL or headers past its limit, broken framing) never reach
   // restify; answer them as Node would, with the same header.
   server.server.on('clientError', (error: NodeJS.ErrnoException, socket: import('node:stream').Duplex) => {
     if (!socket.writable) return socket.destroy();
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
   });
   server.pre(securityHeaders);
@@ -360,8 +382,7 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     });
   }
 
-  const baseUrl = (req: import('node:http').IncomingMessage) =>
-    requestBaseUrl(req, config.publicUrl, config.trustProxy, `${config.host}:${config.port}`);
+  const baseUrl = (req: import('node:http').IncomingMessage) => requestBaseUrl(req, config.publicUrl, config.trustProxy, `${config.host}:${config.port}`);
   registerDirectLineRoutes(server, {
     channel,
     tokenLimiter: new RateLimiter(config.tokenRateLimitPerMinute, epochMsOf(clock)),
@@ -377,11 +398,17 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     webChannelId: WEB_CHANNEL_ID,
     webAdapter: channel.adapter,
     cloud: cloudAdapter ? { adapter: cloudAdapter, appId: config.botFramework.appId } : undefined,
-    onRetry: (channelId, attempt, error) => logger.warn({ channel: channelId, attempt, status: (error as { statusCode?: unknown }).statusCode }, 'proactive delivery failed; retrying'),
+    onRetry: (channelId, attempt, error) =>
+      logger.warn({ channel: channelId, attempt, status: (error as { statusCode?: unknown }).statusCode }, 'proactive delivery failed; retrying'),
   });
   registerBotEndpoint(server, cloudAdapter, config, runBot);
   if (metrics && config.metricsToken !== undefined) registerMetricsRoute(server, metrics, config.metricsToken);
-  registerHealth(server, database, () => shuttingDown, () => entriesToCheck(catalog, clock()).length);
+  registerHealth(
+    server,
+    database,
+    () => shuttingDown,
+    () => entriesToCheck(catalog, clock()).length,
+  );
   const staffHttp = { publicUrl: config.publicUrl, trustProxy: config.trustProxy, proxyHops: config.proxyHops, secureCookies: config.staff.secureCookies };
   // Staff API under /staff/api (the console UI and the live relay come later).
   registerStaffApi(server, {
@@ -421,7 +448,11 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
   registerStaffAdminApi(server, {
     authenticator: staffAuthenticator,
     http: staffHttp,
-    admin: new StaffAdmin(database.staff, database.staffAdmin, catalog.queues.map((q) => q.id)),
+    admin: new StaffAdmin(
+      database.staff,
+      database.staffAdmin,
+      catalog.queues.map((q) => q.id),
+    ),
     logger,
     clock,
   });
@@ -458,7 +489,14 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     });
   }
   registerPages(server, (lng) => i18n.getResourceBundle(lng, 'common').page as Record<string, string>, config.defaultLocale);
-  const staffOidc = config.staffOidc && createStaffOidcSignIn(config.staffOidc, database.staff, staffAuthenticator, catalog.queues.map((q) => q.id));
+  const staffOidc =
+    config.staffOidc &&
+    createStaffOidcSignIn(
+      config.staffOidc,
+      database.staff,
+      staffAuthenticator,
+      catalog.queues.map((q) => q.id),
+    );
   if (staffOidc) {
     registerStaffOidcRoutes(server, {
       signIn: staffOidc,
@@ -470,7 +508,13 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
       clock,
     });
   }
-  registerStaffPages(server, (lng) => i18n.getResourceBundle(lng, 'staff') as Record<string, unknown>, config.defaultLocale, catalog.queues, staffOidc !== undefined);
+  registerStaffPages(
+    server,
+    (lng) => i18n.getResourceBundle(lng, 'staff') as Record<string, unknown>,
+    config.defaultLocale,
+    catalog.queues,
+    staffOidc !== undefined,
+  );
 
   const wss = attachStreamUpgrade(server.server, channel, (error) => logger.error({ err: error }, 'stream upgrade failed'), trustedHops(config));
   const alive = new WeakSet<object>();
@@ -500,7 +544,8 @@ export function createServer(config: Config, overrides: ServerOverrides = {}): L
     }
   };
   // One instance sweeps at a time; the others skip the round.
-  const sweepOnce = () => database.coordination.runExclusive('retention-sweep', sweep).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
+  const sweepOnce = () =>
+    database.coordination.runExclusive('retention-sweep', sweep).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
   const sweeper = setInterval(() => void sweepOnce(), RETENTION_SWEEP_MS);
   sweeper.unref();
 

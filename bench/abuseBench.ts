@@ -34,10 +34,25 @@ async function startLuotsi(extraEnv: Record<string, string>): Promise<Running> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'luotsi-abuse-'));
   const unregister = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
-  const env: Record<string, string> = { NODE_ENV: 'test', PORT: String(port), DATA_DIR: dir, LOG_LEVEL: 'warn', MESSAGE_RATE_LIMIT_PER_MINUTE: '1000', TOKEN_RATE_LIMIT_PER_MINUTE: '1000', ...extraEnv };
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATA_DIR: dir,
+    LOG_LEVEL: 'warn',
+    MESSAGE_RATE_LIMIT_PER_MINUTE: '1000',
+    TOKEN_RATE_LIMIT_PER_MINUTE: '1000',
+    ...extraEnv,
+  };
   for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[name] !== undefined) env[name] = process.env[name]!;
   const url = `http://127.0.0.1:${port}`;
-  const child = await startChild({ name: 'luotsi', script: path.join(REPO_ROOT, 'dist', 'index.js'), cwd: REPO_ROOT, env, readyUrl: `${url}/healthz`, readyTimeoutMs: 30_000 });
+  const child = await startChild({
+    name: 'luotsi',
+    script: path.join(REPO_ROOT, 'dist', 'index.js'),
+    cwd: REPO_ROOT,
+    env,
+    readyUrl: `${url}/healthz`,
+    readyTimeoutMs: 30_000,
+  });
   return {
     url,
     child,
@@ -88,7 +103,13 @@ interface Conversation {
 async function conversation(url: string): Promise<Conversation> {
   const dl = `${url}/v3/directline`;
   const { token } = (await (await fetch(`${dl}/tokens/generate`, { method: 'POST' })).json()) as { token: string };
-  const started = (await (await fetch(`${dl}/conversations`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{"locale":"fi-FI"}' })).json()) as { conversationId: string; streamUrl: string };
+  const started = (await (
+    await fetch(`${dl}/conversations`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{"locale":"fi-FI"}',
+    })
+  ).json()) as { conversationId: string; streamUrl: string };
   return { id: started.conversationId, token, streamUrl: started.streamUrl };
 }
 
@@ -170,7 +191,11 @@ async function upload(url: string, c: Conversation, file: Buffer): Promise<numbe
   const form = new FormData();
   form.append('activity', new Blob([JSON.stringify({ type: 'message', from: { id: 'x' } })], { type: 'application/vnd.microsoft.activity' }), 'blob');
   for (let i = 0; i < COPIES; i++) form.append('file', new Blob([new Uint8Array(file)], { type: 'image/jpeg' }), `big${i}.jpg`);
-  const res = await fetch(`${url}/v3/directline/conversations/${c.id}/upload?userId=x`, { method: 'POST', headers: { Authorization: `Bearer ${c.token}` }, body: form });
+  const res = await fetch(`${url}/v3/directline/conversations/${c.id}/upload?userId=x`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${c.token}` },
+    body: form,
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -199,7 +224,9 @@ async function uploadAttack(label: string, env: Record<string, string>, file: Bu
 
 async function main(): Promise<void> {
   // 40 MP, progressive, quality 10: a small file whose decoding still touches every pixel.
-  const file = await sharp({ create: { width: 6320, height: 6320, channels: 3, background: '#d9a38c' } }).jpeg({ quality: 10, progressive: true }).toBuffer();
+  const file = await sharp({ create: { width: 6320, height: 6320, channels: 3, background: '#d9a38c' } })
+    .jpeg({ quality: 10, progressive: true })
+    .toBuffer();
   const rows = [
     ...(await streamAttack()),
     await uploadAttack('default limits (25 MP: refused from the header)', {}, file),

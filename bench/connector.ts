@@ -62,7 +62,12 @@ export class Connector {
         this.waiters.delete(conversationId);
         reject(new Error(`no reply reached the connector within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.waiters.set(conversationId, { resolve: () => { clearTimeout(timer); resolve(); } });
+      this.waiters.set(conversationId, {
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
     });
     // A turn that fails on its POST never awaits `done`; its timeout must not become an unhandled rejection.
     done.catch(() => undefined);

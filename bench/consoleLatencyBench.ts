@@ -42,7 +42,11 @@ async function json<T>(res: Response): Promise<T> {
 }
 
 async function openConsole(url: string, username: string): Promise<Console> {
-  const login = await fetch(`${url}/staff/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const login = await fetch(`${url}/staff/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   const { csrfToken } = await json<{ csrfToken: string }>(login);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const abort = new AbortController();
@@ -91,12 +95,21 @@ async function runOn(label: string, env: Record<string, string>): Promise<{ labe
     const url = await service.listen(0, '127.0.0.1');
     const queues = DEFAULT_CATALOG.queues.map((q) => q.id);
     for (let i = 0; i < CONSOLES; i++) {
-      await createStaffAccount(service.database.staff, { username: `bench.nurse${i}`, displayName: `Hoitaja ${i}`, role: 'nurse', queues: [QUEUE] }, PASSWORD, queues, new Date(), { logN: 10, r: 8, p: 1 });
+      await createStaffAccount(
+        service.database.staff,
+        { username: `bench.nurse${i}`, displayName: `Hoitaja ${i}`, role: 'nurse', queues: [QUEUE] },
+        PASSWORD,
+        queues,
+        new Date(),
+        { logN: 10, r: 8, p: 1 },
+      );
     }
     for (let i = 0; i < CONSOLES; i++) consoles.push(await openConsole(url, `bench.nurse${i}`));
 
     // The citizen: a Direct Line conversation whose case nurse 0 holds.
-    const { token, conversationId } = await json<{ token: string; conversationId: string }>(await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' }));
+    const { token, conversationId } = await json<{ token: string; conversationId: string }>(
+      await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' }),
+    );
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     await json(await fetch(`${url}/v3/directline/conversations`, { method: 'POST', headers: auth }));
     const created = await service.handoff.create(
@@ -119,7 +132,13 @@ async function runOn(label: string, env: Record<string, string>): Promise<{ labe
       new Date(),
     );
     const holder = consoles[0]!;
-    await json(await fetch(`${url}/staff/api/cases/${created.id}/claim`, { method: 'POST', headers: { cookie: holder.cookie, 'x-csrf-token': holder.csrf, 'content-type': 'application/json' }, body: '{}' }));
+    await json(
+      await fetch(`${url}/staff/api/cases/${created.id}/claim`, {
+        method: 'POST',
+        headers: { cookie: holder.cookie, 'x-csrf-token': holder.csrf, 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    );
 
     const signal: number[] = [];
     const appearance: number[] = [];
@@ -127,7 +146,11 @@ async function runOn(label: string, env: Record<string, string>): Promise<{ labe
       const text = `Viesti numero ${round}`;
       const heard = consoles.map((c) => new Promise<number>((resolve) => c.waiting.set(created.id, resolve)));
       const started = performance.now();
-      const posted = fetch(`${url}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'message', from: { id: 'bench-user' }, text }) });
+      const posted = fetch(`${url}/v3/directline/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ type: 'message', from: { id: 'bench-user' }, text }),
+      });
       // Each console re-reads when its signal arrives, as the page does.
       const reads = consoles.map(async (c, i) => {
         const at = await heard[i]!;

@@ -78,7 +78,11 @@ function main(): void {
     `${(micros / 1000).toFixed(0).padStart(7)} ms ${((100 * micros) / busy).toFixed(1).padStart(5)} %${turns ? ` ${(micros / turns).toFixed(1).padStart(8)} µs/turn` : ''}`;
   const print = (title: string, map: Map<string, number>, keep: (key: string) => boolean = () => true) => {
     process.stdout.write(`--- ${title}\n`);
-    for (const [key, micros] of [...map].filter(([key]) => keep(key)).sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`${figure(micros)}  ${key}\n`);
+    for (const [key, micros] of [...map]
+      .filter(([key]) => keep(key))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top))
+      process.stdout.write(`${figure(micros)}  ${key}\n`);
   };
   process.stdout.write(`busy ${(busy / 1000).toFixed(0)} ms${turns ? `, ${(busy / turns).toFixed(0)} µs per turn` : ''}\n`);
   print('self time by function', byFunction);

@@ -21,7 +21,11 @@ class EchoBotUser implements VirtualUser {
 
   /** What a channel sends when a conversation begins; the echo bot does not answer it. */
   async start(): Promise<void> {
-    const res = await this.client.request({ method: 'POST', path: '/api/messages', body: this.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bench-user' }] }) });
+    const res = await this.client.request({
+      method: 'POST',
+      path: '/api/messages',
+      body: this.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bench-user' }] }),
+    });
     if (res.status < 200 || res.status >= 300) throw new Error(`conversationUpdate: HTTP ${res.status}`);
   }
 

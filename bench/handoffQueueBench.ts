@@ -57,7 +57,11 @@ function waitingCase(n: number): NewCase {
 }
 
 /** The backend as the service opens it: SQLite in a temporary data directory, or a fresh schema. */
-async function openBenchDatabase(backend: Backend, postgres: BenchPostgres | undefined, poolSize: number): Promise<{ database: LuotsiDatabase; dispose(): Promise<void> }> {
+async function openBenchDatabase(
+  backend: Backend,
+  postgres: BenchPostgres | undefined,
+  poolSize: number,
+): Promise<{ database: LuotsiDatabase; dispose(): Promise<void> }> {
   if (backend === 'sqlite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'luotsi-bench-queue-'));
     const unregister = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,9 +76,8 @@ async function openBenchDatabase(backend: Backend, postgres: BenchPostgres | und
     };
   }
   if (!postgres) throw new Error('the PostgreSQL queue benchmark needs the bench PostgreSQL server');
-  const database = openPostgresDatabase(
-    { url: postgres.url, schema: postgres.freshSchema('queue'), poolSize, connectTimeoutMs: 5000 },
-    (error) => progress(`  PostgreSQL background error: ${error instanceof Error ? error.message : String(error)}`),
+  const database = openPostgresDatabase({ url: postgres.url, schema: postgres.freshSchema('queue'), poolSize, connectTimeoutMs: 5000 }, (error) =>
+    progress(`  PostgreSQL background error: ${error instanceof Error ? error.message : String(error)}`),
   );
   await database.ready();
   return { database, dispose: () => database.close() };
@@ -125,7 +128,9 @@ export async function benchHandoffQueue(backend: Backend, postgres: BenchPostgre
     const positions = await time(async () => {
       for (const entry of snapshot.value.entries) desk.positionActivity(entry.id, snapshot.value, t, 'fi');
     });
-    progress(`  inserted in ${(inserted.ms / 1000).toFixed(1)} s; staff list ${staffList.ms.toFixed(0)} ms, snapshot ${snapshot.ms.toFixed(0)} ms, positions ${positions.ms.toFixed(0)} ms`);
+    progress(
+      `  inserted in ${(inserted.ms / 1000).toFixed(1)} s; staff list ${staffList.ms.toFixed(0)} ms, snapshot ${snapshot.ms.toFixed(0)} ms, positions ${positions.ms.toFixed(0)} ms`,
+    );
 
     const claimMs: number[] = [];
     let claimErrors = 0;

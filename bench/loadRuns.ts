@@ -50,10 +50,18 @@ export async function benchTarget(target: Target, concurrencies: readonly number
       const share = await waitForQuiet([process.pid, process.ppid, ...pids, ...running.helperPids()], OTHER_CPU_WARNING, QUIET_WAIT_MS);
       if (share >= OTHER_CPU_WARNING) progress(`  other processes still use ${Math.round(share * 100)} % of a core; measuring anyway`);
       const result = await runLoad(running.scenario, { ...base, concurrency, turns: options.turns, durationMs: options.durationMs });
-      measurements.push({ ...result, target: target.key, label: target.label, instances: running.children.length, serverPeakRssMiB: sumOrUndefined(pids.map(peakRssMiB)) });
+      measurements.push({
+        ...result,
+        target: target.key,
+        label: target.label,
+        instances: running.children.length,
+        serverPeakRssMiB: sumOrUndefined(pids.map(peakRssMiB)),
+      });
       const otherShare = result.otherCpuSeconds === undefined ? 0 : result.otherCpuSeconds / (result.elapsedMs / 1000);
       if (otherShare > OTHER_CPU_WARNING) {
-        warnings.push(`${target.label}, ${concurrency} conversations: other processes used ${Math.round(otherShare * 100)} % of a core meanwhile; the figures are disturbed`);
+        warnings.push(
+          `${target.label}, ${concurrency} conversations: other processes used ${Math.round(otherShare * 100)} % of a core meanwhile; the figures are disturbed`,
+        );
       }
       progress(
         `  ${concurrency} conversations: ${result.turns} turns in ${(result.elapsedMs / 1000).toFixed(1)} s, ${result.turnsPerSecond.toFixed(0)} turns/s, ` +
@@ -62,7 +70,9 @@ export async function benchTarget(target: Target, concurrencies: readonly number
     }
     for (const child of running.children) {
       if (child.logLines() > 0) {
-        warnings.push(`${target.label} wrote ${child.logLines()} log lines at LOG_LEVEL=warn; last output: ${child.outputTail().trim().split('\n').slice(-3).join(' | ').slice(0, 600)}`);
+        warnings.push(
+          `${target.label} wrote ${child.logLines()} log lines at LOG_LEVEL=warn; last output: ${child.outputTail().trim().split('\n').slice(-3).join(' | ').slice(0, 600)}`,
+        );
       }
     }
   } finally {

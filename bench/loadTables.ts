@@ -2,7 +2,8 @@ import type { Measurement } from './loadRuns';
 import type { TargetKey } from './targets';
 
 const fixed = (value: number | undefined, digits: number) => (value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
-const percentOfCore = (seconds: number | undefined, elapsedMs: number) => (seconds === undefined ? '–' : `${Math.round((seconds / (elapsedMs / 1000)) * 100)} %`);
+const percentOfCore = (seconds: number | undefined, elapsedMs: number) =>
+  seconds === undefined ? '–' : `${Math.round((seconds / (elapsedMs / 1000)) * 100)} %`;
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !(b > 0) ? 'n/a' : `${(a / b).toFixed(2)}×`);
 
 /** Every measured load run, one row each. */

@@ -101,7 +101,12 @@ async function startConversation(servers: ServerSet, ordinal: number): Promise<L
     await client.request({ method: 'POST', path: `${DL}/conversations`, body: { locale: 'fi-FI' }, bearer: stringField(generated, 'token', 'generate token') }),
     'start conversation',
   );
-  const user = new LuotsiUser(servers, ordinal, stringField(started, 'conversationId', 'start conversation'), stringField(started, 'token', 'start conversation'));
+  const user = new LuotsiUser(
+    servers,
+    ordinal,
+    stringField(started, 'conversationId', 'start conversation'),
+    stringField(started, 'token', 'start conversation'),
+  );
   if ((await user.readReplies(client)) === 0) throw new Error('start conversation: no welcome from the bot');
   return user;
 }

@@ -30,7 +30,14 @@ async function main(): Promise<void> {
   const gate = new SqliteGate();
   const staff = new StaffRepository({ kind: 'sqlite', kysely: sqliteKysely(handle, gate) });
   await staff.createAccount({ id: 's1', username: 'maija', displayName: 'Maija', role: 'nurse', queues: ['a', 'b'], passwordHash: 'x' }, new Date(T0));
-  await staff.createSession({ idHash: 'h1', staffId: 's1', csrfToken: 'c', createdAt: new Date(T0), lastSeenAt: new Date(T0), expiresAt: new Date(T0 + 3_600_000) });
+  await staff.createSession({
+    idHash: 'h1',
+    staffId: 's1',
+    csrfToken: 'c',
+    createdAt: new Date(T0),
+    lastSeenAt: new Date(T0),
+    expiresAt: new Date(T0 + 3_600_000),
+  });
 
   // The stores' former shape: a prepared statement run synchronously inside an async method.
   const selectSession = handle.prepare('SELECT id_hash, staff_id, csrf_token, created_at, last_seen_at, expires_at FROM staff_sessions WHERE id_hash = ?');
@@ -66,7 +73,8 @@ async function main(): Promise<void> {
       .transaction(() => {
         handle.prepare('UPDATE staff_accounts SET updated_at = ? WHERE id = ?').run(T0 + i, 's1');
         handle.prepare('DELETE FROM staff_queues WHERE staff_id = ?').run('s1');
-        for (const queue of i % 2 === 0 ? ['a'] : ['a', 'b']) handle.prepare('INSERT OR IGNORE INTO staff_queues (staff_id, queue_id) VALUES (?, ?)').run('s1', queue);
+        for (const queue of i % 2 === 0 ? ['a'] : ['a', 'b'])
+          handle.prepare('INSERT OR IGNORE INTO staff_queues (staff_id, queue_id) VALUES (?, ?)').run('s1', queue);
       })
       .immediate();
   });
@@ -80,7 +88,10 @@ async function main(): Promise<void> {
     '',
     '| call | better-sqlite3 in an async method | same through the SqliteGate | Kysely (StaffRepository / query builder) | Kysely ÷ direct |',
     '|---|---|---|---|---|',
-    ...rows.map(([name, direct, throughTheGate, onKysely]) => `| ${name} | ${fmt(direct)} | ${fmt(throughTheGate)} | ${fmt(onKysely)} | ${(onKysely / direct).toFixed(1)}x |`),
+    ...rows.map(
+      ([name, direct, throughTheGate, onKysely]) =>
+        `| ${name} | ${fmt(direct)} | ${fmt(throughTheGate)} | ${fmt(onKysely)} | ${(onKysely / direct).toFixed(1)}x |`,
+    ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   handle.close();

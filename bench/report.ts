@@ -33,10 +33,7 @@ export function describeMachine(): string {
 
 /** The Markdown block printed to stdout, ready to paste into README. */
 export function renderReport(options: BenchOptions, results: BenchResults): string {
-  const lines = [
-    `Machine: ${describeMachine()}${results.postgresVersion ? `; ${results.postgresVersion}` : ''}.`,
-    '',
-  ];
+  const lines = [`Machine: ${describeMachine()}${results.postgresVersion ? `; ${results.postgresVersion}` : ''}.`, ''];
   if (results.load.length > 0) {
     lines.push(
       `**Load.** N simulated conversations at once, ${options.turns} turns each (a run stops at ${options.durationMs / 1000} s), ` +
@@ -56,9 +53,9 @@ export function renderReport(options: BenchOptions, results: BenchResults): stri
   }
   if (results.phases.length > 0) {
     lines.push(
-      '**Where a turn\'s time goes.** Luotsi with PHASE_TIMING=true, 100 conversations, after a warm-up: the server sums the wall time of each phase ' +
+      "**Where a turn's time goes.** Luotsi with PHASE_TIMING=true, 100 conversations, after a warm-up: the server sums the wall time of each phase " +
         '(metrics/turnPhases.ts). The phases below `request` are inside it; what `request` has beyond them is HTTP, botbuilder, the activity log and JSON. ' +
-        'Wall time: `request` runs from the server\'s first handler to the answer, so on a busy server it includes waiting for the event loop, and a phase that waits for PostgreSQL includes the wait; the throughput of this run is not comparable with the load table (the timing costs a little).',
+        "Wall time: `request` runs from the server's first handler to the answer, so on a busy server it includes waiting for the event loop, and a phase that waits for PostgreSQL includes the wait; the throughput of this run is not comparable with the load table (the timing costs a little).",
       '',
       ...phaseTable(results.phases),
       '',
@@ -67,8 +64,8 @@ export function renderReport(options: BenchOptions, results: BenchResults): stri
   if (results.scale.length > 0) {
     lines.push(
       `**Two instances on one PostgreSQL.** Two Luotsi processes with the same DATABASE_URL, DATABASE_SCHEMA and DIRECTLINE_TOKEN_SECRET; ` +
-        'conversations start on either in turn and each conversation\'s turns alternate between them (no stickiness). Same load as above; ' +
-        'the one-instance figures are the PostgreSQL target\'s runs at the same concurrency.',
+        "conversations start on either in turn and each conversation's turns alternate between them (no stickiness). Same load as above; " +
+        "the one-instance figures are the PostgreSQL target's runs at the same concurrency.",
       '',
       ...scaleTable(results.scale, options.scaleConcurrency),
       '',
@@ -81,7 +78,7 @@ export function renderReport(options: BenchOptions, results: BenchResults): stri
         `starts, and answers the triage until the outcome or ${options.rssMaxTurns} turns. RSS (VmRSS from /proc) when ready, and 3 s after the ${options.rssConversations}th conversation ` +
         '("RSS after": with the garbage the collector has not reached yet, as an operator sees it). At each checkpoint the server then makes a full collection and RSS and the heap in use are read again; ' +
         '"left per conversation" is the growth of that RSS (and of the heap) from the first checkpoint (the warm-up) divided by the conversations since. ' +
-          "RSS also holds SQLite's page cache (up to 16 MiB per connection in better-sqlite3's build), which fills as the database grows and then stays.",
+        "RSS also holds SQLite's page cache (up to 16 MiB per connection in better-sqlite3's build), which fills as the database grows and then stays.",
       '',
       ...rssTable(results.rss),
       '',
@@ -101,7 +98,9 @@ export function renderReport(options: BenchOptions, results: BenchResults): stri
   const problems = [
     ...failures.map((r) => `- ${r.label}, ${r.concurrency} conversations: ${r.errors} errors, first: ${r.firstError}`),
     ...results.rss.filter((r) => r.firstError !== undefined).map((r) => `- ${r.label}, memory run: ${r.errors} errors, first: ${r.firstError}`),
-    ...results.queue.filter((r) => r.firstClaimError !== undefined).map((r) => `- queue on ${r.backend}: ${r.claimErrors} claim errors, first: ${r.firstClaimError}`),
+    ...results.queue
+      .filter((r) => r.firstClaimError !== undefined)
+      .map((r) => `- queue on ${r.backend}: ${r.claimErrors} claim errors, first: ${r.firstClaimError}`),
     ...results.warnings.map((w) => `- ${w}`),
   ];
   if (problems.length > 0) lines.push('Problems seen:', ...problems);

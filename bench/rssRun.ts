@@ -113,7 +113,9 @@ export async function measureRss(target: Target, options: BenchOptions): Promise
       await delay(SETTLE_MS);
       const checkpoint = { conversations: mark, rssMiB: currentRssMiB(child.pid), heapUsedMiB: heapUsed === undefined ? undefined : heapUsed / MIB };
       checkpoints.push(checkpoint);
-      progress(`  after ${mark}: RSS ${checkpoint.rssMiB?.toFixed(1) ?? 'n/a'} MiB after a full collection (heap ${checkpoint.heapUsedMiB?.toFixed(1) ?? 'n/a'} MiB)`);
+      progress(
+        `  after ${mark}: RSS ${checkpoint.rssMiB?.toFixed(1) ?? 'n/a'} MiB after a full collection (heap ${checkpoint.heapUsedMiB?.toFixed(1) ?? 'n/a'} MiB)`,
+      );
     }
     const elapsedMs = performance.now() - started;
     const result: RssResult = {
@@ -129,7 +131,9 @@ export async function measureRss(target: Target, options: BenchOptions): Promise
       peakRssMiB: peakRssMiB(child.pid),
       checkpoints,
     };
-    progress(`  done in ${(elapsedMs / 1000).toFixed(0)} s: RSS ${result.rssAtReadyMiB?.toFixed(0)} → ${result.rssAfterMiB?.toFixed(0)} MiB (peak ${result.peakRssMiB?.toFixed(0)}), errors ${errors}`);
+    progress(
+      `  done in ${(elapsedMs / 1000).toFixed(0)} s: RSS ${result.rssAtReadyMiB?.toFixed(0)} → ${result.rssAfterMiB?.toFixed(0)} MiB (peak ${result.peakRssMiB?.toFixed(0)}), errors ${errors}`,
+    );
     return result;
   } finally {
     servers.close();

@@ -72,9 +72,21 @@ async function loadPart(options: BenchOptions, postgres: BenchPostgres | undefin
   const connector = new Connector();
   const serviceUrl = await connector.listen();
   const targets: Target[] = [
-    ...options.backends.map((backend) => luotsiTarget(backend === 'sqlite' ? 'luotsiSqlite' : 'luotsiPostgres', luotsiLabel(backend), storageFor(backend, postgres, options))),
+    ...options.backends.map((backend) =>
+      luotsiTarget(backend === 'sqlite' ? 'luotsiSqlite' : 'luotsiPostgres', luotsiLabel(backend), storageFor(backend, postgres, options)),
+    ),
     // Both cores on PostgreSQL: one instance with production's worker processes (one per core here).
-    ...(options.backends.includes('postgres') ? [luotsiTarget('luotsiPostgresWorkers', `Luotsi, PostgreSQL, ${POSTGRES_WORKERS} workers`, storageFor('postgres', postgres, options), 1, POSTGRES_WORKERS)] : []),
+    ...(options.backends.includes('postgres')
+      ? [
+          luotsiTarget(
+            'luotsiPostgresWorkers',
+            `Luotsi, PostgreSQL, ${POSTGRES_WORKERS} workers`,
+            storageFor('postgres', postgres, options),
+            1,
+            POSTGRES_WORKERS,
+          ),
+        ]
+      : []),
     echoBotTarget(connector, serviceUrl, options.requestTimeoutMs),
     bareTarget(),
   ];
@@ -103,7 +115,9 @@ async function scalePart(options: BenchOptions, postgres: BenchPostgres, results
     results.scale.push(...(one ?? []));
   }
   const pair = luotsiTarget('luotsiPostgresPair', 'Luotsi ×2, PostgreSQL', storage, 2);
-  const two = await attempt('two Luotsi instances on PostgreSQL', results.warnings, () => benchTarget(pair, options.scaleConcurrency, options, results.warnings));
+  const two = await attempt('two Luotsi instances on PostgreSQL', results.warnings, () =>
+    benchTarget(pair, options.scaleConcurrency, options, results.warnings),
+  );
   results.scale.push(...(two ?? []));
   results.targets.push(pair);
 }

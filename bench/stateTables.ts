@@ -13,7 +13,10 @@ export function rssTable(results: readonly RssResult[]): string[] {
     const afterGc = r.checkpoints.map((c) => `${c.conversations}: ${fixed(c.rssMiB, 1)} / ${fixed(c.heapUsedMiB, 1)} MiB`).join('; ');
     const perConversation = r.checkpoints
       .slice(1)
-      .map((c) => `${c.conversations}: ${fixed(kibPerConversation(r.checkpoints, c.conversations), 2)} / ${fixed(kibPerConversation(r.checkpoints, c.conversations, 'heapUsedMiB'), 2)} KiB`)
+      .map(
+        (c) =>
+          `${c.conversations}: ${fixed(kibPerConversation(r.checkpoints, c.conversations), 2)} / ${fixed(kibPerConversation(r.checkpoints, c.conversations, 'heapUsedMiB'), 2)} KiB`,
+      )
       .join('; ');
     lines.push(
       `| ${r.label} | ${r.completed} | ${r.reachedOutcome} | ${r.turns} | ${r.errors} | ${fixed(r.elapsedMs / 1000, 0)} s | ` +

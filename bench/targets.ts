@@ -78,7 +78,13 @@ function tempDataDir(): { dir: string; remove(): void } {
  * Starts one Luotsi process (`node dist/index.js`) with the given database settings and
  * `workers` worker processes (WEB_CONCURRENCY; production's default would be one per core).
  */
-async function startLuotsi(name: string, tokenSecret: string, databaseEnv: Record<string, string>, workers: number, start: StartOptions = {}): Promise<{ baseUrl: string; child: ManagedChild; stop(): Promise<void> }> {
+async function startLuotsi(
+  name: string,
+  tokenSecret: string,
+  databaseEnv: Record<string, string>,
+  workers: number,
+  start: StartOptions = {},
+): Promise<{ baseUrl: string; child: ManagedChild; stop(): Promise<void> }> {
   const port = await freePort();
   const dataDir = tempDataDir();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -156,14 +162,19 @@ export function luotsiTarget(key: TargetKey, label: string, storage: LuotsiStora
       const databaseEnv: Record<string, string> =
         storage.kind === 'sqlite'
           ? {}
-          : { DATABASE_URL: storage.postgres.url, DATABASE_SCHEMA: storage.postgres.freshSchema(key.toLowerCase()), DATABASE_POOL_SIZE: String(storage.poolSize) };
+          : {
+              DATABASE_URL: storage.postgres.url,
+              DATABASE_SCHEMA: storage.postgres.freshSchema(key.toLowerCase()),
+              DATABASE_POOL_SIZE: String(storage.poolSize),
+            };
       const started: Awaited<ReturnType<typeof startLuotsi>>[] = [];
       const stopAll = async () => {
         for (const server of started) await server.stop();
       };
       try {
         // One after another: the first one migrates the new schema, the others find it done.
-        for (let i = 0; i < instances; i += 1) started.push(await startLuotsi(instances > 1 ? `Luotsi ${i + 1}` : 'Luotsi', tokenSecret, databaseEnv, workers, startOptions));
+        for (let i = 0; i < instances; i += 1)
+          started.push(await startLuotsi(instances > 1 ? `Luotsi ${i + 1}` : 'Luotsi', tokenSecret, databaseEnv, workers, startOptions));
       } catch (error) {
         await stopAll();
         throw error;
@@ -195,7 +206,13 @@ export function echoBotTarget(connector: Connector, serviceUrl: string, timeoutM
         readyUrl: `${baseUrl}/healthz`,
         readyTimeoutMs: READY_TIMEOUT_MS,
       });
-      return { baseUrls: [baseUrl], children: [child], helperPids: () => [], scenario: echoBotScenario(connector, serviceUrl, timeoutMs), stop: () => child.stop() };
+      return {
+        baseUrls: [baseUrl],
+        children: [child],
+        helperPids: () => [],
+        scenario: echoBotScenario(connector, serviceUrl, timeoutMs),
+        stop: () => child.stop(),
+      };
     },
   };
 }

@@ -55,7 +55,9 @@ async function accuracy(): Promise<string[]> {
       matrix.set(`${c.topic}>${best}`, (matrix.get(`${c.topic}>${best}`) ?? 0) + 1);
     }
     confusion.set(locale, matrix);
-    lines.push(`| ${locale} | ${cases.length} | ${pct(top1, cases.length)} | ${pct(top3, cases.length)} | ${pct(early.hit, early.n)} (${early.n}) | ${pct(late.hit, late.n)} (${late.n}) |`);
+    lines.push(
+      `| ${locale} | ${cases.length} | ${pct(top1, cases.length)} | ${pct(top3, cases.length)} | ${pct(early.hit, early.n)} (${early.n}) | ${pct(late.hit, late.n)} (${late.n}) |`,
+    );
   }
   for (let r = 0; r < REPEATS; r += 1) {
     for (const c of heldOut) {
@@ -65,7 +67,10 @@ async function accuracy(): Promise<string[]> {
     }
   }
   const time = summarize(times);
-  lines.push('', `Classification time per message (${time.count} classifications): p50 ${time.p50.toFixed(2)} ms, p99 ${time.p99.toFixed(2)} ms, max ${time.max.toFixed(2)} ms.`);
+  lines.push(
+    '',
+    `Classification time per message (${time.count} classifications): p50 ${time.p50.toFixed(2)} ms, p99 ${time.p99.toFixed(2)} ms, max ${time.max.toFixed(2)} ms.`,
+  );
   for (const locale of LOCALES) {
     const matrix = confusion.get(locale)!;
     const columns = [...TOPIC_IDS, '(none)'].filter((t) => t !== '(none)' || [...matrix.keys()].some((k) => k.endsWith('>(none)')));
@@ -132,7 +137,13 @@ async function startUp(): Promise<string[]> {
 async function main(): Promise<void> {
   const folds = Number(process.env.BENCH_TOPICS_CV ?? 0);
   if (folds > 0) {
-    const lines = ['# Topic finder, cross-validation', '', describeMachine(), '', ...(await crossValidation(folds, process.env.BENCH_TOPICS_CV_MISSES === '1'))];
+    const lines = [
+      '# Topic finder, cross-validation',
+      '',
+      describeMachine(),
+      '',
+      ...(await crossValidation(folds, process.env.BENCH_TOPICS_CV_MISSES === '1')),
+    ];
     process.stdout.write(`${lines.join('\n')}\n`);
     return;
   }

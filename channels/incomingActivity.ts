@@ -22,11 +22,7 @@ function optionalString(record: Record<string, unknown>, field: string, max: num
  * sender is the token's user (never what the body claims), the recipient the bot, and
  * ids, timestamps and service URL are the channel's.
  */
-export function normalizeClientActivity(
-  body: unknown,
-  conversationId: string,
-  userId: string,
-): Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'> {
+export function normalizeClientActivity(body: unknown, conversationId: string, userId: string): Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'> {
   const raw = asObject(body, 'activity');
   if (typeof raw.type !== 'string' || raw.type === '') throw new BadRequestError('activity.type is required', 'MissingActivityType');
   if (!CLIENT_TYPES.has(raw.type)) throw new BadRequestError(`activity type "${raw.type.slice(0, 40)}" is not accepted`, 'UnsupportedActivityType');

@@ -151,7 +151,10 @@ export class StreamHub {
       let frame = frames.get(subscriber.sentWatermark);
       if (!frames.has(subscriber.sentWatermark)) {
         const unseen = page.filter((entry) => entry.watermark > subscriber.sentWatermark);
-        frame = unseen.length === 0 ? undefined : JSON.stringify({ activities: unseen.map((entry) => this.present(conversationId, entry.activity)), watermark: String(last) });
+        frame =
+          unseen.length === 0
+            ? undefined
+            : JSON.stringify({ activities: unseen.map((entry) => this.present(conversationId, entry.activity)), watermark: String(last) });
         frames.set(subscriber.sentWatermark, frame);
       }
       if (frame === undefined) continue;

@@ -159,7 +159,13 @@ export class WebChannel {
       (conversationId, activity) => this.links.present(conversationId, activity),
       options.streamLimits ?? DEFAULT_STREAM_LIMITS,
     );
-    this.adapter = new WebChannelAdapter(options.log, (conversationId, announced) => this.appended(conversationId, announced), this.clock, options.commitTurn, options.botName);
+    this.adapter = new WebChannelAdapter(
+      options.log,
+      (conversationId, announced) => this.appended(conversationId, announced),
+      this.clock,
+      options.commitTurn,
+      options.botName,
+    );
     // Another instance wrote to a conversation whose stream is open here (staff reply, queue update).
     options.coordination.onAnnounce((conversationId) => (conversationId === undefined ? this.hub.publishAll() : this.hub.publish(conversationId)));
   }
@@ -223,18 +229,20 @@ export class WebChannel {
       conversation = await this.options.log.getConversation(claims.cid);
     }
     if (conversation && (await this.options.log.markStarted(claims.cid))) {
-      await this.runTurn(claims.cid, async () => ({ activity: {
-        type: ActivityTypes.ConversationUpdate,
-        membersAdded: [{ id: claims.uid, name: '', role: 'user' }],
-        from: { id: claims.uid, name: '', role: 'user' },
-        recipient: { ...WEB_BOT_ACCOUNT },
-        conversation: { id: claims.cid, isGroup: false, conversationType: 'personal', name: '' },
-        channelId: WEB_CHANNEL_ID,
-        serviceUrl: WEB_SERVICE_URL,
-        locale: conversation.locale,
-        id: `${claims.cid}|start`,
-        timestamp: this.clock(),
-      } })).catch((error: unknown) => this.options.logger.warn({ err: error, conversation: claims.cid }, 'welcome turn failed'));
+      await this.runTurn(claims.cid, async () => ({
+        activity: {
+          type: ActivityTypes.ConversationUpdate,
+          membersAdded: [{ id: claims.uid, name: '', role: 'user' }],
+          from: { id: claims.uid, name: '', role: 'user' },
+          recipient: { ...WEB_BOT_ACCOUNT },
+          conversation: { id: claims.cid, isGroup: false, conversationType: 'personal', name: '' },
+          channelId: WEB_CHANNEL_ID,
+          serviceUrl: WEB_SERVICE_URL,
+          locale: conversation.locale,
+          id: `${claims.cid}|start`,
+          timestamp: this.clock(),
+        },
+      })).catch((error: unknown) => this.options.logger.warn({ err: error, conversation: claims.cid }, 'welcome turn failed'));
     }
     return { created, response: { ...this.tokenResponse(claims), streamUrl: this.streamUrl(claims, 0, baseUrl) } };
   }
@@ -282,7 +290,11 @@ export class WebChannel {
   }
 
   /** GET /conversations/:id/activities?watermark=: the next page of activities (polling clients). */
-  async getActivities(authorization: string | undefined, conversationId: string, watermarkRaw: unknown): Promise<{ activities: WireActivity[]; watermark: string }> {
+  async getActivities(
+    authorization: string | undefined,
+    conversationId: string,
+    watermarkRaw: unknown,
+  ): Promise<{ activities: WireActivity[]; watermark: string }> {
     await this.authorize(authorization, conversationId);
     const watermark = parseWatermark(watermarkRaw);
     this.pollLimiter.take(conversationId);
@@ -329,7 +341,11 @@ export class WebChannel {
       const outcome = await this.photoOutcome(photos, conversationId, parsed.files, room);
       const attachments =
         'photoIds' in outcome
-          ? outcome.photoIds.map((photoId) => ({ contentType: 'image/jpeg', contentUrl: photoUri(photoId, 'image'), thumbnailUrl: photoUri(photoId, 'thumbnail') }))
+          ? outcome.photoIds.map((photoId) => ({
+              contentType: 'image/jpeg',
+              contentUrl: photoUri(photoId, 'image'),
+              thumbnailUrl: photoUri(photoId, 'thumbnail'),
+            }))
           : [];
       // An earlier attempt whose turn did not commit keeps its log entry; this one is logged without the id.
       const logged = await this.options.log.append(conversationId, { ...activity, attachments }, this.clock(), earlier ? undefined : clientId);
@@ -342,7 +358,12 @@ export class WebChannel {
   }
 
   /** What the upload's files come to: refused early (no photo asked, no room, attempts spent) or the intake's verdict. */
-  private async photoOutcome(photos: WebChannelPhotos, conversationId: string, files: Parameters<PhotoIntake>[1], room: number | undefined): Promise<UploadOutcome> {
+  private async photoOutcome(
+    photos: WebChannelPhotos,
+    conversationId: string,
+    files: Parameters<PhotoIntake>[1],
+    room: number | undefined,
+  ): Promise<UploadOutcome> {
     if (files.length === 0) return photos.intake(conversationId, files);
     if (room === undefined) return { refused: 'not_expected' };
     if (room === 0) return { refused: 'too_many_files' };
@@ -351,7 +372,13 @@ export class WebChannel {
   }
 
   /** GET /conversations/:id/photos/:photoId/:variant: the conversation's own photo, by its link token or bearer token. */
-  async photo(conversationId: string, photoId: string, variant: string, linkToken: string | undefined, authorization: string | undefined): Promise<PhotoContent> {
+  async photo(
+    conversationId: string,
+    photoId: string,
+    variant: string,
+    linkToken: string | undefined,
+    authorization: string | undefined,
+  ): Promise<PhotoContent> {
     const store = this.options.photos?.store;
     if (!store) throw new NotFoundError('no photos here');
     if (variant !== 'image' && variant !== 'thumbnail') throw new NotFoundError('no such photo variant');

@@ -95,7 +95,13 @@ export class WebChannelAdapter extends BotAdapter {
       context.turnState.delete(HELD_REPLIES);
       const conversation = { ...context.activity.conversation, id: conversationId };
       const erased = context.turnState.get(ERASED_IN_TURN) === true;
-      const logged = await commit(conversationId, writes.state, held.map((reply) => this.asLogged(conversation, reply)), this.clock(), client && erased ? undefined : answers);
+      const logged = await commit(
+        conversationId,
+        writes.state,
+        held.map((reply) => this.asLogged(conversation, reply)),
+        this.clock(),
+        client && erased ? undefined : answers,
+      );
       if (logged.length > 0) this.onAppended(conversationId, true);
       if (!client) return undefined;
       // Left out by an erasure: the client knows its message by the id its answers point at.
@@ -174,7 +180,10 @@ export class WebChannelAdapter extends BotAdapter {
   }
 
   /** The bot's activity as the log keeps it. */
-  private asLogged(conversation: Partial<ConversationAccount> & { id: string }, activity: Partial<Activity>): Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'> {
+  private asLogged(
+    conversation: Partial<ConversationAccount> & { id: string },
+    activity: Partial<Activity>,
+  ): Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'> {
     const { timestamp: _ignoredTimestamp, localTimestamp: _ignoredLocal, ...rest } = activity;
     return {
       ...rest,
@@ -197,11 +206,7 @@ export class WebChannelAdapter extends BotAdapter {
 
   /** Proactive turn (queue updates, staff messages) on a stored conversation reference. */
   async continueConversation(reference: Partial<ConversationReference>, logic: BotLogic): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: 'continueConversation' },
-      reference,
-      true,
-    );
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
     const context = new TurnContext(this, activity);
     await this.runMiddleware(context, logic);
   }

@@ -12,9 +12,7 @@ export interface ClientInput {
 
 /** Result of reading an answer: a typed value, a skip, or a localized reason to ask again. */
 export type ParsedAnswer =
-  | { kind: 'answer'; value: AnswerValue }
-  | { kind: 'skip' }
-  | { kind: 'invalid'; errorKey: string; params?: Record<string, string | number> };
+  { kind: 'answer'; value: AnswerValue } | { kind: 'skip' } | { kind: 'invalid'; errorKey: string; params?: Record<string, string | number> };
 
 /** Label lookup: every label (all languages) an option id may be typed as, already folded. */
 export type LabelIndex = (labelKey: string) => string[];
@@ -32,7 +30,13 @@ function pressed(value: unknown): { choice?: string; skip?: boolean; multi?: str
     choice: typeof record.choice === 'string' ? record.choice : undefined,
     skip: record.skip === true,
     // An Adaptive Card multi-select submits its ids comma-separated (absent when none ticked).
-    multi: record.multiChoice === true ? String(record.choices ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '') : undefined,
+    multi:
+      record.multiChoice === true
+        ? String(record.choices ?? '')
+            .split(',')
+            .map((id) => id.trim())
+            .filter((id) => id !== '')
+        : undefined,
   };
 }
 
@@ -102,7 +106,8 @@ export function parseAnswer(prompt: PromptMeta, input: ClientInput, labels: Labe
       // `unsure` of the question); any other asks again with a hint to choose the closest option.
       const reading = press.choice === undefined && text !== '' ? reader?.yesNo(text) : undefined;
       if (reading === 'yes' || reading === 'no') return { kind: 'answer', value: reading === 'yes' };
-      if (reading === 'unsure') return prompt.unsure !== undefined ? { kind: 'answer', value: prompt.unsure } : { kind: 'invalid', errorKey: 'common:errors.unsureChooseClosest' };
+      if (reading === 'unsure')
+        return prompt.unsure !== undefined ? { kind: 'answer', value: prompt.unsure } : { kind: 'invalid', errorKey: 'common:errors.unsureChooseClosest' };
       // Own labels have synonyms too ("poista", "radera"), read as options are.
       const named = press.choice === undefined && text !== '' && prompt.options ? yesNoOfId(reader?.options(text, prompt, false)?.[0]) : undefined;
       return named === undefined ? notUnderstood() : { kind: 'answer', value: named };

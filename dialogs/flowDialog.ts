@@ -46,7 +46,9 @@ export function turnSteps(host: FlowHost): TurnStep[] {
     globalWord(host),
     inputGuard(host),
     summaryAnswer(host),
-    ...(options.topicFinder && options.topicQuestion ? [topicUnderstanding(host, options.topicFinder), describedTopic(host, options.topicFinder), firstMessage(host, options.topicFinder)] : []),
+    ...(options.topicFinder && options.topicQuestion
+      ? [topicUnderstanding(host, options.topicFinder), describedTopic(host, options.topicFinder), firstMessage(host, options.topicFinder)]
+      : []),
     flowAnswer(host),
     applyEvent(host),
   ];

@@ -44,7 +44,9 @@ function copyActivity(activity: Partial<Activity>): Partial<Activity> {
   const { suggestedActions, attachments } = activity;
   return {
     ...activity,
-    ...(suggestedActions && { suggestedActions: { ...suggestedActions, to: [...suggestedActions.to], actions: suggestedActions.actions.map((action) => ({ ...action })) } }),
+    ...(suggestedActions && {
+      suggestedActions: { ...suggestedActions, to: [...suggestedActions.to], actions: suggestedActions.actions.map((action) => ({ ...action })) },
+    }),
     ...(attachments && { attachments: attachments.map((attachment) => ({ ...attachment })) }),
   };
 }

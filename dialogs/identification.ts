@@ -37,7 +37,12 @@ export interface IdentificationDeskDeps {
 }
 
 function isTriageResult(value: unknown): value is TriageResult {
-  return typeof value === 'object' && value !== null && typeof (value as { outcome?: unknown }).outcome === 'string' && Array.isArray((value as { flags?: unknown }).flags);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { outcome?: unknown }).outcome === 'string' &&
+    Array.isArray((value as { flags?: unknown }).flags)
+  );
 }
 
 /** Identification as the chat offers it. */
@@ -116,7 +121,10 @@ export class IdentificationDesk {
     const identity: VerifiedIdentity = { ...result.identity, matterOf: subjectIsOther ? 'other' : 'self' };
     const onCase = await this.deps.caseIdentity.attachToOpenCase(conversationId, (caseId) => this.deps.service.seal(identity, caseContext(caseId)));
     const { awaiting: _awaiting, ...rest } = current;
-    await this.deps.state.set(turn, onCase ? { ...rest, sealed: undefined } : { ...rest, sealed: this.deps.service.seal(identity, conversationContext(conversationId)) });
+    await this.deps.state.set(
+      turn,
+      onCase ? { ...rest, sealed: undefined } : { ...rest, sealed: this.deps.service.seal(identity, conversationContext(conversationId)) },
+    );
     const done = textMessage(t('identification:result.done', { name: shortName(identity) }), locale);
     const queue = queueId === undefined ? undefined : this.deps.catalog.queues.find((q) => q.id === queueId);
     if (onCase || !queue) return [done];

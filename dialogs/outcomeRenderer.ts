@@ -48,7 +48,14 @@ export function articleText(article: SelfCareArticle, result: TriageResult, st: 
   return [st(article.titleKey), ...sections, ...(seekCare ? [st(seekCare.key)] : [])].join('\n');
 }
 
-function recommendationText(rec: Recommendation, result: TriageResult, catalog: ServiceCatalog, t: TFunction, st: SubjectT, locale: Locale): string | undefined {
+function recommendationText(
+  rec: Recommendation,
+  result: TriageResult,
+  catalog: ServiceCatalog,
+  t: TFunction,
+  st: SubjectT,
+  locale: Locale,
+): string | undefined {
   const script = rec.callScriptKey ? `\n${st(rec.callScriptKey)}` : '';
   switch (rec.kind) {
     case 'emergency': {
@@ -147,20 +154,25 @@ export function createOutcomeRenderer(catalog: ServiceCatalog, clock: () => Date
     if (hasChoices && result.outcome === 'completed') {
       out.push(textMessage(t(result.urgency === 'urgent' ? 'common:outcome.introUrgent' : 'common:outcome.intro'), locale));
     }
-    out.push(...texts.map((entry) => {
-      const message = textMessage(entry.text, locale);
-      // Catalog lines (no client text in them) as markdown, so web addresses are tappable links.
-      if (entry.markdown) message.textFormat = 'markdown';
-      return message;
-    }));
+    out.push(
+      ...texts.map((entry) => {
+        const message = textMessage(entry.text, locale);
+        // Catalog lines (no client text in them) as markdown, so web addresses are tappable links.
+        if (entry.markdown) message.textFormat = 'markdown';
+        return message;
+      }),
+    );
     // Open queues can be joined right here; a closed one takes a contact request for its opening.
-    const joinable = options.joinButtons && result.outcome !== 'emergency'
-      ? recommendations.filter((r) => r.kind === 'queue').flatMap((r) => {
-          const queue = catalog.queues.find((q) => q.id === r.id);
-          if (!queue) return [];
-          return [r.open ? joinButton(queue.id, queue.name[locale], t) : contactButton(queue.id, queue.name[locale], t)];
-        })
-      : [];
+    const joinable =
+      options.joinButtons && result.outcome !== 'emergency'
+        ? recommendations
+            .filter((r) => r.kind === 'queue')
+            .flatMap((r) => {
+              const queue = catalog.queues.find((q) => q.id === r.id);
+              if (!queue) return [];
+              return [r.open ? joinButton(queue.id, queue.name[locale], t) : contactButton(queue.id, queue.name[locale], t)];
+            })
+        : [];
     const last = out[out.length - 1];
     if (joinable.length > 0 && last) last.suggestedActions = { to: [], actions: joinable };
     out.push({ type: ActivityTypes.Event, name: OUTCOME_EVENT, value: buildOutcomePayload(result, recommendations), locale });

@@ -68,7 +68,8 @@ export function createProactiveSender(deps: {
           if (outcome) throw outcome.error;
           return;
         } catch (error) {
-          if (attempt >= delays.length || !isTransient(error)) throw new ProactiveDeliveryError(`channel ${channel} did not take the message`, { cause: error });
+          if (attempt >= delays.length || !isTransient(error))
+            throw new ProactiveDeliveryError(`channel ${channel} did not take the message`, { cause: error });
           deps.onRetry?.(channel, attempt + 1, error);
           await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
         }

@@ -69,9 +69,7 @@ export function renderPrompt(prompt: PromptMeta, t: TFunction, locale: string, s
     out.push(question);
     return out;
   }
-  const actions: CardAction[] = promptOptions(prompt).map((option) =>
-    button(t(keyChain(option.labelKey, subject)), { choice: option.id }),
-  );
+  const actions: CardAction[] = promptOptions(prompt).map((option) => button(t(keyChain(option.labelKey, subject)), { choice: option.id }));
   if (prompt.optional) actions.push(button(t('common:skip'), { skip: true }));
   const asked = t(keyChain(prompt.key, subject));
   const question = textMessage(prompt.kind === 'photo' ? `${asked}\n${t('common:photo.howTo')}` : asked, locale);
@@ -82,8 +80,10 @@ export function renderPrompt(prompt: PromptMeta, t: TFunction, locale: string, s
 
 /** "1) Suomi, 2) Svenska" for a re-prompt that says what can be answered. */
 export function optionList(prompt: PromptMeta, t: TFunction, subject: SubjectKind | undefined): string {
-  return promptOptions(prompt)
-    // Ranges are not numbered: "3" answers a choice of ranges as the amount three.
-    .map((option, index) => (prompt.amounts ? '' : `${index + 1}) `) + t(keyChain(option.labelKey, subject)))
-    .join(', ');
+  return (
+    promptOptions(prompt)
+      // Ranges are not numbered: "3" answers a choice of ranges as the amount three.
+      .map((option, index) => (prompt.amounts ? '' : `${index + 1}) `) + t(keyChain(option.labelKey, subject)))
+      .join(', ')
+  );
 }

@@ -242,5 +242,4 @@ export class QueueDesk {
   private async positionMessage(caseId: string, queueId: string, t: TFunction, locale: Locale): Promise<Partial<Activity>> {
     return this.positionActivity(caseId, await this.queueSnapshot(queueId), t, locale);
   }
-
 }

@@ -24,7 +24,13 @@ export interface SideEffect {
   /** Whether the message starts the set (undefined: it does not); `flow` restores the stored flow when asked. */
   start?(turn: TurnContext, text: string | undefined, flow: () => AnyMachineSnapshot | undefined, locale: Locale): SideStart | undefined;
   /** Said instead of the next question when the run may not go on (feedback already given, no such case). */
-  refusal?(turn: TurnContext, about: string | undefined, answers: SideOutput['answers'], locale: Locale, given: readonly string[]): Promise<Partial<Activity>[] | undefined>;
+  refusal?(
+    turn: TurnContext,
+    about: string | undefined,
+    answers: SideOutput['answers'],
+    locale: Locale,
+    given: readonly string[],
+  ): Promise<Partial<Activity>[] | undefined>;
   /** The set's end: performs the effect and says what follows; returns a case to remember as rated, if any. */
   finish(turn: TurnContext, output: SideOutput, flow: AnyMachineSnapshot | undefined, locale: Locale, given: readonly string[]): Promise<{ recorded?: string }>;
 }

@@ -27,7 +27,8 @@ function erasePressOf(value: unknown): boolean | undefined {
 export function sidePressOf(value: unknown): SidePress | undefined {
   const feedback = feedbackPressOf(value);
   if (feedback) {
-    const answers: AnswerValue[] = feedback.helped === undefined ? [] : [`helped.${feedback.helped}`, ...(feedback.score === undefined ? [] : [`score.${feedback.score}`])];
+    const answers: AnswerValue[] =
+      feedback.helped === undefined ? [] : [`helped.${feedback.helped}`, ...(feedback.score === undefined ? [] : [`score.${feedback.score}`])];
     return { set: 'feedback', about: feedback.caseId, answers };
   }
   const erase = erasePressOf(value);

@@ -24,7 +24,10 @@ export function topicsToOffer(guesses: readonly TopicGuess[], isTopic: (id: stri
   const [top, second] = known;
   if (!top || top.score < ANY) return [];
   if (top.score >= ONE_TOPIC && (second?.score ?? 0) <= top.score - ONE_TOPIC_LEAD) return [top.topic];
-  return known.filter((g) => g.score >= CANDIDATE).slice(0, MAX_CANDIDATES).map((g) => g.topic);
+  return known
+    .filter((g) => g.score >= CANDIDATE)
+    .slice(0, MAX_CANDIDATES)
+    .map((g) => g.topic);
 }
 
 function button(title: string, value: Record<string, unknown>): CardAction {

@@ -266,7 +266,32 @@ export function detectEmergencySign(text: string): EmergencySign | null {
 
 // Words that negate what follows them in the same clause ("ei rintakipua", "inget bröstsmärta",
 // "no chest pain", "I don't have chest pain"). Not Finnish "en": in Swedish it is the article "a".
-const NEGATIONS = new Set(['ei', 'eika', 'ilman', 'inte', 'inga', 'ingen', 'inget', 'utan', 'ej', 'icke', 'no', 'not', 'without', 'never', 'dont', 'doesnt', 'didnt', 'havent', 'hasnt', 'isnt', 'arent', 'wasnt', 'nor', 'none']);
+const NEGATIONS = new Set([
+  'ei',
+  'eika',
+  'ilman',
+  'inte',
+  'inga',
+  'ingen',
+  'inget',
+  'utan',
+  'ej',
+  'icke',
+  'no',
+  'not',
+  'without',
+  'never',
+  'dont',
+  'doesnt',
+  'didnt',
+  'havent',
+  'hasnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'nor',
+  'none',
+]);
 // After these a new statement starts: "ei kuumetta mutta rintakipua" names chest pain.
 const CONJUNCTIONS = new Set(['mutta', 'mut', 'vaan', 'ja', 'men', 'och', 'but', 'and', 'though', 'although']);
 const GLOBAL_PATTERNS = PATTERNS.map(([sign, patterns]) => [sign, patterns.map((p) => new RegExp(p.source, 'g'))] as const);

@@ -49,14 +49,16 @@ export const entrySet: QuestionSetDef = {
       id: 'subject',
       kind: 'choice',
       options: ['self', 'child', 'adult'],
-      next: [
-        { when: 'forChild', to: 'childAge' },
-        { when: 'forAdult', to: 'relationship' },
-        { to: 'topic' },
-      ],
+      next: [{ when: 'forChild', to: 'childAge' }, { when: 'forAdult', to: 'relationship' }, { to: 'topic' }],
     },
     // Ages in years: "3" is a three-year-old (1to6), not the third option; 18 and over is no child.
-    { id: 'childAge', kind: 'choice', options: ['under1', '1to6', '7to11', '12to17'], amounts: { unit: 'age', below: [1, 7, 12, 18] }, next: [{ to: 'topic' }] },
+    {
+      id: 'childAge',
+      kind: 'choice',
+      options: ['under1', '1to6', '7to11', '12to17'],
+      amounts: { unit: 'age', below: [1, 7, 12, 18] },
+      next: [{ to: 'topic' }],
+    },
     { id: 'relationship', kind: 'choice', options: ['spouse', 'parent', 'adult_child', 'other_relative', 'other'] },
     { id: 'adultConsent', kind: 'choice', options: ['agrees', 'cannot', 'unaware'] },
     {

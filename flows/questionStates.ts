@@ -91,8 +91,6 @@ export function buildSetState(set: QuestionSetDef, passFrom?: number): TriageSta
   if (first.askIf !== undefined) throw new Error(`The first question of '${set.id}' cannot be conditional`);
   return {
     initial: first.id,
-    states: Object.fromEntries(
-      set.questions.map((question, index) => [question.id, questionState(set, index, passFrom !== undefined && index >= passFrom)]),
-    ),
+    states: Object.fromEntries(set.questions.map((question, index) => [question.id, questionState(set, index, passFrom !== undefined && index >= passFrom)])),
   };
 }

@@ -72,9 +72,7 @@ export function nextTarget(fullId: string, answers: Answers): string {
   const found = lookupQuestion(fullId);
   if (!found) throw new Error(`Unknown question '${fullId}'`);
   const subject = subjectFromAnswers(answers);
-  const chosen = successors(found.set, found.index).find(
-    (s) => s.guard === undefined || guardHolds(found.set, s.guard, { answers, subject }),
-  );
+  const chosen = successors(found.set, found.index).find((s) => s.guard === undefined || guardHolds(found.set, s.guard, { answers, subject }));
   return chosen!.target;
 }
 

@@ -1,15 +1,5 @@
 /** The nine topics of the menu, in menu order. */
-export const TOPIC_IDS = [
-  'skin',
-  'urinary',
-  'respiratory',
-  'dental',
-  'mental',
-  'homecare',
-  'money',
-  'family',
-  'other',
-] as const;
+export const TOPIC_IDS = ['skin', 'urinary', 'respiratory', 'dental', 'mental', 'homecare', 'money', 'family', 'other'] as const;
 export type TopicId = (typeof TOPIC_IDS)[number];
 
 /** True when the string is a topic id. */

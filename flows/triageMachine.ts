@@ -70,7 +70,10 @@ export const triageMachine = triageSetup.createMachine({
     // No severe signs after a poisoning: the Poison Information Centre now (deadline: now).
     poisonInfo: {
       type: 'final',
-      entry: [{ type: 'setSign', params: { sign: 'poisoning' } }, { type: 'setOutcome', params: { outcome: 'emergency' } }],
+      entry: [
+        { type: 'setSign', params: { sign: 'poisoning' } },
+        { type: 'setOutcome', params: { outcome: 'emergency' } },
+      ],
     },
     declined: { type: 'final', entry: ['forgetAll'] },
     human: { type: 'final', entry: [{ type: 'setOutcome', params: { outcome: 'human' } }] },

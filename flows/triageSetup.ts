@@ -67,21 +67,15 @@ export const triageSetup = setup({
     meta: {} as StateMeta,
   },
   guards: {
-    invalidAnswer: ({ event }, params: QuestionParams) =>
-      event.type === 'ANSWER' && !isValidAnswer(question(params.q).question, event.value),
+    invalidAnswer: ({ event }, params: QuestionParams) => event.type === 'ANSWER' && !isValidAnswer(question(params.q).question, event.value),
     answerRaisesRedFlag: ({ context, event }, params: QuestionParams) =>
       event.type === 'ANSWER' && redFlagOf(params.q, withAnswer(context, params.q, event.value)) !== undefined,
-    answerLeadsTo: ({ context, event }, params: BranchParams) =>
-      event.type === 'ANSWER' && branchHolds(withAnswer(context, params.q, event.value), params),
+    answerLeadsTo: ({ context, event }, params: BranchParams) => event.type === 'ANSWER' && branchHolds(withAnswer(context, params.q, event.value), params),
     skipLeadsTo: ({ context }, params: BranchParams) => branchHolds(withoutAnswer(context, params.q), params),
     passLeadsTo: ({ context }, params: BranchParams) =>
-      context.correcting !== null &&
-      context.correcting !== params.q &&
-      answeredIn(context, params.q) &&
-      branchHolds(context.answers, params),
+      context.correcting !== null && context.correcting !== params.q && answeredIn(context, params.q) && branchHolds(context.answers, params),
     historyTopIs: ({ context }, params: QuestionParams) => context.history[context.history.length - 1] === params.q,
-    canCorrect: ({ context, event }, params: QuestionParams) =>
-      event.type === 'CORRECT' && event.questionId === params.q && answeredIn(context, params.q),
+    canCorrect: ({ context, event }, params: QuestionParams) => event.type === 'CORRECT' && event.questionId === params.q && answeredIn(context, params.q),
     confirmsSummary: ({ event }) => event.type === 'ANSWER' && event.value === SUMMARY_CONFIRM,
     signIsPoisoning: ({ event }) => event.type === 'EMERGENCY_SIGN' && event.sign === 'poisoning',
   },

@@ -75,10 +75,7 @@ export interface QueueEntry {
 }
 
 /** Who wrote a case message. */
-export type MessageAuthor =
-  | { kind: 'client'; conversationId: string }
-  | { kind: 'staff'; caller: StaffCaller; internal: boolean }
-  | { kind: 'system' };
+export type MessageAuthor = { kind: 'client'; conversationId: string } | { kind: 'staff'; caller: StaffCaller; internal: boolean } | { kind: 'system' };
 
 /** A message of a case; `internal` notes are shown to staff only. */
 export interface CaseMessage {

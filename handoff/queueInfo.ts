@@ -20,9 +20,7 @@ import { compareQueued } from './caseOrder';
 export const HANDLING_HISTORY_MS = 48 * 60 * 60 * 1000;
 
 /** An estimated wait: minutes, or unknown with the reason. */
-export type WaitEstimate =
-  | { kind: 'minutes'; minutes: number; basis: 'history' | 'default' }
-  | { kind: 'unknown'; reason: 'no_staff_online' | 'not_queued' };
+export type WaitEstimate = { kind: 'minutes'; minutes: number; basis: 'history' | 'default' } | { kind: 'unknown'; reason: 'no_staff_online' | 'not_queued' };
 
 /** The client's place in the queue and the estimated wait. */
 export interface QueuePosition {
@@ -100,11 +98,7 @@ export interface QueueOverviewRow {
  * Waiting count, longest wait and counts by urgency per queue. Queues appear when they have
  * entries or staff online; rows are ordered by queue id.
  */
-export function queueOverview(
-  entries: readonly QueueEntry[],
-  staffOnline: Readonly<Record<string, number>>,
-  now: Date,
-): QueueOverviewRow[] {
+export function queueOverview(entries: readonly QueueEntry[], staffOnline: Readonly<Record<string, number>>, now: Date): QueueOverviewRow[] {
   const rows = new Map<string, QueueOverviewRow>();
   const row = (queueId: string): QueueOverviewRow => {
     let r = rows.get(queueId);

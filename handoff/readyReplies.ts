@@ -66,7 +66,12 @@ function textOf(bundle: Record<string, unknown> | undefined, group: string, id: 
  * Checks the set against the catalog's queues and the texts of every language; returns the
  * replies per queue (common ones first). Throws ReadyReplyError on the first problem.
  */
-export function validateReadyReplies(set: ReadyReplySet, queueIds: readonly string[], texts: ReplyTexts, maxLength: number): ReadonlyMap<string, readonly ReadyReply[]> {
+export function validateReadyReplies(
+  set: ReadyReplySet,
+  queueIds: readonly string[],
+  texts: ReplyTexts,
+  maxLength: number,
+): ReadonlyMap<string, readonly ReadyReply[]> {
   const bundles = Object.fromEntries(LOCALES.map((lng) => [lng, texts(lng)])) as Record<Locale, Record<string, unknown> | undefined>;
   const resolve = (group: string, id: string): ReadyReply => {
     const key = `${group}.${id}`;

@@ -1,10 +1,4 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Request as BotRequest,
-  type Response as BotResponse,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request as BotRequest, type Response as BotResponse, type TurnContext } from 'botbuilder';
 import type { Request as RestifyRequest, Response as RestifyResponse, Server } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
@@ -45,26 +39,24 @@ export function createCloudAdapter(config: Config, logger: Logger): CloudAdapter
  * configured (Bot Framework authentication on every request) or, in development, with the
  * explicit unauthenticated flag, which then replies to loopback service URLs only.
  */
-export function registerBotEndpoint(
-  server: Server,
-  adapter: CloudAdapter | undefined,
-  config: Config,
-  bot: (context: TurnContext) => Promise<void>,
-): void {
+export function registerBotEndpoint(server: Server, adapter: CloudAdapter | undefined, config: Config, bot: (context: TurnContext) => Promise<void>): void {
   if (!adapter) return;
   const unauthenticated = !config.botFramework.appId;
-  server.post('/api/messages', asyncRoute(async (req: RestifyRequest, res: RestifyResponse) => {
-    const body = asObject(await readJsonBody(req, config.maxBodyBytes), 'activity');
-    if (typeof body.type !== 'string') throw new BadRequestError('activity.type is required', 'MissingActivityType');
-    // The local web channel's id is never an Azure channel's: such an activity could act on a local conversation.
-    if (body.channelId === WEB_CHANNEL_ID) throw new BadRequestError('this channel id is reserved for the local web channel', 'ReservedChannelId');
-    if (unauthenticated && !isLoopbackServiceUrl(body.serviceUrl)) {
-      throw new ForbiddenError('without MicrosoftAppId only loopback service URLs are served', 'ServiceUrlNotAllowed');
-    }
-    // The client's words arrive cleaned by the same rule as on the web channel.
-    if (typeof body.text === 'string') body.text = cleanClientText(body.text);
-    if (body.value !== undefined) body.value = cleanClientValue(body.value);
-    (req as RestifyRequest & { body: unknown }).body = body;
-    await adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, bot);
-  }));
+  server.post(
+    '/api/messages',
+    asyncRoute(async (req: RestifyRequest, res: RestifyResponse) => {
+      const body = asObject(await readJsonBody(req, config.maxBodyBytes), 'activity');
+      if (typeof body.type !== 'string') throw new BadRequestError('activity.type is required', 'MissingActivityType');
+      // The local web channel's id is never an Azure channel's: such an activity could act on a local conversation.
+      if (body.channelId === WEB_CHANNEL_ID) throw new BadRequestError('this channel id is reserved for the local web channel', 'ReservedChannelId');
+      if (unauthenticated && !isLoopbackServiceUrl(body.serviceUrl)) {
+        throw new ForbiddenError('without MicrosoftAppId only loopback service URLs are served', 'ServiceUrlNotAllowed');
+      }
+      // The client's words arrive cleaned by the same rule as on the web channel.
+      if (typeof body.text === 'string') body.text = cleanClientText(body.text);
+      if (body.value !== undefined) body.value = cleanClientValue(body.value);
+      (req as RestifyRequest & { body: unknown }).body = body;
+      await adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, bot);
+    }),
+  );
 }

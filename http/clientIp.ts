@@ -10,7 +10,7 @@ export function clientIp(req: IncomingMessage, proxyHops: number): string {
   const peer = req.socket.remoteAddress ?? 'unknown';
   if (proxyHops <= 0) return peer;
   const raw = req.headers['x-forwarded-for'];
-  const entries = (Array.isArray(raw) ? raw.join(',') : raw ?? '')
+  const entries = (Array.isArray(raw) ? raw.join(',') : (raw ?? ''))
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
@@ -19,5 +19,5 @@ export function clientIp(req: IncomingMessage, proxyHops: number): string {
 
 /** How many proxies' X-Forwarded-For entries to trust: none unless TRUST_PROXY is on. */
 export function trustedHops(settings: { trustProxy: boolean; proxyHops?: number }): number {
-  return settings.trustProxy ? settings.proxyHops ?? 1 : 0;
+  return settings.trustProxy ? (settings.proxyHops ?? 1) : 0;
 }

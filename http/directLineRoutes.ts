@@ -40,65 +40,95 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
     res.setHeader('Set-Cookie', chatBindingSetCookie(value, binding.secureCookie));
   };
 
-  server.post(`${PREFIX}/tokens/generate`, asyncRoute(async (req, res) => {
-    options.tokenLimiter.take(clientIp(req, options.proxyHops));
-    await readJsonBody(req, maxBodyBytes);
-    sendJson(res, 200, channel.generateToken());
-  }));
+  server.post(
+    `${PREFIX}/tokens/generate`,
+    asyncRoute(async (req, res) => {
+      options.tokenLimiter.take(clientIp(req, options.proxyHops));
+      await readJsonBody(req, maxBodyBytes);
+      sendJson(res, 200, channel.generateToken());
+    }),
+  );
 
-  server.post(`${PREFIX}/tokens/refresh`, asyncRoute(async (req, res) => {
-    await readJsonBody(req, maxBodyBytes);
-    sendJson(res, 200, channel.refreshToken(auth(req)));
-  }));
+  server.post(
+    `${PREFIX}/tokens/refresh`,
+    asyncRoute(async (req, res) => {
+      await readJsonBody(req, maxBodyBytes);
+      sendJson(res, 200, channel.refreshToken(auth(req)));
+    }),
+  );
 
-  server.post(`${PREFIX}/conversations`, asyncRoute(async (req, res) => {
-    const body = await readJsonBody(req, maxBodyBytes);
-    const { created, response } = await channel.startConversation(auth(req), body, options.baseUrl(req));
-    bindBrowser(req, res, response.conversationId);
-    sendJson(res, created ? 201 : 200, response);
-  }));
+  server.post(
+    `${PREFIX}/conversations`,
+    asyncRoute(async (req, res) => {
+      const body = await readJsonBody(req, maxBodyBytes);
+      const { created, response } = await channel.startConversation(auth(req), body, options.baseUrl(req));
+      bindBrowser(req, res, response.conversationId);
+      sendJson(res, created ? 201 : 200, response);
+    }),
+  );
 
-  server.get(`${PREFIX}/conversations/:id`, asyncRoute(async (req, res) => {
-    const response = await channel.reconnect(auth(req), param(req), queryParam(req, 'watermark'), options.baseUrl(req));
-    bindBrowser(req, res, response.conversationId);
-    sendJson(res, 200, response);
-  }));
+  server.get(
+    `${PREFIX}/conversations/:id`,
+    asyncRoute(async (req, res) => {
+      const response = await channel.reconnect(auth(req), param(req), queryParam(req, 'watermark'), options.baseUrl(req));
+      bindBrowser(req, res, response.conversationId);
+      sendJson(res, 200, response);
+    }),
+  );
 
-  server.post(`${PREFIX}/conversations/:id/activities`, asyncRoute(async (req, res) => {
-    const body = await readJsonBody(req, maxBodyBytes);
-    sendJson(res, 200, await channel.postActivity(auth(req), param(req), body));
-  }));
+  server.post(
+    `${PREFIX}/conversations/:id/activities`,
+    asyncRoute(async (req, res) => {
+      const body = await readJsonBody(req, maxBodyBytes);
+      sendJson(res, 200, await channel.postActivity(auth(req), param(req), body));
+    }),
+  );
 
-  server.get(`${PREFIX}/conversations/:id/activities`, asyncRoute(async (req, res) => {
-    sendJson(res, 200, await channel.getActivities(auth(req), param(req), queryParam(req, 'watermark')));
-  }));
+  server.get(
+    `${PREFIX}/conversations/:id/activities`,
+    asyncRoute(async (req, res) => {
+      sendJson(res, 200, await channel.getActivities(auth(req), param(req), queryParam(req, 'watermark')));
+    }),
+  );
 
-  server.post(`${PREFIX}/conversations/:id/upload`, asyncRoute(async (req, res) => {
-    sendJson(res, 200, await channel.upload(auth(req), param(req), req));
-  }));
+  server.post(
+    `${PREFIX}/conversations/:id/upload`,
+    asyncRoute(async (req, res) => {
+      sendJson(res, 200, await channel.upload(auth(req), param(req), req));
+    }),
+  );
 
-  server.get(`${PREFIX}/conversations/:id/photos/:photoId/:variant`, asyncRoute(async (req, res) => {
-    const params = (req.params ?? {}) as Record<string, string>;
-    const photo = await channel.photo(param(req), params.photoId ?? '', params.variant ?? '', queryParam(req, 't'), auth(req));
-    res.status(200);
-    res.header('Content-Type', photo.contentType);
-    res.header('Content-Length', String(photo.bytes.length));
-    // Health data: never cached by a browser or proxy, never a page of its own.
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.header('Content-Security-Policy', "default-src 'none'; sandbox");
-    res.header('Content-Disposition', 'inline');
-    res.end(photo.bytes);
-  }));
+  server.get(
+    `${PREFIX}/conversations/:id/photos/:photoId/:variant`,
+    asyncRoute(async (req, res) => {
+      const params = (req.params ?? {}) as Record<string, string>;
+      const photo = await channel.photo(param(req), params.photoId ?? '', params.variant ?? '', queryParam(req, 't'), auth(req));
+      res.status(200);
+      res.header('Content-Type', photo.contentType);
+      res.header('Content-Length', String(photo.bytes.length));
+      // Health data: never cached by a browser or proxy, never a page of its own.
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.header('Content-Security-Policy', "default-src 'none'; sandbox");
+      res.header('Content-Disposition', 'inline');
+      res.end(photo.bytes);
+    }),
+  );
 }
 
 function refuse(socket: Duplex, status: number): void {
-  const reason = status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : status === 429 ? 'Too Many Requests' : 'Bad Request';
+  const reason =
+    status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : status === 429 ? 'Too Many Requests' : 'Bad Request';
   const retry = status === 429 ? 'Retry-After: 30\r\n' : '';
   socket.end(`HTTP/1.1 ${status} ${reason}\r\n${retry}Connection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 /** Serves the WebSocket streamUrl on the server's upgrade event; returns the WebSocket server. */
-export function attachStreamUpgrade(httpServer: import('node:http').Server, channel: WebChannel, onError: (e: unknown) => void, proxyHops = 0): WebSocketServer {
+export function attachStreamUpgrade(
+  httpServer: import('node:http').Server,
+  channel: WebChannel,
+  onError: (e: unknown) => void,
+  proxyHops = 0,
+): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://local');

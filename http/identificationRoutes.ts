@@ -47,7 +47,8 @@ function sendPage(res: Response, status: number, locale: Locale, title: string, 
 
 /** The page the identification window ends on; identified.js tells the chat and offers to close. */
 function resultPage(res: Response, locale: Locale, t: TFunction, outcome: 'ok' | OidcFailureReason | 'expired'): void {
-  const key = outcome === 'ok' ? 'ok' : outcome === 'cancelled' ? 'cancelled' : outcome === 'unavailable' ? 'unavailable' : outcome === 'expired' ? 'expired' : 'failed';
+  const key =
+    outcome === 'ok' ? 'ok' : outcome === 'cancelled' ? 'cancelled' : outcome === 'unavailable' ? 'unavailable' : outcome === 'expired' ? 'expired' : 'failed';
   const title = t('identification:page.title');
   sendPage(
     res,
@@ -66,7 +67,13 @@ function resultPage(res: Response, locale: Locale, t: TFunction, outcome: 'ok' |
 function tooManyPage(res: Response, locale: Locale, t: TFunction, retryAfterSeconds: number): void {
   res.setHeader('Retry-After', String(retryAfterSeconds));
   const title = t('identification:page.title');
-  sendPage(res, 429, locale, title, `<main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(t('identification:page.tooMany', { seconds: retryAfterSeconds }))}</p></main>`);
+  sendPage(
+    res,
+    429,
+    locale,
+    title,
+    `<main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(t('identification:page.tooMany', { seconds: retryAfterSeconds }))}</p></main>`,
+  );
 }
 
 /**
@@ -75,7 +82,13 @@ function tooManyPage(res: Response, locale: Locale, t: TFunction, retryAfterSeco
  */
 function otherBrowserPage(res: Response, locale: Locale, t: TFunction): void {
   const title = t('identification:page.title');
-  sendPage(res, 403, locale, title, `<main data-identification-refused="otherBrowser"><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(t('identification:page.otherBrowser'))}</p></main>`);
+  sendPage(
+    res,
+    403,
+    locale,
+    title,
+    `<main data-identification-refused="otherBrowser"><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(t('identification:page.otherBrowser'))}</p></main>`,
+  );
 }
 
 /** Registers the /identify routes. */
@@ -106,7 +119,8 @@ export function registerIdentificationRoutes(server: Server, options: Identifica
       let started;
       try {
         const chats = cookieValue(req, CHAT_BINDING_COOKIE);
-        started = ticket !== '' && ticket.length <= 64 ? await service.start(ticket, (conversationId) => options.chatBinding.holds(chats, conversationId)) : undefined;
+        started =
+          ticket !== '' && ticket.length <= 64 ? await service.start(ticket, (conversationId) => options.chatBinding.holds(chats, conversationId)) : undefined;
       } catch (error) {
         if (!(error instanceof OidcSignInError)) throw error;
         options.onFailure('provider_unavailable', error);
@@ -157,9 +171,14 @@ export function registerIdentificationRoutes(server: Server, options: Identifica
       const t = options.t(locale);
       const link = (params: Record<string, string>) => escapeHtml(`${CALLBACK_PATH}?${new URLSearchParams({ state, ...params }).toString()}`);
       const people = Object.entries(TEST_PERSONS)
-        .map(([id, p]) => `<li><a class="identify-person" href="${link({ test_person: id })}">${escapeHtml(`${p.givenName} ${p.familyName}`)} (${escapeHtml(p.identityCode)})</a></li>`)
+        .map(
+          ([id, p]) =>
+            `<li><a class="identify-person" href="${link({ test_person: id })}">${escapeHtml(`${p.givenName} ${p.familyName}`)} (${escapeHtml(p.identityCode)})</a></li>`,
+        )
         .join('');
-      const languages = LOCALES.map((l) => `<a href="${escapeHtml(`${TEST_PROVIDER_PATH}?${new URLSearchParams({ state, lang: l }).toString()}`)}" lang="${l}">${l.toUpperCase()}</a>`).join(' ');
+      const languages = LOCALES.map(
+        (l) => `<a href="${escapeHtml(`${TEST_PROVIDER_PATH}?${new URLSearchParams({ state, lang: l }).toString()}`)}" lang="${l}">${l.toUpperCase()}</a>`,
+      ).join(' ');
       const title = t('identification:test.title');
       sendPage(
         res,

@@ -69,27 +69,37 @@ export function registerPages(server: Server, strings: PageStrings, defaultLocal
   const rendered = new Map<Locale, StaticFile>();
   for (const lng of LOCALES) {
     const page = strings(lng);
-    const html = template
-      .replace(/\{\{lang\}\}/g, lng)
-      .replace(/\{\{page\.(\w+)\}\}/g, (_m, key: string) => escapeHtml(page[key] ?? ''));
+    const html = template.replace(/\{\{lang\}\}/g, lng).replace(/\{\{page\.(\w+)\}\}/g, (_m, key: string) => escapeHtml(page[key] ?? ''));
     rendered.set(lng, { body: Buffer.from(html, 'utf8'), type: index.type });
   }
 
-  server.get('/', asyncRoute(async (req, res) => {
-    res.header('Content-Security-Policy', PAGE_CSP);
-    res.header('Vary', 'Accept-Language');
-    send(res, rendered.get(pageLocale(queryParam(req, 'lang'), req.headers['accept-language'], defaultLocale))!, 'no-cache');
-  }));
-  server.get('/i18n/page/:lng', asyncRoute(async (req, res) => {
-    const lng = toLocale(req.params?.lng);
-    if (!lng || lng !== req.params?.lng) throw new NotFoundError('no such language');
-    const body = Buffer.from(JSON.stringify(strings(lng)), 'utf8');
-    send(res, { body, type: 'application/json; charset=utf-8' }, 'no-cache');
-  }));
-  server.get('/vendor/webchat.js', asyncRoute(async (_req, res) => send(res, bundle, 'public, max-age=86400')));
-  server.get('/static/:name', asyncRoute(async (req, res) => {
-    const file = assets.get(String(req.params?.name ?? ''));
-    if (!file) throw new NotFoundError('no such file');
-    send(res, file, 'no-cache');
-  }));
+  server.get(
+    '/',
+    asyncRoute(async (req, res) => {
+      res.header('Content-Security-Policy', PAGE_CSP);
+      res.header('Vary', 'Accept-Language');
+      send(res, rendered.get(pageLocale(queryParam(req, 'lang'), req.headers['accept-language'], defaultLocale))!, 'no-cache');
+    }),
+  );
+  server.get(
+    '/i18n/page/:lng',
+    asyncRoute(async (req, res) => {
+      const lng = toLocale(req.params?.lng);
+      if (!lng || lng !== req.params?.lng) throw new NotFoundError('no such language');
+      const body = Buffer.from(JSON.stringify(strings(lng)), 'utf8');
+      send(res, { body, type: 'application/json; charset=utf-8' }, 'no-cache');
+    }),
+  );
+  server.get(
+    '/vendor/webchat.js',
+    asyncRoute(async (_req, res) => send(res, bundle, 'public, max-age=86400')),
+  );
+  server.get(
+    '/static/:name',
+    asyncRoute(async (req, res) => {
+      const file = assets.get(String(req.params?.name ?? ''));
+      if (!file) throw new NotFoundError('no such file');
+      send(res, file, 'no-cache');
+    }),
+  );
 }

@@ -35,7 +35,15 @@ export class AdminOnlyError extends ForbiddenError {
 }
 
 function accountJson(a: StaffAccount): Record<string, unknown> {
-  return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, queues: a.queues, disabled: a.disabled, createdAt: a.createdAt.toISOString() };
+  return {
+    id: a.id,
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+    queues: a.queues,
+    disabled: a.disabled,
+    createdAt: a.createdAt.toISOString(),
+  };
 }
 
 function auditJson(e: AdminAuditEntry): Record<string, unknown> {
@@ -58,7 +66,8 @@ function stringField(b: Record<string, unknown>, name: string): string {
 
 function queuesField(b: Record<string, unknown>): string[] {
   const value = b.queues;
-  if (!Array.isArray(value) || !value.every((q): q is string => typeof q === 'string' && q.length <= 64)) throw new BadRequestError('queues must be a list of queue ids', 'InvalidField');
+  if (!Array.isArray(value) || !value.every((q): q is string => typeof q === 'string' && q.length <= 64))
+    throw new BadRequestError('queues must be a list of queue ids', 'InvalidField');
   return value;
 }
 
@@ -76,7 +85,8 @@ export function registerStaffAdminApi(server: Server, options: StaffAdminApiOpti
     if (staff.identity.role !== 'admin') throw new AdminOnlyError();
     return staff;
   };
-  const logged = (actor: AuthenticatedStaff, action: string, targetId: string) => logger.info({ staffId: actor.identity.staffId, targetId, action }, 'staff admin action');
+  const logged = (actor: AuthenticatedStaff, action: string, targetId: string) =>
+    logger.info({ staffId: actor.identity.staffId, targetId, action }, 'staff admin action');
 
   server.get(
     '/staff/api/admin/accounts',

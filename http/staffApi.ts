@@ -621,7 +621,9 @@ export function registerStaffApi(server: Server, options: StaffApiOptions): void
       const exported = await handoff.exportCase(callerOf(staff), caseId, now);
       // The same access rule as the photo route (photos linked to this case, for this caller), and
       // only those the case lists: never one the client took back.
-      const refs = (await blobStore.listForConversation(exported.case.conversationId, photoCallerOf(staff))).filter((ref) => ref.caseId === caseId && exported.case.photoIds.includes(ref.id));
+      const refs = (await blobStore.listForConversation(exported.case.conversationId, photoCallerOf(staff))).filter(
+        (ref) => ref.caseId === caseId && exported.case.photoIds.includes(ref.id),
+      );
       const photos = [];
       for (const ref of refs) {
         const image = await blobStore.get(ref.id, photoCallerOf(staff), 'image');

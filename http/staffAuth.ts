@@ -34,7 +34,11 @@ export interface StaffHttpOptions {
 export function isHttpsRequest(req: IncomingMessage, trustProxy: boolean): boolean {
   if ((req.socket as { encrypted?: boolean }).encrypted === true) return true;
   if (!trustProxy) return false;
-  return String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
+  return (
+    String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]
+      ?.trim() === 'https'
+  );
 }
 
 function secureFor(req: IncomingMessage, options: StaffHttpOptions): boolean {
@@ -44,7 +48,14 @@ function secureFor(req: IncomingMessage, options: StaffHttpOptions): boolean {
 /** The Set-Cookie value for a new session: HttpOnly, SameSite=Strict, Path=/staff, Secure on https. */
 export function sessionCookie(sessionId: string, expiresAt: Date, now: Date, secure: boolean): string {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
-  return [`${STAFF_SESSION_COOKIE}=${sessionId}`, 'HttpOnly', 'SameSite=Strict', `Path=${STAFF_COOKIE_PATH}`, `Max-Age=${maxAge}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${STAFF_SESSION_COOKIE}=${sessionId}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    `Path=${STAFF_COOKIE_PATH}`,
+    `Max-Age=${maxAge}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 /** The Set-Cookie value that removes the session cookie (logout, ended session). */

@@ -9,7 +9,10 @@ import { helsinkiStamp } from '../routing/helsinkiTime';
 
 /** One line of client text: control characters and line breaks become spaces. */
 export function oneLine(text: string): string {
-  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The plain-text summary; `photoCount` is the number of photos of the case. */

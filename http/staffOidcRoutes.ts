@@ -147,7 +147,14 @@ export function registerStaffOidcRoutes(server: Server, options: StaffOidcRouteO
       res.setHeader('Set-Cookie', [sessionCookie(outcome.login.sessionId, outcome.login.expiresAt, now, secure(req)), cleared]);
       logger.info({ staffId: outcome.login.identity.staffId, method: 'oidc', created: outcome.created }, 'staff login');
       const consoleUrl = `/staff?lang=${lang}`;
-      sendPage(res, 200, lang, t, `<p role="status" data-staff-sign-in="ok">${escapeHtml(t('staff:oidc.ok'))}</p><p><a href="${escapeHtml(consoleUrl)}">${escapeHtml(t('staff:oidc.continue'))}</a></p>`, consoleUrl);
+      sendPage(
+        res,
+        200,
+        lang,
+        t,
+        `<p role="status" data-staff-sign-in="ok">${escapeHtml(t('staff:oidc.ok'))}</p><p><a href="${escapeHtml(consoleUrl)}">${escapeHtml(t('staff:oidc.continue'))}</a></p>`,
+        consoleUrl,
+      );
     }),
   );
 }

@@ -87,19 +87,28 @@ export function registerStaffPages(
     wording.set(lng, Buffer.from(JSON.stringify(body), 'utf8'));
   }
 
-  server.get('/staff', asyncRoute(async (req, res) => {
-    const lng = pageLocale(queryParam(req, 'lang'), req.headers['accept-language'], defaultLocale);
-    res.setHeader('Vary', 'Accept-Language');
-    send(res, rendered.get(lng)!, 'text/html; charset=utf-8', STAFF_PAGE_CSP);
-  }));
-  server.get('/staff/i18n/:lng', asyncRoute(async (req, res) => {
-    const lng = toLocale(req.params?.lng);
-    if (!lng || lng !== req.params?.lng) throw new NotFoundError('no such language');
-    send(res, wording.get(lng)!, 'application/json; charset=utf-8');
-  }));
-  server.get('/staff/static/:name', asyncRoute(async (req, res) => {
-    const file = assets.get(String(req.params?.name ?? ''));
-    if (!file) throw new NotFoundError('no such file');
-    send(res, file.body, file.type);
-  }));
+  server.get(
+    '/staff',
+    asyncRoute(async (req, res) => {
+      const lng = pageLocale(queryParam(req, 'lang'), req.headers['accept-language'], defaultLocale);
+      res.setHeader('Vary', 'Accept-Language');
+      send(res, rendered.get(lng)!, 'text/html; charset=utf-8', STAFF_PAGE_CSP);
+    }),
+  );
+  server.get(
+    '/staff/i18n/:lng',
+    asyncRoute(async (req, res) => {
+      const lng = toLocale(req.params?.lng);
+      if (!lng || lng !== req.params?.lng) throw new NotFoundError('no such language');
+      send(res, wording.get(lng)!, 'application/json; charset=utf-8');
+    }),
+  );
+  server.get(
+    '/staff/static/:name',
+    asyncRoute(async (req, res) => {
+      const file = assets.get(String(req.params?.name ?? ''));
+      if (!file) throw new NotFoundError('no such file');
+      send(res, file.body, file.type);
+    }),
+  );
 }

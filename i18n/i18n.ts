@@ -15,7 +15,10 @@ export function loadLocaleResources(dir: string = LOCALES_DIR): Record<Locale, L
   for (const lng of LOCALES) {
     const lngDir = path.join(dir, lng);
     const resources: LocaleResources = {};
-    for (const file of fs.readdirSync(lngDir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of fs
+      .readdirSync(lngDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       resources[path.basename(file, '.json')] = JSON.parse(fs.readFileSync(path.join(lngDir, file), 'utf8')) as Record<string, unknown>;
     }
     result[lng] = resources;

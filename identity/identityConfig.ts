@@ -39,19 +39,39 @@ export interface IdentitySettings {
 
 /** Environment variables of identification, for the configuration table of the README. */
 export const IDENTITY_VARIABLES = [
-  { name: 'IDENTIFICATION_PROVIDER', default: 'oidc when OIDC_ISSUER is set; else test (none in production)', description: 'oidc, test or none; test is the built-in marked test provider and is refused in production' },
-  { name: 'OIDC_ISSUER', default: '(unset)', description: 'issuer URL of Suomi.fi e-Identification or the identification broker (its /.well-known/openid-configuration is read)' },
+  {
+    name: 'IDENTIFICATION_PROVIDER',
+    default: 'oidc when OIDC_ISSUER is set; else test (none in production)',
+    description: 'oidc, test or none; test is the built-in marked test provider and is refused in production',
+  },
+  {
+    name: 'OIDC_ISSUER',
+    default: '(unset)',
+    description: 'issuer URL of Suomi.fi e-Identification or the identification broker (its /.well-known/openid-configuration is read)',
+  },
   { name: 'OIDC_CLIENT_ID', default: '(unset)', description: 'client id registered at the provider' },
   { name: 'OIDC_CLIENT_SECRET', default: '(unset)', description: 'client secret (client_secret_basic); or use OIDC_PRIVATE_KEY_JWK' },
-  { name: 'OIDC_PRIVATE_KEY_JWK', default: '(unset)', description: 'private key as a JSON Web Key (private_key_jwt client authentication, RS256 or ES256); the provider gets the public part' },
+  {
+    name: 'OIDC_PRIVATE_KEY_JWK',
+    default: '(unset)',
+    description: 'private key as a JSON Web Key (private_key_jwt client authentication, RS256 or ES256); the provider gets the public part',
+  },
   { name: 'OIDC_SCOPES', default: 'openid profile personal_identity_code', description: 'scopes asked' },
   { name: 'OIDC_ACR_VALUES', default: '(unset)', description: 'acr_values asked, e.g. http://ftn.ficora.fi/2017/loa3 for Suomi.fi "high"' },
   { name: 'OIDC_CLAIM_IDENTITY_CODE', default: 'urn:oid:1.2.246.21', description: 'claim holding the personal identity code' },
   { name: 'OIDC_CLAIM_GIVEN_NAME', default: 'given_name', description: 'claim holding the given name' },
   { name: 'OIDC_CLAIM_FAMILY_NAME', default: 'family_name', description: 'claim holding the family name' },
-  { name: 'OIDC_REDIRECT_BASE_URL', default: 'PUBLIC_URL', description: 'base URL the provider redirects back to; register <base>/identify/callback at the provider' },
+  {
+    name: 'OIDC_REDIRECT_BASE_URL',
+    default: 'PUBLIC_URL',
+    description: 'base URL the provider redirects back to; register <base>/identify/callback at the provider',
+  },
   { name: 'OIDC_ALLOW_HTTP', default: 'false', description: 'allow a plain-http issuer on loopback (tests, a local broker); refused in production' },
-  { name: 'IDENTITY_ENCRYPTION_KEY', default: '(generated in development)', description: '32 random bytes, base64 (openssl rand -base64 32): seals verified names and identity codes at rest (AES-256-GCM); required in production' },
+  {
+    name: 'IDENTITY_ENCRYPTION_KEY',
+    default: '(generated in development)',
+    description: '32 random bytes, base64 (openssl rand -base64 32): seals verified names and identity codes at rest (AES-256-GCM); required in production',
+  },
 ] as const;
 
 function optional(env: Env, name: string): string | undefined {

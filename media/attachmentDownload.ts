@@ -15,7 +15,10 @@ export interface AttachmentDownloadPolicy {
  * ALLOW_UNAUTHENTICATED_BOT_ENDPOINT (the Bot Framework Emulator), never merely because
  * NODE_ENV is not production: a staging bot with a real app id must not fetch local URLs.
  */
-export function attachmentDownloadPolicy(config: { photo: { trustedAttachmentHosts: readonly string[]; maxBytes: number }; botFramework: { allowUnauthenticated: boolean } }): AttachmentDownloadPolicy {
+export function attachmentDownloadPolicy(config: {
+  photo: { trustedAttachmentHosts: readonly string[]; maxBytes: number };
+  botFramework: { allowUnauthenticated: boolean };
+}): AttachmentDownloadPolicy {
   return {
     trustedHosts: config.photo.trustedAttachmentHosts,
     allowLoopbackHttp: config.botFramework.allowUnauthenticated,

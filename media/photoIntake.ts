@@ -37,19 +37,14 @@ export const PHOTO_INTAKE_DEFAULTS: Readonly<PhotoIntakeLimits> = {
 
 /** Either every offered photo was stored, or none was and `reason` says why. */
 export type PhotoIntakeResult =
-  | { ok: true; photos: StoredPhotoRef[] }
-  | { ok: false; reason: MediaRefusalReason; /** Index of the refused file in `files`. */ fileIndex: number };
+  { ok: true; photos: StoredPhotoRef[] } | { ok: false; reason: MediaRefusalReason; /** Index of the refused file in `files`. */ fileIndex: number };
 
 /**
  * Applies the photo policy to one upload: count, size, type from bytes, processing. All files
  * pass or nothing is stored, so a refusal leaves the question exactly as it was. Storage
  * failures are thrown, not turned into refusals.
  */
-export async function takePhotos(
-  store: BlobStore,
-  request: PhotoIntakeRequest,
-  limits: PhotoIntakeLimits = PHOTO_INTAKE_DEFAULTS,
-): Promise<PhotoIntakeResult> {
+export async function takePhotos(store: BlobStore, request: PhotoIntakeRequest, limits: PhotoIntakeLimits = PHOTO_INTAKE_DEFAULTS): Promise<PhotoIntakeResult> {
   const room = Math.max(0, limits.maxPerQuestion - request.alreadyStored);
   if (request.files.length > room) return { ok: false, reason: 'too_many_files', fileIndex: room };
   const processed: ProcessedImage[] = [];

@@ -5,9 +5,7 @@ import type { UploadedFile } from './uploadParser';
  * What became of one upload, as the channel hands it to the bot in
  * `channelData.luotsiUpload` (only the channel sets that field; client channelData is dropped).
  */
-export type UploadOutcome =
-  | { photoIds: string[] }
-  | { refused: UploadRefusal };
+export type UploadOutcome = { photoIds: string[] } | { refused: UploadRefusal };
 
 /** Why an upload was not taken: the media checks, no photo asked for, not fetchable, or too many tries. */
 export type UploadRefusal = MediaRefusalReason | 'not_expected' | 'unavailable' | 'too_many_attempts';

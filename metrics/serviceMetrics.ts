@@ -51,9 +51,24 @@ export class ServiceMetrics {
       registers,
     });
     this.turns = new Counter({ name: 'luotsi_turns_total', help: 'Bot turns taken.', labelNames: ['channel'], registers });
-    this.turnErrors = new Counter({ name: 'luotsi_turn_errors_total', help: 'Bot turns that failed, by error class.', labelNames: ['channel', 'kind'], registers });
-    this.outcomes = new Counter({ name: 'luotsi_outcomes_total', help: 'Triage outcomes given, by urgency and topic (counts only).', labelNames: ['urgency', 'topic'], registers });
-    this.httpRequests = new Counter({ name: 'luotsi_http_requests_total', help: 'HTTP responses by route pattern and status.', labelNames: ['method', 'route', 'status'], registers });
+    this.turnErrors = new Counter({
+      name: 'luotsi_turn_errors_total',
+      help: 'Bot turns that failed, by error class.',
+      labelNames: ['channel', 'kind'],
+      registers,
+    });
+    this.outcomes = new Counter({
+      name: 'luotsi_outcomes_total',
+      help: 'Triage outcomes given, by urgency and topic (counts only).',
+      labelNames: ['urgency', 'topic'],
+      registers,
+    });
+    this.httpRequests = new Counter({
+      name: 'luotsi_http_requests_total',
+      help: 'HTTP responses by route pattern and status.',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
     this.httpSeconds = new Histogram({
       name: 'luotsi_http_request_duration_seconds',
       help: 'HTTP request handling time by route pattern.',

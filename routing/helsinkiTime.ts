@@ -64,7 +64,14 @@ const CLIENT_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
 };
 
 function clientFormat(locale: Locale): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(BCP47[locale], { timeZone: HELSINKI_ZONE, weekday: 'long', day: 'numeric', month: 'numeric', hour: 'numeric', minute: '2-digit' });
+  return new Intl.DateTimeFormat(BCP47[locale], {
+    timeZone: HELSINKI_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
 }
 
 /** A moment in Helsinki time, written the way the client's language writes dates ("maanantai 7.12. klo 8.00"). */
@@ -78,7 +85,15 @@ export function helsinkiDateTime(iso: string, locale: Locale): string {
     .join('');
 }
 
-const STAFF_FORMAT = new Intl.DateTimeFormat('sv-SE', { timeZone: HELSINKI_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const STAFF_FORMAT = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: HELSINKI_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** "2026-11-22 14:05 (Europe/Helsinki)": a moment for staff, the same in every language. */
 export function helsinkiStamp(at: Date): string {

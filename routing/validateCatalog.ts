@@ -86,13 +86,25 @@ export function validateCatalog(catalog: ServiceCatalog): ServiceCatalog {
     if (new Set(days).size !== days.length) throw new CatalogError(queue.id, 'hours', 'one span per weekday');
     (queue.exceptions ?? []).forEach((e, i) => checkException(queue.id, `exceptions[${i}]`, e));
     checkMembers(queue.id, 'topics', queue.topics, TOPIC_IDS, true);
-    checkMembers(queue.id, 'urgencies', queue.urgencies, URGENCIES.filter((u) => u !== 'emergency'), true);
+    checkMembers(
+      queue.id,
+      'urgencies',
+      queue.urgencies,
+      URGENCIES.filter((u) => u !== 'emergency'),
+      true,
+    );
     checkCondition(queue.id, 'when', queue.when);
   }
   for (const article of catalog.selfCare) {
     unique(article.id);
     checkMembers(article.id, 'topics', article.topics, TOPIC_IDS, true);
-    checkMembers(article.id, 'urgencies', article.urgencies, URGENCIES.filter((u) => u !== 'emergency'), true);
+    checkMembers(
+      article.id,
+      'urgencies',
+      article.urgencies,
+      URGENCIES.filter((u) => u !== 'emergency'),
+      true,
+    );
     checkCondition(article.id, 'when', article.when);
     checkRoutingKey(article.id, 'titleKey', article.titleKey);
     if (article.sections.length === 0) throw new CatalogError(article.id, 'sections', 'must not be empty');
@@ -100,7 +112,10 @@ export function validateCatalog(catalog: ServiceCatalog): ServiceCatalog {
     if (article.seekCare.length === 0 || article.seekCare[article.seekCare.length - 1]!.when !== undefined) {
       throw new CatalogError(article.id, 'seekCare', 'the last line must have no condition');
     }
-    for (const [field, list] of [['sections', article.sections], ['seekCare', article.seekCare]] as const) {
+    for (const [field, list] of [
+      ['sections', article.sections],
+      ['seekCare', article.seekCare],
+    ] as const) {
       list.forEach((s, i) => {
         checkRoutingKey(article.id, `${field}[${i}].key`, s.key);
         checkCondition(article.id, `${field}[${i}].when`, s.when);

@@ -118,7 +118,10 @@ export async function main(argv: readonly string[], io: StaffAddIo): Promise<num
 }
 
 function splitList(value: string): string[] {
-  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 // Typed errors carry a message meant for people; anything else is reported by kind only.

@@ -31,7 +31,14 @@ export interface StaffAdminStore {
 }
 
 /** A stored audit row as an entry (both backends). */
-export function auditEntryOf(at: number, actorId: string, action: string, targetId: string, role: string | null, queues: readonly string[] | null): AdminAuditEntry {
+export function auditEntryOf(
+  at: number,
+  actorId: string,
+  action: string,
+  targetId: string,
+  role: string | null,
+  queues: readonly string[] | null,
+): AdminAuditEntry {
   return {
     at: new Date(at),
     actorId,

@@ -22,15 +22,32 @@ export interface StaffOidcSettings {
 
 /** Environment variables of staff sign-in, for the configuration table of the README. */
 export const STAFF_OIDC_VARIABLES = [
-  { name: 'STAFF_OIDC_ISSUER', default: '(unset: password accounts only)', description: "issuer URL of the county's provider for staff (e.g. https://login.microsoftonline.com/<tenant>/v2.0)" },
+  {
+    name: 'STAFF_OIDC_ISSUER',
+    default: '(unset: password accounts only)',
+    description: "issuer URL of the county's provider for staff (e.g. https://login.microsoftonline.com/<tenant>/v2.0)",
+  },
   { name: 'STAFF_OIDC_CLIENT_ID', default: '(unset)', description: 'client id registered at the staff provider' },
   { name: 'STAFF_OIDC_CLIENT_SECRET', default: '(unset)', description: 'client secret (client_secret_basic)' },
   { name: 'STAFF_OIDC_SCOPES', default: 'openid profile email', description: 'scopes asked; must include openid' },
-  { name: 'STAFF_OIDC_ACCOUNT_CLAIM', default: 'preferred_username', description: 'claim that names the staff account (e.g. preferred_username, email, oid); the account is oidc:<value>' },
+  {
+    name: 'STAFF_OIDC_ACCOUNT_CLAIM',
+    default: 'preferred_username',
+    description: 'claim that names the staff account (e.g. preferred_username, email, oid); the account is oidc:<value>',
+  },
   { name: 'STAFF_OIDC_NAME_CLAIM', default: 'name', description: 'claim shown as the display name' },
   { name: 'STAFF_OIDC_GROUPS_CLAIM', default: 'groups', description: 'claim holding the groups' },
-  { name: 'STAFF_OIDC_GROUP_ROLES', default: '(required)', description: 'JSON object: group value → {"role": …, "queues": […]}; the first matching group gives the role, all matching groups the queues; nobody else gets in' },
-  { name: 'STAFF_OIDC_REDIRECT_BASE_URL', default: 'PUBLIC_URL', description: 'base URL the provider redirects back to; register <base>/staff/oidc/callback at the provider' },
+  {
+    name: 'STAFF_OIDC_GROUP_ROLES',
+    default: '(required)',
+    description:
+      'JSON object: group value → {"role": …, "queues": […]}; the first matching group gives the role, all matching groups the queues; nobody else gets in',
+  },
+  {
+    name: 'STAFF_OIDC_REDIRECT_BASE_URL',
+    default: 'PUBLIC_URL',
+    description: 'base URL the provider redirects back to; register <base>/staff/oidc/callback at the provider',
+  },
   { name: 'STAFF_OIDC_ALLOW_HTTP', default: 'false', description: 'allow a plain-http issuer on loopback (tests); refused in production' },
 ] as const;
 
@@ -48,7 +65,8 @@ function groupGrants(raw: string | undefined): Array<[string, GroupGrant]> {
   } catch (cause) {
     throw new ConfigError(name, 'is not JSON', { cause });
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(name, 'must be a JSON object of group → {"role", "queues"}');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ConfigError(name, 'must be a JSON object of group → {"role", "queues"}');
   const grants = Object.entries(parsed as Record<string, unknown>).map(([group, value]): [string, GroupGrant] => {
     const grant = value as { role?: unknown; queues?: unknown };
     if (typeof value !== 'object' || value === null || typeof grant.role !== 'string' || !isStaffRole(grant.role)) {
@@ -76,7 +94,8 @@ export function loadStaffOidcSettings(env: Env, mode: 'development' | 'productio
   const scopes = optional(env, 'STAFF_OIDC_SCOPES') ?? 'openid profile email';
   if (!scopes.split(/\s+/).includes('openid')) throw new ConfigError('STAFF_OIDC_SCOPES', 'must include openid');
   const redirectBaseUrl = urlSetting(env, 'STAFF_OIDC_REDIRECT_BASE_URL', true) ?? publicUrl?.replace(/\/+$/, '');
-  if (redirectBaseUrl === undefined) throw new ConfigError('STAFF_OIDC_REDIRECT_BASE_URL', 'or PUBLIC_URL is required with STAFF_OIDC_ISSUER (the provider needs a fixed callback URL)');
+  if (redirectBaseUrl === undefined)
+    throw new ConfigError('STAFF_OIDC_REDIRECT_BASE_URL', 'or PUBLIC_URL is required with STAFF_OIDC_ISSUER (the provider needs a fixed callback URL)');
   return {
     issuer,
     clientId,

@@ -63,7 +63,10 @@ export class StaffOidcSignIn {
     if (found === undefined) {
       // Nobody knows this password: the account signs in through the provider only.
       const passwordHash = await hashPassword(newRandomToken(), this.options.scryptParams);
-      account = await this.store.createAccount({ id: newStaffId(), username: access.username, displayName: access.displayName, role: access.role, queues: access.queues, passwordHash }, now);
+      account = await this.store.createAccount(
+        { id: newStaffId(), username: access.username, displayName: access.displayName, role: access.role, queues: access.queues, passwordHash },
+        now,
+      );
     } else {
       if (found.disabled) return { ok: false, reason: 'disabled', staffId: found.id };
       if (found.role !== access.role) await this.store.setRole(found.id, access.role, now);

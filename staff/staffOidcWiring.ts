@@ -8,7 +8,12 @@ import { StaffOidcSignIn } from './staffOidcSignIn';
 import type { StaffStore } from './staffStore';
 
 /** The staff sign-in service for configured settings; throws ConfigError for an unknown queue. */
-export function createStaffOidcSignIn(settings: StaffOidcSettings, store: StaffStore, authenticator: StaffAuthenticator, knownQueueIds: readonly string[]): StaffOidcSignIn {
+export function createStaffOidcSignIn(
+  settings: StaffOidcSettings,
+  store: StaffStore,
+  authenticator: StaffAuthenticator,
+  knownQueueIds: readonly string[],
+): StaffOidcSignIn {
   const groups = settings.mapping.groups.map(([group, grant]) => {
     try {
       return [group, { role: grant.role, queues: validateQueues(grant.queues, knownQueueIds) }] as const;

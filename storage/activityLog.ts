@@ -34,7 +34,12 @@ export interface ActivityLog {
    * Appends an activity, assigning id, timestamp and the next watermark. A client's activity
    * carries its own id (`clientActivityId`), unique in the conversation, so a resend can be found.
    */
-  append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date, clientActivityId?: string): Promise<LoggedActivity>;
+  append(
+    conversationId: string,
+    activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>,
+    now: Date,
+    clientActivityId?: string,
+  ): Promise<LoggedActivity>;
   /** The client's activity logged under its own id, and whether the bot's turn on it committed. */
   findClientActivity(conversationId: string, clientActivityId: string): Promise<{ logged: LoggedActivity; answered: boolean } | undefined>;
   /** Activities after the watermark, oldest first. */

@@ -1,9 +1,7 @@
 import { ForbiddenError } from '../errors';
 
 /** Who asks for a photo: the client through their conversation, or a staff member with their queues. */
-export type PhotoCaller =
-  | { kind: 'client'; conversationId: string }
-  | { kind: 'staff'; staffId: string; queues: readonly string[] };
+export type PhotoCaller = { kind: 'client'; conversationId: string } | { kind: 'staff'; staffId: string; queues: readonly string[] };
 
 /** Which of a photo's two renditions. */
 export type PhotoVariant = 'image' | 'thumbnail';
@@ -98,7 +96,6 @@ export function assertPhotoCaller(caller: unknown): asserts caller is PhotoCalle
   const ok =
     typeof c === 'object' &&
     c !== null &&
-    ((c.kind === 'client' && nonEmpty(c.conversationId)) ||
-      (c.kind === 'staff' && nonEmpty(c.staffId) && Array.isArray(c.queues) && c.queues.every(nonEmpty)));
+    ((c.kind === 'client' && nonEmpty(c.conversationId)) || (c.kind === 'staff' && nonEmpty(c.staffId) && Array.isArray(c.queues) && c.queues.every(nonEmpty)));
   if (!ok) throw new ForbiddenError('no access to photos', 'PhotoAccessDenied');
 }

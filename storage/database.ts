@@ -28,7 +28,13 @@ export interface LuotsiDatabase {
    * `answers` may instead be the client's activity itself, not yet logged: it is then logged first,
    * marked answered, and returned first, followed by the replies.
    */
-  commitTurn(conversationId: string, state: StoreItems | undefined, replies: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date, answers?: number | TurnClientActivity): Promise<LoggedActivity[]>;
+  commitTurn(
+    conversationId: string,
+    state: StoreItems | undefined,
+    replies: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[],
+    now: Date,
+    answers?: number | TurnClientActivity,
+  ): Promise<LoggedActivity[]>;
   /** Locks, leader jobs and change announcements shared by every instance on this database. */
   readonly coordination: Coordination;
   /**

@@ -8,8 +8,7 @@ import type { PhotoBlobsTable } from './query/tables';
 export type RefRow = Omit<PhotoBlobsTable, 'image' | 'thumbnail'>;
 
 /** The columns of RefRow, for SELECT lists. */
-export const REF_COLUMNS =
-  'id, conversation_id, question_id, case_id, queue_id, content_type, byte_size, thumbnail_byte_size, width, height, created_at';
+export const REF_COLUMNS = 'id, conversation_id, question_id, case_id, queue_id, content_type, byte_size, thumbnail_byte_size, width, height, created_at';
 
 // 18 random bytes: 144 bits, 24 base64url characters with no padding.
 const ID_BYTES = 18;

@@ -39,12 +39,16 @@ describe('one clock', () => {
 
   it('scans the product sources', () => {
     // A scan that found nothing to read would pass vacuously.
-    expect(files).toEqual(expect.arrayContaining(['index.ts', 'clock.ts', path.join('storage', 'sqlite', 'sqliteBotState.ts'), path.join('routing', 'openingHours.ts')]));
+    expect(files).toEqual(
+      expect.arrayContaining(['index.ts', 'clock.ts', path.join('storage', 'sqlite', 'sqliteBotState.ts'), path.join('routing', 'openingHours.ts')]),
+    );
   });
 
   it('finds every way of reading the wall clock (the check itself)', () => {
     expect(wallClockReads('x.ts', 'const a = Date.now();\nconst b = new Date();\nconst c = Date();\nconst f = Date.now;')).toHaveLength(4);
-    expect(wallClockReads('x.ts', 'const a = new Date(ms);\nconst b = new Date(now.getTime() - 5);\n// Date.now() in a comment\nconst c = toDate();')).toEqual([]);
+    expect(wallClockReads('x.ts', 'const a = new Date(ms);\nconst b = new Date(now.getTime() - 5);\n// Date.now() in a comment\nconst c = toDate();')).toEqual(
+      [],
+    );
   });
 
   it('has no wall-clock reads outside clock.ts', () => {

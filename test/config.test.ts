@@ -35,7 +35,10 @@ describe('loadConfig', () => {
   });
 
   it('reads typed values', () => {
-    const config = loadConfig({ PORT: '8080', TRUST_PROXY: 'true', MAX_MESSAGE_LENGTH: '500', DEFAULT_LOCALE: 'sv', PUBLIC_URL: 'https://chat.example.fi/path' }, '/');
+    const config = loadConfig(
+      { PORT: '8080', TRUST_PROXY: 'true', MAX_MESSAGE_LENGTH: '500', DEFAULT_LOCALE: 'sv', PUBLIC_URL: 'https://chat.example.fi/path' },
+      '/',
+    );
     expect(config.port).toBe(8080);
     expect(config.trustProxy).toBe(true);
     expect(config.maxMessageLength).toBe(500);

@@ -22,7 +22,9 @@ function answerTo(message: Activity, turn: number): { text: string; value?: unkn
   const actions = message.suggestedActions?.actions ?? [];
   const join = actions.find((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue);
   if (join) return { text: join.title ?? '', value: join.value };
-  const none = actions.find((a) => typeof (a.value as { choice?: unknown } | undefined)?.choice === 'string' && String((a.value as { choice: string }).choice).endsWith('.none'));
+  const none = actions.find(
+    (a) => typeof (a.value as { choice?: unknown } | undefined)?.choice === 'string' && String((a.value as { choice: string }).choice).endsWith('.none'),
+  );
   const pick = none ?? actions[0];
   if (pick) return { text: pick.title ?? '1', ...(pick.value !== undefined && { value: pick.value }) };
   return { text: `${MARK} vastaus ${turn}: ${NAME}, ${HETU}, puh. ${PHONE}` };
@@ -37,7 +39,10 @@ describe('logs during a whole journey', () => {
         done();
       },
     });
-    const server = await startTestServer({ LOG_LEVEL: 'debug', MESSAGE_RATE_LIMIT_PER_MINUTE: '1000', POLL_RATE_LIMIT_PER_MINUTE: '100000' }, tempDataDir(), { logger: createLogger('debug', sink), clock: () => MONDAY_MORNING });
+    const server = await startTestServer({ LOG_LEVEL: 'debug', MESSAGE_RATE_LIMIT_PER_MINUTE: '1000', POLL_RATE_LIMIT_PER_MINUTE: '100000' }, tempDataDir(), {
+      logger: createLogger('debug', sink),
+      clock: () => MONDAY_MORNING,
+    });
     const dl = `${server.url}/v3/directline`;
     try {
       const { token, conversationId } = (await (await fetch(`${dl}/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
@@ -47,7 +52,10 @@ describe('logs during a whole journey', () => {
       const post = async (body: object) => {
         const res = await fetch(`${dl}/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify(body) });
         expect(res.status).toBe(200);
-        const page = (await (await fetch(`${dl}/conversations/${conversationId}/activities?watermark=${watermark}`, { headers })).json()) as { activities: Activity[]; watermark: string };
+        const page = (await (await fetch(`${dl}/conversations/${conversationId}/activities?watermark=${watermark}`, { headers })).json()) as {
+          activities: Activity[];
+          watermark: string;
+        };
         watermark = page.watermark;
         return page.activities.filter((a) => a.type === 'message' && a.from?.role !== 'user');
       };
@@ -79,7 +87,11 @@ describe('logs during a whole journey', () => {
 
       // Malformed and forged input with markers.
       await fetch(`${dl}/conversations/${conversationId}/activities`, { method: 'POST', headers, body: `{"type":"message","text":"${MARK}` });
-      await fetch(`${dl}/conversations/${conversationId}/activities`, { method: 'POST', headers: { ...headers, Authorization: `Bearer ${MARK}.forged` }, body: JSON.stringify({ type: 'message', text: MARK }) });
+      await fetch(`${dl}/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        headers: { ...headers, Authorization: `Bearer ${MARK}.forged` },
+        body: JSON.stringify({ type: 'message', text: MARK }),
+      });
 
       // The nurse, named with a marker, claims the case and chats.
       await createStaffAccount(
@@ -90,21 +102,60 @@ describe('logs during a whole journey', () => {
         MONDAY_MORNING,
         { logN: 10, r: 8, p: 1 },
       );
-      await fetch(`${server.url}/staff/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'maija', password: `${MARK}-wrong` }) });
-      const login = await fetch(`${server.url}/staff/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'maija', password: 'pitkä-ja-hyvä-salasana-2026' }) });
+      await fetch(`${server.url}/staff/api/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'maija', password: `${MARK}-wrong` }),
+      });
+      const login = await fetch(`${server.url}/staff/api/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'maija', password: 'pitkä-ja-hyvä-salasana-2026' }),
+      });
       expect(login.status).toBe(200);
       const { csrfToken } = (await login.json()) as { csrfToken: string };
-      const staff = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrfToken, 'content-type': 'application/json', origin: server.url };
-      const list = (await (await fetch(`${server.url}/staff/api/cases?queue=general_customer_service`, { headers: staff })).json()) as { cases: { id: string }[] };
+      const staff = {
+        cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!,
+        'x-csrf-token': csrfToken,
+        'content-type': 'application/json',
+        origin: server.url,
+      };
+      const list = (await (await fetch(`${server.url}/staff/api/cases?queue=general_customer_service`, { headers: staff })).json()) as {
+        cases: { id: string }[];
+      };
       const caseId = list.cases[0]!.id;
       expect((await fetch(`${server.url}/staff/api/cases/${caseId}/claim`, { method: 'POST', headers: staff, body: '{}' })).status).toBe(200);
-      expect((await fetch(`${server.url}/staff/api/cases/${caseId}/messages`, { method: 'POST', headers: staff, body: JSON.stringify({ text: `${MARK} hoitajan viesti` }) })).status).toBe(201);
-      expect((await fetch(`${server.url}/staff/api/cases/${caseId}/notes`, { method: 'POST', headers: staff, body: JSON.stringify({ text: `${MARK} sisäinen muistiinpano ${NAME}` }) })).status).toBe(201);
+      expect(
+        (
+          await fetch(`${server.url}/staff/api/cases/${caseId}/messages`, {
+            method: 'POST',
+            headers: staff,
+            body: JSON.stringify({ text: `${MARK} hoitajan viesti` }),
+          })
+        ).status,
+      ).toBe(201);
+      expect(
+        (
+          await fetch(`${server.url}/staff/api/cases/${caseId}/notes`, {
+            method: 'POST',
+            headers: staff,
+            body: JSON.stringify({ text: `${MARK} sisäinen muistiinpano ${NAME}` }),
+          })
+        ).status,
+      ).toBe(201);
       await post({ type: 'message', text: `Soita minulle ${PHONE}, terveisin ${NAME}` });
       const view = await (await fetch(`${server.url}/staff/api/cases/${caseId}`, { headers: staff })).text();
       // The data is really in the service (so its absence from the log means something).
       expect(view).toContain(PHONE);
-      expect((await fetch(`${server.url}/staff/api/cases/${caseId}/close`, { method: 'POST', headers: staff, body: JSON.stringify({ outcome: 'advice_given', staffUrgency: 'non_urgent' }) })).status).toBe(200);
+      expect(
+        (
+          await fetch(`${server.url}/staff/api/cases/${caseId}/close`, {
+            method: 'POST',
+            headers: staff,
+            body: JSON.stringify({ outcome: 'advice_given', staffUrgency: 'non_urgent' }),
+          })
+        ).status,
+      ).toBe(200);
       const helped = await post({ type: 'message', text: '1' });
       expect(helped.length).toBeGreaterThan(0);
       await post({ type: 'message', text: '4' });

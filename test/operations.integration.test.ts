@@ -14,7 +14,10 @@ const fi = createI18n().getFixedT('fi');
 
 async function conversation(startUrl: string): Promise<Client> {
   const dl = (url: string) => `${url}/v3/directline`;
-  const { token, conversationId } = (await (await fetch(`${dl(startUrl)}/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+  const { token, conversationId } = (await (await fetch(`${dl(startUrl)}/tokens/generate`, { method: 'POST' })).json()) as {
+    token: string;
+    conversationId: string;
+  };
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   await fetch(`${dl(startUrl)}/conversations`, { method: 'POST', headers, body: '{"locale":"fi-FI"}' });
   return {

@@ -52,7 +52,8 @@ class Primary {
     for (;;) {
       const found = this.lines.filter(match);
       if (found.length >= count) return found;
-      if (performance.now() > deadline) throw new Error(`waited for ${count} log lines; have ${found.length}: ${JSON.stringify(this.lines.slice(-5))}; stderr: ${this.stderr}`);
+      if (performance.now() > deadline)
+        throw new Error(`waited for ${count} log lines; have ${found.length}: ${JSON.stringify(this.lines.slice(-5))}; stderr: ${this.stderr}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 200);
@@ -99,11 +100,20 @@ describe('WEB_CONCURRENCY workers on PostgreSQL', () => {
 
       // A conversation whose turns land on different workers goes on where it was.
       const dl = `${base}/v3/directline`;
-      const { token, conversationId } = (await (await fetch(`${dl}/tokens/generate`, { method: 'POST', headers: { Connection: 'close' } })).json()) as { token: string; conversationId: string };
+      const { token, conversationId } = (await (await fetch(`${dl}/tokens/generate`, { method: 'POST', headers: { Connection: 'close' } })).json()) as {
+        token: string;
+        conversationId: string;
+      };
       const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Connection: 'close' };
       expect((await fetch(`${dl}/conversations`, { method: 'POST', headers, body: '{"locale":"fi-FI"}' })).status).toBe(201);
-      for (const text of ['1', 'sopii']) expect((await fetch(`${dl}/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text }) })).status).toBe(200);
-      const page = (await (await fetch(`${dl}/conversations/${conversationId}/activities`, { headers })).json()) as { activities: { from?: { role?: string } }[] };
+      for (const text of ['1', 'sopii'])
+        expect(
+          (await fetch(`${dl}/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text }) }))
+            .status,
+        ).toBe(200);
+      const page = (await (await fetch(`${dl}/conversations/${conversationId}/activities`, { headers })).json()) as {
+        activities: { from?: { role?: string } }[];
+      };
       expect(page.activities.filter((a) => a.from?.role !== 'user').length).toBeGreaterThanOrEqual(3);
       const turns = await primary.until((l) => l.msg === 'request' && l.route === '/v3/directline/conversations/:id/activities', 3);
       expect(turns.length).toBeGreaterThanOrEqual(3);

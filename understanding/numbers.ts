@@ -43,12 +43,21 @@ export function readNumber(lexicon: Lexicon, locale: Locale, text: string, unit:
   const folded = tokens(text).map(fold);
   const list = (key: string) => lexicon.list(locale, `numbers.${key}`);
   if (unit === 'day') {
-    const relative = longestOf(folded, (Object.keys(RELATIVE_DAYS) as (keyof typeof RELATIVE_DAYS)[]).map((k) => [k, list(`relative.${k}`)]));
+    const relative = longestOf(
+      folded,
+      (Object.keys(RELATIVE_DAYS) as (keyof typeof RELATIVE_DAYS)[]).map((k) => [k, list(`relative.${k}`)]),
+    );
     if (relative !== undefined) return RELATIVE_DAYS[relative];
-    const weekday = longestOf(folded, WEEKDAYS.map((d) => [d, list(`weekdays.${d}`)] as const));
+    const weekday = longestOf(
+      folded,
+      WEEKDAYS.map((d) => [d, list(`weekdays.${d}`)] as const),
+    );
     if (weekday !== undefined) return daysSince(weekday, now);
   }
-  const given = longestOf(folded, UNITS.map((u) => [u, list(`units.${u}`)] as const));
+  const given = longestOf(
+    folded,
+    UNITS.map((u) => [u, list(`units.${u}`)] as const),
+  );
   const numberWords = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '14', '20', '30'].map((n) => [n, list(`words.${n}`)] as [string, Phrase[]]);
   const digits = digitsIn(text);
   const worded = digits === undefined ? longestOf(folded, numberWords) : undefined;
@@ -67,5 +76,7 @@ export function readNumber(lexicon: Lexicon, locale: Locale, text: string, unit:
 export function hasAmount(lexicon: Lexicon, locale: Locale, text: string): boolean {
   if (digitsIn(text) !== undefined) return true;
   const folded = tokens(text).map(fold);
-  return ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '14', '20', '30'].some((n) => lexicon.list(locale, `numbers.words.${n}`).some((p) => indexOfPhrase(folded, p) >= 0));
+  return ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '14', '20', '30'].some((n) =>
+    lexicon.list(locale, `numbers.words.${n}`).some((p) => indexOfPhrase(folded, p) >= 0),
+  );
 }

@@ -73,7 +73,15 @@ export class StemBayes {
   private *fill(documents: readonly TopicDocument[]): Generator<void> {
     for (const locale of LOCALES) {
       const own = documents.filter((doc) => doc.locale === locale);
-      const compounds = SPLIT_COMPOUNDS.has(locale) ? new CompoundSplitter(locale, vocabularyOf(locale, own.map((doc) => doc.text))) : undefined;
+      const compounds = SPLIT_COMPOUNDS.has(locale)
+        ? new CompoundSplitter(
+            locale,
+            vocabularyOf(
+              locale,
+              own.map((doc) => doc.text),
+            ),
+          )
+        : undefined;
       yield;
       const featured: { topic: string; features: Map<string, number> }[] = [];
       for (const doc of own) {
@@ -107,7 +115,9 @@ export class StemBayes {
   /** Every topic of the language with its posterior (0–1, summing to 1), best first; empty when no feature is known. */
   classify(locale: Locale, text: string): { topic: string; score: number }[] {
     const model = this.model.get(locale)!;
-    const features = [...featuresOf(locale, text, model.compounds)].filter(([feature]) => model.idf.has(feature)).map(([feature, weight]) => [feature, weight * model.idf.get(feature)!] as const);
+    const features = [...featuresOf(locale, text, model.compounds)]
+      .filter(([feature]) => model.idf.has(feature))
+      .map(([feature, weight]) => [feature, weight * model.idf.get(feature)!] as const);
     if (features.length === 0) return [];
     // Uniform prior: the corpus has about as many sentences per topic, and none is likelier a priori.
     const logs = [...model.topics].map(([topic, counts]) => {

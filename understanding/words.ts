@@ -16,7 +16,10 @@ const STEMMERS: Record<Locale, { stem(tokens: string[]): string[] }> = { fi: new
 
 /** Case, diacritics (ä→a, å→a, ö→o) and spacing folded, as dialogs/textMatch does. */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The words of a text (letters and digits; punctuation splits), in reading order. */

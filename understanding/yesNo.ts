@@ -24,7 +24,14 @@ export function readYesNoIn(lexicon: Lexicon, locale: Locale, text: string): Yes
   ];
   const best = leading.reduce((a, b) => (b[1] > a[1] ? b : a));
   // "I don't know": an unsure phrase that starts inside the leading "I don't" wins.
-  if (best[0] !== 'unsure' && list('unsure').some((phrase) => { const at = indexOfPhrase(folded, phrase); return at >= 0 && at < best[1]; })) return 'unsure';
+  if (
+    best[0] !== 'unsure' &&
+    list('unsure').some((phrase) => {
+      const at = indexOfPhrase(folded, phrase);
+      return at >= 0 && at < best[1];
+    })
+  )
+    return 'unsure';
   if (best[1] > 0) return best[0];
   if (containsAny(folded, list('unsure'))) return 'unsure';
   if (containsAny(folded, list('negations'))) return 'no';

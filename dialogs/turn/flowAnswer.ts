@@ -13,7 +13,13 @@ export function flowAnswer(host: FlowHost): TurnStep {
       const { snapshot, t, locale } = flowOf(turn);
       const prompt = currentPrompt(snapshot);
       if (!prompt) return 'next';
-      const parsed = parseAnswer(prompt, { text: turn.text, value: turn.context.activity.value }, (key) => host.labels(key), host.words.skipWords(), host.reader(locale));
+      const parsed = parseAnswer(
+        prompt,
+        { text: turn.text, value: turn.context.activity.value },
+        (key) => host.labels(key),
+        host.words.skipWords(),
+        host.reader(locale),
+      );
       if (parsed.kind === 'invalid') {
         // Every reason may name the options ("not recognised", "if unsure, choose the closest").
         const message = t(parsed.errorKey, { options: optionList(prompt, t, flowContext(snapshot).subject?.kind), ...(parsed.params ?? {}) });

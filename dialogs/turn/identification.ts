@@ -28,7 +28,8 @@ export function identification(desk: IdentificationDesk, queueDesk: ClientQueueD
         if (picked) await context.sendActivities(picked);
       }
       const pressed = (activity.value ?? {}) as { joinQueue?: unknown };
-      if (snapshot.status !== 'done' || !queueDesk || typeof pressed.joinQueue !== 'string' || !desk.requires(pressed.joinQueue) || turn.sign !== null) return 'next';
+      if (snapshot.status !== 'done' || !queueDesk || typeof pressed.joinQueue !== 'string' || !desk.requires(pressed.joinQueue) || turn.sign !== null)
+        return 'next';
       if (!(await desk.held(context))) {
         await context.sendActivities(await desk.offer(context, snapshot.output, pressed.joinQueue, subjectIsOther, t, locale));
         return 'handled';

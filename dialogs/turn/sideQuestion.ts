@@ -31,9 +31,7 @@ function isWholeAnswer(host: FlowHost, prompt: PromptMeta, text: string): boolea
     ...['yes', 'no', 'unsure'].map((key) => host.lexicon.text(locale, `yesNo.${key}`) ?? ''),
     ...(prompt.options ?? []).flatMap((o) => [host.lexicon.label(locale, o.labelKey) ?? '', host.lexicon.text(locale, synonymKey(o.labelKey)) ?? '']),
   ];
-  return LOCALES.some((locale) =>
-    lists(locale).some((list) => phrases(list.replace(/,/g, '')).some((phrase) => phrase.join(' ') === typed)),
-  );
+  return LOCALES.some((locale) => lists(locale).some((list) => phrases(list.replace(/,/g, '')).some((phrase) => phrase.join(' ') === typed)));
 }
 
 /**
@@ -153,4 +151,3 @@ function readAnswer(host: FlowHost, turn: Turn, run: SideRun, pressedSet: SideSe
   const key = host.options.i18n.exists(own) ? own : parsed.errorKey;
   return { kind: 'reason', text: t(key, { options: optionList(prompt, t, undefined), ...(parsed.params ?? {}) }) };
 }
-

@@ -16,7 +16,12 @@ export function summaryAnswer(host: FlowHost): TurnStep {
       const confirm = prompt.options?.[0];
       const input = { text: turn.text, value: turn.context.activity.value };
       const parsed = confirm
-        ? parseSummaryInput(host.summary(snapshot), confirm, input, (typed) => host.labels(confirm.labelKey).includes(foldText(typed)) || host.reader(locale).yesNo(typed) === 'yes')
+        ? parseSummaryInput(
+            host.summary(snapshot),
+            confirm,
+            input,
+            (typed) => host.labels(confirm.labelKey).includes(foldText(typed)) || host.reader(locale).yesNo(typed) === 'yes',
+          )
         : undefined;
       if (!parsed) {
         await host.askAgain(turn.context, snapshot, t('common:errors.summaryNotUnderstood'), turn.persisted);

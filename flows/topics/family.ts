@@ -17,7 +17,12 @@ export const familySet: QuestionSetDef = {
     exhaustedOften: { q: 'exhausted', is: 'often' },
     support: { q: 'concern', anyOf: ['parenting', 'relationship', 'exhaustion'] },
     childHealth: { q: 'concern', anyOf: ['childHealth', 'pregnancy'] },
-    exhaustedAndConflict: { all: [{ q: 'exhausted', is: 'often' }, { q: 'concern', is: 'relationship' }] },
+    exhaustedAndConflict: {
+      all: [
+        { q: 'exhausted', is: 'often' },
+        { q: 'concern', is: 'relationship' },
+      ],
+    },
   },
   questions: [
     { id: 'danger', kind: 'yesNo', unsure: 'yes', redFlag: { when: 'danger', sign: 'danger' } },

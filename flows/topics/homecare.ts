@@ -31,7 +31,12 @@ export const homecareSet: QuestionSetDef = {
     memory: { q: 'memory', yes: true },
     needsHelp: { q: 'dailyHelp', anyOf: ['sometimes', 'daily'] },
     livesAlone: { q: 'livesAlone', yes: true },
-    aloneAndDaily: { all: [{ q: 'livesAlone', yes: true }, { q: 'dailyHelp', is: 'daily' }] },
+    aloneAndDaily: {
+      all: [
+        { q: 'livesAlone', yes: true },
+        { q: 'dailyHelp', is: 'daily' },
+      ],
+    },
     caregiverStrain: { q: 'caregiverStrain', yes: true },
     wantsCall: { q: 'wish', is: 'call' },
   },
@@ -72,10 +77,22 @@ export const homecareSet: QuestionSetDef = {
   urgency: {
     rules: [
       { when: 'notCoping', urgency: 'urgent', note: 'Does not cope at home today: same-day contact (social and crisis on-call out of hours).' },
-      { when: 'forgetsCritical', urgency: 'urgent', note: 'Missed doses of insulin, a blood thinner or another medicine that must not be missed: a nurse the same day.' },
+      {
+        when: 'forgetsCritical',
+        urgency: 'urgent',
+        note: 'Missed doses of insulin, a blood thinner or another medicine that must not be missed: a nurse the same day.',
+      },
       { when: 'forgetsMedicines', urgency: 'non_urgent', note: 'Forgets medicines: home care or nurse assesses dose dispensing.' },
-      { when: 'seriousFall', urgency: 'urgent', note: 'Cannot bear weight or hit the head in a fall: same-day health assessment (116117 at night), as under "something else".' },
-      { when: 'fallPain', urgency: 'non_urgent', note: 'Pain on moving after a fall: a health assessment by appointment (digital clinic), besides fall prevention.' },
+      {
+        when: 'seriousFall',
+        urgency: 'urgent',
+        note: 'Cannot bear weight or hit the head in a fall: same-day health assessment (116117 at night), as under "something else".',
+      },
+      {
+        when: 'fallPain',
+        urgency: 'non_urgent',
+        note: 'Pain on moving after a fall: a health assessment by appointment (digital clinic), besides fall prevention.',
+      },
       { when: 'fall', urgency: 'non_urgent', note: 'Recent falls: assessment of fall risk and home safety.' },
       { when: 'memory', urgency: 'non_urgent', note: 'Worrying memory changes: memory assessment.' },
       { when: 'needsHelp', urgency: 'non_urgent', note: 'Needs help with daily tasks: service needs assessment.' },

@@ -59,7 +59,13 @@ export const mentalSet: QuestionSetDef = {
       next: [{ when: 'drinks', to: 'auditQuantity' }, { to: 'end' }],
     },
     // Drinks on a drinking day: "3" or "3 annosta" is three drinks (threeFour), not the third band.
-    { id: 'auditQuantity', kind: 'choice', options: AUDIT_C_OPTIONS.auditQuantity, amounts: { unit: 'count', below: [3, 5, 7, 10, Infinity] }, intro: ['intro'] },
+    {
+      id: 'auditQuantity',
+      kind: 'choice',
+      options: AUDIT_C_OPTIONS.auditQuantity,
+      amounts: { unit: 'count', below: [3, 5, 7, 10, Infinity] },
+      intro: ['intro'],
+    },
     { id: 'auditBinge', kind: 'choice', options: AUDIT_C_OPTIONS.auditBinge },
     { id: 'sex', kind: 'choice', options: ['female', 'male', 'other'] },
     { id: 'ageGroup', kind: 'choice', options: ['18to64', '65plus'], amounts: { unit: 'age', below: [65, 150] } },

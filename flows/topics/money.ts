@@ -16,7 +16,12 @@ export const moneySet: QuestionSetDef = {
     homeless: { q: 'homeless', yes: true },
     needsGuidance: { q: 'situation', anyOf: ['jobLoss', 'rent', 'debt', 'incomeSupport'] },
     notApplied: { q: 'kelaApplied', yes: false },
-    manyProblems: { all: [{ q: 'situation', is: 'debt' }, { q: 'situation', anyOf: ['rent', 'jobLoss'] }] },
+    manyProblems: {
+      all: [
+        { q: 'situation', is: 'debt' },
+        { q: 'situation', anyOf: ['rent', 'jobLoss'] },
+      ],
+    },
   },
   questions: [
     { id: 'situation', kind: 'multiChoice', options: ['jobLoss', 'rent', 'debt', 'incomeSupport', 'other'] },

@@ -33,8 +33,18 @@ export const otherSet: QuestionSetDef = {
     renewal: { q: 'medicineNeed', is: 'renewal' },
     forgetting: { q: 'medicineNeed', is: 'forgetting' },
     sideEffect: { q: 'medicineNeed', is: 'sideEffect' },
-    runsOutSoon: { all: [{ q: 'medicineNeed', is: 'renewal' }, { q: 'medicineRunsOut', yes: true }] },
-    criticalMissed: { all: [{ q: 'medicineNeed', is: 'forgetting' }, { q: 'medicineCritical', yes: true }] },
+    runsOutSoon: {
+      all: [
+        { q: 'medicineNeed', is: 'renewal' },
+        { q: 'medicineRunsOut', yes: true },
+      ],
+    },
+    criticalMissed: {
+      all: [
+        { q: 'medicineNeed', is: 'forgetting' },
+        { q: 'medicineCritical', yes: true },
+      ],
+    },
     selfCareMedicine: { q: 'medicineNeed', anyOf: ['renewal', 'howToTake'] },
     seriousFall: { q: 'fallInjury', anyOf: ['cantBearWeight', 'headInjury'] },
     fallPain: { q: 'fallInjury', is: 'painMoving' },
@@ -68,7 +78,11 @@ export const otherSet: QuestionSetDef = {
   urgency: {
     rules: [
       { when: 'infantLessActive', urgency: 'urgent', note: 'An infant less active than usual: same-day assessment.' },
-      { when: 'criticalMissed', urgency: 'urgent', note: 'Missed insulin, blood thinner or another medicine that must not be missed: a nurse the same day (116117 at night).' },
+      {
+        when: 'criticalMissed',
+        urgency: 'urgent',
+        note: 'Missed insulin, blood thinner or another medicine that must not be missed: a nurse the same day (116117 at night).',
+      },
       { when: 'seriousFall', urgency: 'urgent', note: 'Cannot bear weight or hit the head in a fall: same-day assessment (116117 at night).' },
       { when: 'nowhereTonight', urgency: 'urgent', note: 'No place to stay tonight: social guidance today, social and crisis emergency service at night.' },
       { when: 'today', urgency: 'urgent', note: 'The client needs help today: same-day contact.' },

@@ -16,7 +16,12 @@ export const respiratorySet: QuestionSetDef = {
     veryWeak: { q: 'condition', is: 'veryWeak' },
     feverInInfant: { all: [{ ageBand: ['under1'] }, { q: 'symptoms', is: 'fever' }] },
     longFever: { q: 'feverDays', atLeast: 4 },
-    chronicWithFever: { all: [{ q: 'chronic', yes: true }, { q: 'symptoms', is: 'fever' }] },
+    chronicWithFever: {
+      all: [
+        { q: 'chronic', yes: true },
+        { q: 'symptoms', is: 'fever' },
+      ],
+    },
     longCough: { q: 'duration', is: 'overThreeWeeks' },
     earPain: { q: 'symptoms', is: 'earPain' },
     somewhatWeak: { q: 'condition', is: 'somewhatWeak' },

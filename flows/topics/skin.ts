@@ -13,12 +13,25 @@ export const skinSet: QuestionSetDef = {
   guards: {
     ...CHILD_CONDITION_GUARDS,
     airway: { q: 'airway', yes: true },
-    purpuraWithFever: { all: [{ q: 'purpura', yes: true }, { q: 'fever', yes: true }] },
+    purpuraWithFever: {
+      all: [
+        { q: 'purpura', yes: true },
+        { q: 'fever', yes: true },
+      ],
+    },
     infant: { ageBand: ['under1'] },
     feverInInfant: { all: [{ ageBand: ['under1'] }, { q: 'fever', yes: true }] },
-    spreadingRednessWithFever: { all: [{ q: 'symptoms', is: 'spreadingRedness' }, { q: 'fever', yes: true }] },
+    spreadingRednessWithFever: {
+      all: [
+        { q: 'symptoms', is: 'spreadingRedness' },
+        { q: 'fever', yes: true },
+      ],
+    },
     widespreadBlistersOrPain: {
-      all: [{ q: 'spread', is: 'widespread' }, { q: 'symptoms', anyOf: ['blisters', 'pain'] }],
+      all: [
+        { q: 'spread', is: 'widespread' },
+        { q: 'symptoms', anyOf: ['blisters', 'pain'] },
+      ],
     },
     longLasting: { q: 'duration', anyOf: ['weeks', 'months'] },
     needsLook: { q: 'symptoms', anyOf: ['pain', 'oozing', 'spreadingRedness', 'blisters'] },

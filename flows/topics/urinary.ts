@@ -15,19 +15,26 @@ export const urinarySet: QuestionSetDef = {
     confused: { q: 'confusion', yes: true },
     notChild: { not: { subject: ['child'] } },
     female: { all: [{ q: 'sex', is: 'female' }, { not: { subject: ['child'] } }] },
-    feverAndFlank: { all: [{ q: 'fever', yes: true }, { q: 'flankPain', yes: true }] },
+    feverAndFlank: {
+      all: [
+        { q: 'fever', yes: true },
+        { q: 'flankPain', yes: true },
+      ],
+    },
     fever: { q: 'fever', yes: true },
     child: { subject: ['child'] },
     pregnant: { q: 'pregnant', yes: true },
     male: { q: 'sex', is: 'male' },
     blood: { q: 'symptoms', is: 'blood' },
-    recurrentOrLong: { any: [{ q: 'recurrent', yes: true }, { q: 'duration', is: 'overWeek' }] },
+    recurrentOrLong: {
+      any: [
+        { q: 'recurrent', yes: true },
+        { q: 'duration', is: 'overWeek' },
+      ],
+    },
     discharge: { q: 'discharge', yes: true },
     mildAndShort: {
-      all: [
-        { q: 'duration', is: 'underDay' },
-        { not: { q: 'symptoms', anyOf: ['blood', 'lowerAbdominal'] } },
-      ],
+      all: [{ q: 'duration', is: 'underDay' }, { not: { q: 'symptoms', anyOf: ['blood', 'lowerAbdominal'] } }],
     },
   },
   questions: [

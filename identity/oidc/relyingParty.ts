@@ -9,7 +9,8 @@ import { OidcSignInError } from './oidcErrors';
 type OpenId = typeof OpenIdClient;
 
 /** How the relying party authenticates to the token endpoint. */
-export type ClientAuthentication = { kind: 'client_secret'; secret: string } | { kind: 'private_key_jwt'; privateKeyJwk: JsonWebKey & { kid?: string; alg?: string } };
+export type ClientAuthentication =
+  { kind: 'client_secret'; secret: string } | { kind: 'private_key_jwt'; privateKeyJwk: JsonWebKey & { kid?: string; alg?: string } };
 
 /** Everything a relying party needs to know about its provider and itself. */
 export interface RelyingPartySettings {

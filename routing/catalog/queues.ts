@@ -113,8 +113,16 @@ export const QUEUES: readonly WorkQueue[] = [
       not: {
         any: [
           // (a home-and-daily-life result: its first question answered, no injury after a fall)
-          { all: [{ q: 'homecare.suddenChange', answered: true }, { not: { q: 'homecare.fallInjury', anyOf: ['painMoving', 'cantBearWeight', 'headInjury'] } }] },
-          { all: [{ q: 'family.concern', answered: true }, { not: { q: 'family.childIll', yes: true } }, { not: { q: 'family.concern', anyOf: ['childHealth', 'pregnancy'] } }] },
+          {
+            all: [{ q: 'homecare.suddenChange', answered: true }, { not: { q: 'homecare.fallInjury', anyOf: ['painMoving', 'cantBearWeight', 'headInjury'] } }],
+          },
+          {
+            all: [
+              { q: 'family.concern', answered: true },
+              { not: { q: 'family.childIll', yes: true } },
+              { not: { q: 'family.concern', anyOf: ['childHealth', 'pregnancy'] } },
+            ],
+          },
           { q: 'other.need', anyOf: ['housing', 'noSymptoms'] },
           { q: 'other.area', is: 'social' },
         ],

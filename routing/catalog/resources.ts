@@ -93,7 +93,11 @@ export const RESOURCES: readonly Resource[] = [
     ],
     web: 'https://mieli.fi',
     webIn: { sv: 'https://mieli.fi/sv' },
-    hours: { fi: 'Suomeksi aina (24/7); ruotsiksi ja arabiaksi rajatusti', sv: 'På finska dygnet runt; på svenska och arabiska begränsat', en: 'Finnish 24/7; Swedish and Arabic at set times' },
+    hours: {
+      fi: 'Suomeksi aina (24/7); ruotsiksi ja arabiaksi rajatusti',
+      sv: 'På finska dygnet runt; på svenska och arabiska begränsat',
+      en: 'Finnish 24/7; Swedish and Arabic at set times',
+    },
     topics: ['mental'],
     whenFlags: ['crisis'],
     emergencySigns: ['suicide'],
@@ -203,7 +207,11 @@ export const RESOURCES: readonly Resource[] = [
   },
   {
     id: 'debt_advice',
-    name: { fi: 'Talous- ja velkaneuvonta (oikeusaputoimistot)', sv: 'Ekonomi- och skuldrådgivning (rättshjälpsbyråer)', en: 'Financial and debt advice (legal aid offices)' },
+    name: {
+      fi: 'Talous- ja velkaneuvonta (oikeusaputoimistot)',
+      sv: 'Ekonomi- och skuldrådgivning (rättshjälpsbyråer)',
+      en: 'Financial and debt advice (legal aid offices)',
+    },
     phones: [],
     web: 'https://oikeus.fi/talousjavelkaneuvonta',
     hours: { fi: 'Arkisin, ajanvarauksella', sv: 'Vardagar, med tidsbokning', en: 'Weekdays, by appointment' },
@@ -259,13 +267,22 @@ export const RESOURCES: readonly Resource[] = [
   },
   {
     id: 'omakanta',
-    name: { fi: 'Omakanta: reseptien uusiminen ja omat tiedot', sv: 'MittKanta: förnya recept och se egna uppgifter', en: 'MyKanta: renewing prescriptions and your own records' },
+    name: {
+      fi: 'Omakanta: reseptien uusiminen ja omat tiedot',
+      sv: 'MittKanta: förnya recept och se egna uppgifter',
+      en: 'MyKanta: renewing prescriptions and your own records',
+    },
     phones: [],
     web: 'https://www.kanta.fi/omakanta',
     webIn: { sv: 'https://www.kanta.fi/sv' },
     hours: WEB_ONLY,
     topics: ['other', 'homecare'],
-    when: { any: [{ q: 'other.medicineNeed', is: 'renewal' }, { q: 'other.paperwork', anyOf: ['results', 'vaccination'] }] },
+    when: {
+      any: [
+        { q: 'other.medicineNeed', is: 'renewal' },
+        { q: 'other.paperwork', anyOf: ['results', 'vaccination'] },
+      ],
+    },
     source: 'kanta.fi',
     verified: CHECKED,
     alwaysOpen: false,
@@ -273,7 +290,11 @@ export const RESOURCES: readonly Resource[] = [
   },
   {
     id: 'lahella',
-    name: { fi: 'Lähellä.fi – järjestöjen toiminta ja vertaistuki', sv: 'Lähellä.fi – föreningsverksamhet och kamratstöd', en: 'Lähellä.fi – NGO activities and peer support' },
+    name: {
+      fi: 'Lähellä.fi – järjestöjen toiminta ja vertaistuki',
+      sv: 'Lähellä.fi – föreningsverksamhet och kamratstöd',
+      en: 'Lähellä.fi – NGO activities and peer support',
+    },
     phones: [],
     web: 'https://www.lahella.fi',
     hours: WEB_ONLY,

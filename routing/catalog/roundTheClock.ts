@@ -60,7 +60,12 @@ export const ROUND_THE_CLOCK: readonly RoundTheClockRule[] = [
   },
   {
     topics: ['other'],
-    when: { any: [{ q: 'other.placeTonight', yes: false }, { q: 'other.area', is: 'social' }] },
+    when: {
+      any: [
+        { q: 'other.placeTonight', yes: false },
+        { q: 'other.area', is: 'social' },
+      ],
+    },
     service: SOCIAL_CRISIS,
     callScriptKey: 'routing:callScript.social',
     note: 'No place to stay tonight, or an urgent social matter: social and crisis emergency service.',

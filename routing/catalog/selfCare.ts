@@ -113,7 +113,15 @@ export const SELF_CARE: readonly SelfCareArticle[] = [
     ['family', 'homecare'],
     [
       ['body'],
-      ['exhaustion', { any: [{ q: 'family.exhausted', anyOf: ['sometimes', 'often'] }, { q: 'homecare.caregiverStrain', yes: true }] }],
+      [
+        'exhaustion',
+        {
+          any: [
+            { q: 'family.exhausted', anyOf: ['sometimes', 'often'] },
+            { q: 'homecare.caregiverStrain', yes: true },
+          ],
+        },
+      ],
       ['relationship', { q: 'family.concern', is: 'relationship' }],
     ],
     [['seekCare']],

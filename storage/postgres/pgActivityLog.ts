@@ -46,7 +46,12 @@ export class PgActivityLog implements ActivityLog {
     return rowCount === 1;
   }
 
-  async append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date, clientActivityId?: string): Promise<LoggedActivity> {
+  async append(
+    conversationId: string,
+    activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>,
+    now: Date,
+    clientActivityId?: string,
+  ): Promise<LoggedActivity> {
     return this.db.transaction((tx) => this.appendIn(tx, conversationId, activity, now, clientActivityId));
   }
 
@@ -66,7 +71,13 @@ export class PgActivityLog implements ActivityLog {
   }
 
   /** `append` inside the caller's transaction. */
-  async appendIn(tx: PgQueryable, conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date, clientActivityId?: string): Promise<LoggedActivity> {
+  async appendIn(
+    tx: PgQueryable,
+    conversationId: string,
+    activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>,
+    now: Date,
+    clientActivityId?: string,
+  ): Promise<LoggedActivity> {
     return (await this.appendAllIn(tx, conversationId, [activity], now, clientActivityId))[0]!;
   }
 
@@ -76,7 +87,13 @@ export class PgActivityLog implements ActivityLog {
    * `client` names its own id, or is the turn's client activity (TurnClientActivity), logged
    * already answered, whose answers point at it.
    */
-  async appendAllIn(tx: PgQueryable, conversationId: string, activities: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date, client?: string | TurnClientActivity): Promise<LoggedActivity[]> {
+  async appendAllIn(
+    tx: PgQueryable,
+    conversationId: string,
+    activities: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[],
+    now: Date,
+    client?: string | TurnClientActivity,
+  ): Promise<LoggedActivity[]> {
     if (activities.length === 0) return [];
     // The UPDATE locks the conversation's row until commit, so appenders on other instances
     // queue here and each takes its own watermarks.
@@ -93,12 +110,21 @@ export class PgActivityLog implements ActivityLog {
     const firstId = activityId(conversationId, taken.watermark);
     const logged = activities.map((activity, index): LoggedActivity => {
       const watermark = taken.watermark + index;
-      return { watermark, activity: { ...answering(activity, index > 0 ? turnClient : undefined, firstId), id: activityId(conversationId, watermark), timestamp } };
+      return {
+        watermark,
+        activity: { ...answering(activity, index > 0 ? turnClient : undefined, firstId), id: activityId(conversationId, watermark), timestamp },
+      };
     });
     const values: unknown[] = [];
     const tuples = logged.map((entry, index) => {
       // The turn's own client activity is answered by the commit that logs it: no UPDATE after.
-      values.push(conversationId, entry.watermark, JSON.stringify(entry.activity), index === 0 ? (clientActivityId ?? null) : null, index === 0 && turnClient !== undefined);
+      values.push(
+        conversationId,
+        entry.watermark,
+        JSON.stringify(entry.activity),
+        index === 0 ? (clientActivityId ?? null) : null,
+        index === 0 && turnClient !== undefined,
+      );
       const at = index * 5;
       return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5})`;
     });

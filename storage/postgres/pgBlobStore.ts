@@ -13,7 +13,6 @@ import { PHOTO_ID_PATTERN as ID_PATTERN, REF_COLUMNS, ownershipOf, toRef, newPho
 import type { PgDb } from './pgClient';
 import type { Clock } from '../../clock';
 
-
 // Column names come from this fixed map, never from the caller.
 const VARIANT_SQL: Record<PhotoVariant, string> = {
   image: 'SELECT image AS bytes FROM photo_blobs WHERE id = $1',

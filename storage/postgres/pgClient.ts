@@ -53,7 +53,9 @@ export function isUnavailable(error: unknown): boolean {
     if (code.length === 5 && UNAVAILABLE_CLASSES.includes(code.slice(0, 2))) return true;
   }
   // node-postgres raises these without a code when a connection dies or the pool waits too long.
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|not queryable/i.test(parts.message);
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|not queryable/i.test(
+    parts.message,
+  );
 }
 
 /** Rethrows connection-level failures as StorageUnavailableError (503) and everything else as is. */

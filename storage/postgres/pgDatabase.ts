@@ -16,7 +16,15 @@ import type { QueryDb } from '../query/queryDb';
 import { systemClock, type Clock } from '../../clock';
 
 /** Tables that hold what a client or staff member may ask to have erased. */
-const PERSONAL_DATA_TABLES = ['channel_activities', 'channel_conversations', 'bot_state', 'photo_blobs', 'handoff_cases', 'handoff_messages', 'handoff_feedback'] as const;
+const PERSONAL_DATA_TABLES = [
+  'channel_activities',
+  'channel_conversations',
+  'bot_state',
+  'photo_blobs',
+  'handoff_cases',
+  'handoff_messages',
+  'handoff_feedback',
+] as const;
 
 /**
  * Opens the PostgreSQL backend. Returns at once; migrations run in the background and every

@@ -23,7 +23,6 @@ import { triageAccuracyReport, type TriageAccuracyReport } from '../../handoff/t
 import { newCaseId, OUTCOMES, QUEUED_URGENCIES, toAudit, toCase, toMessage, URGENCIES, type AuditRow, type CaseRow, type MessageRow } from '../handoffRows';
 import type { PgDb, PgQueryable } from './pgClient';
 
-
 // Ids are compared byte by byte, as SQLite does, whatever collation the database was created with.
 const SELECT_QUEUED = `SELECT * FROM handoff_cases WHERE queue_id = ANY($1::text[]) AND status IN ('waiting', 'contact_request')
   ORDER BY urgency_rank, created_at, id COLLATE "C"`;
@@ -293,20 +292,17 @@ export class PgHandoffStore implements HandoffStore {
   async recordFeedback(feedback: NewFeedback, now: Date): Promise<void> {
     if (!['yes', 'partly', 'no'].includes(feedback.helped)) throw new BadRequestError('unknown answer');
     if (!Number.isInteger(feedback.score) || feedback.score < 1 || feedback.score > 5) throw new BadRequestError('score must be 1–5');
-    await this.db.query(
-      `INSERT INTO handoff_feedback (queue_id, topic, bot_urgency, helped, score, comment, day) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        feedback.queueId,
-        feedback.topic ?? null,
-        feedback.botUrgency ?? null,
-        feedback.helped,
-        feedback.score,
-        // Only that there was a comment, never its text (see the SQLite store).
-        feedback.comment?.trim() ? '' : null,
-        // The day only: an exact time could be matched to the case that just closed.
-        now.toISOString().slice(0, 10),
-      ],
-    );
+    await this.db.query(`INSERT INTO handoff_feedback (queue_id, topic, bot_urgency, helped, score, comment, day) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      feedback.queueId,
+      feedback.topic ?? null,
+      feedback.botUrgency ?? null,
+      feedback.helped,
+      feedback.score,
+      // Only that there was a comment, never its text (see the SQLite store).
+      feedback.comment?.trim() ? '' : null,
+      // The day only: an exact time could be matched to the case that just closed.
+      now.toISOString().slice(0, 10),
+    ]);
   }
 
   async feedbackSummary(caller: StaffCaller): Promise<FeedbackAggregate[]> {
@@ -325,7 +321,15 @@ export class PgHandoffStore implements HandoffStore {
         const key = row.topic ?? '';
         let agg = byTopic.get(key);
         if (!agg) {
-          agg = { queueId, topic: (row.topic ?? undefined) as TopicId | undefined, count: 0, helped: { yes: 0, partly: 0, no: 0 }, averageScore: 0, comments: 0, scoreSum: 0 };
+          agg = {
+            queueId,
+            topic: (row.topic ?? undefined) as TopicId | undefined,
+            count: 0,
+            helped: { yes: 0, partly: 0, no: 0 },
+            averageScore: 0,
+            comments: 0,
+            scoreSum: 0,
+          };
           byTopic.set(key, agg);
         }
         agg.count += row.n;
@@ -395,10 +399,9 @@ export class PgHandoffStore implements HandoffStore {
 
   async purgeEndedBefore(cutoff: Date): Promise<CasePurge> {
     return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: string }>(
-        `SELECT id FROM handoff_cases WHERE status IN ('closed', 'abandoned') AND updated_at < $1 FOR UPDATE`,
-        [cutoff.getTime()],
-      );
+      const { rows } = await tx.query<{ id: string }>(`SELECT id FROM handoff_cases WHERE status IN ('closed', 'abandoned') AND updated_at < $1 FOR UPDATE`, [
+        cutoff.getTime(),
+      ]);
       const purged: CasePurge = { cases: 0, photos: 0 };
       for (const { id } of rows) {
         const photos = await removeCase(tx, id);

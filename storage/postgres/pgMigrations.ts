@@ -15,9 +15,14 @@ export interface PgMigration {
 }
 
 /** Every PostgreSQL schema step, in order of version. */
-export const PG_MIGRATIONS: readonly PgMigration[] = [...PG_CORE_MIGRATIONS, ...PG_HANDOFF_MIGRATIONS, ...PG_STAFF_MIGRATIONS, ...PG_HARDENING_MIGRATIONS, ...PG_ADMIN_MIGRATIONS, ...PG_IDENTITY_MIGRATIONS].sort(
-  (a, b) => a.version - b.version,
-);
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  ...PG_CORE_MIGRATIONS,
+  ...PG_HANDOFF_MIGRATIONS,
+  ...PG_STAFF_MIGRATIONS,
+  ...PG_HARDENING_MIGRATIONS,
+  ...PG_ADMIN_MIGRATIONS,
+  ...PG_IDENTITY_MIGRATIONS,
+].sort((a, b) => a.version - b.version);
 
 function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -27,7 +32,12 @@ function quoteIdentifier(name: string): string {
  * Creates the schema if needed and applies the missing steps in one transaction. Instances that
  * start together queue on an advisory lock, so each step runs exactly once.
  */
-export async function migratePostgres(pool: Pool, schema: string, steps: readonly PgMigration[] = PG_MIGRATIONS, clock: Clock = systemClock): Promise<number[]> {
+export async function migratePostgres(
+  pool: Pool,
+  schema: string,
+  steps: readonly PgMigration[] = PG_MIGRATIONS,
+  clock: Clock = systemClock,
+): Promise<number[]> {
   return PgDb.inTransaction(pool, async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`luotsi:migrate:${schema}`]);
     await tx.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);

@@ -59,7 +59,10 @@ function restrictFiles(file: string): void {
 function migrate(db: SqliteHandle, clock: Clock): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
   const applied = new Set(
-    db.prepare('SELECT version FROM schema_migrations').all().map((row) => (row as { version: number }).version),
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => (row as { version: number }).version),
   );
   for (const step of SQLITE_MIGRATIONS) {
     if (applied.has(step.version)) continue;

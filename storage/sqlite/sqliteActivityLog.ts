@@ -25,9 +25,7 @@ export class SqliteActivityLog implements ActivityLog {
   private readonly setAnswered;
 
   constructor(private readonly db: SqliteHandle) {
-    this.insertConversation = db.prepare(
-      'INSERT INTO channel_conversations (id, user_id, locale, created_at, last_activity_at) VALUES (?, ?, ?, ?, ?)',
-    );
+    this.insertConversation = db.prepare('INSERT INTO channel_conversations (id, user_id, locale, created_at, last_activity_at) VALUES (?, ?, ?, ?, ?)');
     this.selectConversation = db.prepare<[string], ConversationRow>(
       'SELECT id, user_id, locale, created_at, last_activity_at, started FROM channel_conversations WHERE id = ?',
     );
@@ -37,7 +35,9 @@ export class SqliteActivityLog implements ActivityLog {
       `UPDATE channel_conversations SET next_watermark = next_watermark + ?, last_activity_at = ?
        WHERE id = ? RETURNING next_watermark - ? AS watermark`,
     );
-    this.insertActivity = db.prepare('INSERT INTO channel_activities (conversation_id, watermark, activity, client_activity_id, answered) VALUES (?, ?, ?, ?, ?)');
+    this.insertActivity = db.prepare(
+      'INSERT INTO channel_activities (conversation_id, watermark, activity, client_activity_id, answered) VALUES (?, ?, ?, ?, ?)',
+    );
     this.selectByClientId = db.prepare<[string, string], { watermark: number; activity: string; answered: number }>(
       'SELECT watermark, activity, answered FROM channel_activities WHERE conversation_id = ? AND client_activity_id = ?',
     );
@@ -70,7 +70,12 @@ export class SqliteActivityLog implements ActivityLog {
     return this.setStarted.run(id).changes === 1;
   }
 
-  async append(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date, clientActivityId?: string): Promise<LoggedActivity> {
+  async append(
+    conversationId: string,
+    activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>,
+    now: Date,
+    clientActivityId?: string,
+  ): Promise<LoggedActivity> {
     return this.db.transaction(() => this.appendInTransaction(conversationId, activity, now, clientActivityId)).immediate();
   }
 
@@ -86,7 +91,12 @@ export class SqliteActivityLog implements ActivityLog {
   }
 
   /** `append` inside the caller's (synchronous) transaction. */
-  appendInTransaction(conversationId: string, activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>, now: Date, clientActivityId?: string): LoggedActivity {
+  appendInTransaction(
+    conversationId: string,
+    activity: Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>,
+    now: Date,
+    clientActivityId?: string,
+  ): LoggedActivity {
     return this.appendAllInTransaction(conversationId, [activity], now, clientActivityId)[0]!;
   }
 
@@ -96,7 +106,12 @@ export class SqliteActivityLog implements ActivityLog {
    * own id, or is the turn's client activity (TurnClientActivity), logged already answered, whose
    * answers point at it.
    */
-  appendAllInTransaction(conversationId: string, activities: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[], now: Date, client?: string | TurnClientActivity): LoggedActivity[] {
+  appendAllInTransaction(
+    conversationId: string,
+    activities: readonly Omit<Partial<Activity>, 'timestamp' | 'localTimestamp'>[],
+    now: Date,
+    client?: string | TurnClientActivity,
+  ): LoggedActivity[] {
     if (activities.length === 0) return [];
     const taken = this.takeWatermark.get(activities.length, now.getTime(), conversationId, activities.length);
     if (!taken) throw new Error('conversation does not exist');
@@ -106,9 +121,18 @@ export class SqliteActivityLog implements ActivityLog {
     const firstId = activityId(conversationId, taken.watermark);
     return activities.map((activity, index) => {
       const watermark = taken.watermark + index;
-      const logged: LoggedActivity = { watermark, activity: { ...answering(activity, index > 0 ? turnClient : undefined, firstId), id: activityId(conversationId, watermark), timestamp } };
+      const logged: LoggedActivity = {
+        watermark,
+        activity: { ...answering(activity, index > 0 ? turnClient : undefined, firstId), id: activityId(conversationId, watermark), timestamp },
+      };
       // The turn's own client activity is answered by the commit that logs it.
-      this.insertActivity.run(conversationId, watermark, JSON.stringify(logged.activity), index === 0 ? (clientActivityId ?? null) : null, index === 0 && turnClient ? 1 : 0);
+      this.insertActivity.run(
+        conversationId,
+        watermark,
+        JSON.stringify(logged.activity),
+        index === 0 ? (clientActivityId ?? null) : null,
+        index === 0 && turnClient ? 1 : 0,
+      );
       return logged;
     });
   }

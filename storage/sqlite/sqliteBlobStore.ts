@@ -37,12 +37,8 @@ export class SqliteBlobStore implements BlobStore {
     this.selectRef = db.prepare<[string], RefRow>(`SELECT ${REF_COLUMNS} FROM photo_blobs WHERE id = ?`);
     this.selectImage = db.prepare<[string], { bytes: Buffer }>('SELECT image AS bytes FROM photo_blobs WHERE id = ?');
     this.selectThumbnail = db.prepare<[string], { bytes: Buffer }>('SELECT thumbnail AS bytes FROM photo_blobs WHERE id = ?');
-    this.selectConversation = db.prepare<[string], RefRow>(
-      `SELECT ${REF_COLUMNS} FROM photo_blobs WHERE conversation_id = ? ORDER BY created_at, rowid`,
-    );
-    this.countQuestion = db.prepare<[string, string], { n: number }>(
-      'SELECT COUNT(*) AS n FROM photo_blobs WHERE conversation_id = ? AND question_id = ?',
-    );
+    this.selectConversation = db.prepare<[string], RefRow>(`SELECT ${REF_COLUMNS} FROM photo_blobs WHERE conversation_id = ? ORDER BY created_at, rowid`);
+    this.countQuestion = db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM photo_blobs WHERE conversation_id = ? AND question_id = ?');
     this.link = db.prepare(
       'UPDATE photo_blobs SET case_id = @caseId, queue_id = @queueId WHERE conversation_id = @conversationId AND (case_id IS NULL OR case_id = @caseId)',
     );

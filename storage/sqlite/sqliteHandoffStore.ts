@@ -78,9 +78,7 @@ export class SqliteHandoffStore implements HandoffStore {
       `SELECT * FROM handoff_cases WHERE queue_id = ? AND status IN ('waiting', 'contact_request')
        ORDER BY urgency_rank, created_at, id`,
     );
-    this.selectClaimedBy = db.prepare<[string], CaseRow>(
-      `SELECT * FROM handoff_cases WHERE claimed_by = ? AND status = 'claimed' ORDER BY claimed_at, id`,
-    );
+    this.selectClaimedBy = db.prepare<[string], CaseRow>(`SELECT * FROM handoff_cases WHERE claimed_by = ? AND status = 'claimed' ORDER BY claimed_at, id`);
     this.selectHandling = db.prepare<[string, number], { ms: number }>(
       `SELECT closed_at - claimed_at AS ms FROM handoff_cases
        WHERE queue_id = ? AND status = 'closed' AND closed_at >= ? AND claimed_at IS NOT NULL`,
@@ -145,16 +143,16 @@ export class SqliteHandoffStore implements HandoffStore {
        WHERE queue_id = ? GROUP BY bot_urgency, staff_urgency`,
     );
     this.selectConversationCaseIds = db.prepare<[string], { id: string }>('SELECT id FROM handoff_cases WHERE conversation_id = ?');
-    this.selectEndedBefore = db.prepare<[number], { id: string }>(
-      `SELECT id FROM handoff_cases WHERE status IN ('closed', 'abandoned') AND updated_at < ?`,
-    );
+    this.selectEndedBefore = db.prepare<[number], { id: string }>(`SELECT id FROM handoff_cases WHERE status IN ('closed', 'abandoned') AND updated_at < ?`);
     // Photos live in the same database: deleting them in the case's transaction means a case is
     // never gone while its photos stay (they would be unreachable yet kept).
     this.deleteCasePhotos = db.prepare('DELETE FROM photo_blobs WHERE case_id = ?');
     this.deleteCaseMessages = db.prepare('DELETE FROM handoff_messages WHERE case_id = ?');
     this.deleteCaseRow = db.prepare('DELETE FROM handoff_cases WHERE id = ?');
     this.purgeAudit = db.prepare('DELETE FROM handoff_audit WHERE at < ?');
-    this.selectOpenContact = db.prepare<[string], { id: string }>("SELECT id FROM handoff_cases WHERE conversation_id = ? AND status = 'contact_request' ORDER BY created_at LIMIT 1");
+    this.selectOpenContact = db.prepare<[string], { id: string }>(
+      "SELECT id FROM handoff_cases WHERE conversation_id = ? AND status = 'contact_request' ORDER BY created_at LIMIT 1",
+    );
     this.replaceContact = db.prepare(
       `UPDATE handoff_cases SET queue_id = @queueId, urgency = @urgency, urgency_rank = @urgencyRank, answers = @answers,
          contact_message = @contactMessage, contact_reach = @contactReach, updated_at = @now, last_client_activity_at = @now
@@ -229,14 +227,14 @@ export class SqliteHandoffStore implements HandoffStore {
   async listClaimedBy(caller: StaffCaller): Promise<HandoffCase[]> {
     assertStaffCaller(caller);
     // A case transferred away by someone else is released, so what is left is in the caller's queues.
-    return this.selectClaimedBy.all(caller.staffId).filter((row) => caller.queues.includes(row.queue_id)).map(toCase);
+    return this.selectClaimedBy
+      .all(caller.staffId)
+      .filter((row) => caller.queues.includes(row.queue_id))
+      .map(toCase);
   }
 
   async listAllClaimed(): Promise<HandoffCase[]> {
-    return this.db
-      .prepare<[], CaseRow>("SELECT * FROM handoff_cases WHERE status = 'claimed' ORDER BY claimed_at, id")
-      .all()
-      .map(toCase);
+    return this.db.prepare<[], CaseRow>("SELECT * FROM handoff_cases WHERE status = 'claimed' ORDER BY claimed_at, id").all().map(toCase);
   }
 
   async waitingForUpdates(queueId: string): Promise<HandoffCase[]> {
@@ -397,7 +395,15 @@ export class SqliteHandoffStore implements HandoffStore {
         const key = row.topic ?? '';
         let agg = byTopic.get(key);
         if (!agg) {
-          agg = { queueId, topic: (row.topic ?? undefined) as TopicId | undefined, count: 0, helped: { yes: 0, partly: 0, no: 0 }, averageScore: 0, comments: 0, scoreSum: 0 };
+          agg = {
+            queueId,
+            topic: (row.topic ?? undefined) as TopicId | undefined,
+            count: 0,
+            helped: { yes: 0, partly: 0, no: 0 },
+            averageScore: 0,
+            comments: 0,
+            scoreSum: 0,
+          };
           byTopic.set(key, agg);
         }
         agg.count += row.n;

@@ -10,10 +10,20 @@ export class CaseIdentityRepository implements CaseIdentityStore {
     return this.db.kysely.transaction().execute(async (tx) => {
       const open = await forUpdate(
         this.db,
-        tx.selectFrom('handoff_cases').select('id').where('conversation_id', '=', conversationId).where('status', 'in', OPEN_STATUSES).orderBy('created_at', 'desc').limit(1),
+        tx
+          .selectFrom('handoff_cases')
+          .select('id')
+          .where('conversation_id', '=', conversationId)
+          .where('status', 'in', OPEN_STATUSES)
+          .orderBy('created_at', 'desc')
+          .limit(1),
       ).executeTakeFirst();
       if (!open) return undefined;
-      await tx.updateTable('handoff_cases').set({ identity_sealed: seal(open.id) }).where('id', '=', open.id).execute();
+      await tx
+        .updateTable('handoff_cases')
+        .set({ identity_sealed: seal(open.id) })
+        .where('id', '=', open.id)
+        .execute();
       return open.id;
     });
   }

@@ -43,7 +43,12 @@ export class StaffAdminRepository implements StaffAdminStore {
   }
 
   async listAudit(limit: number): Promise<AdminAuditEntry[]> {
-    const rows = await this.db.kysely.selectFrom('staff_admin_audit').select(['at', 'actor_id', 'action', 'target_id', 'role', 'queues']).orderBy('seq', 'desc').limit(limit).execute();
+    const rows = await this.db.kysely
+      .selectFrom('staff_admin_audit')
+      .select(['at', 'actor_id', 'action', 'target_id', 'role', 'queues'])
+      .orderBy('seq', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map((row) => auditEntryOf(row.at, row.actor_id, row.action, row.target_id, row.role, row.queues === null ? null : textListOf(row.queues)));
   }
 }

@@ -113,7 +113,11 @@ export class StaffRepository implements StaffStore {
   }
 
   async recordSuccessfulLogin(staffId: string, now: Date): Promise<void> {
-    await this.db.kysely.updateTable('staff_accounts').set({ failed_logins: 0, locked_until: null, updated_at: now.getTime() }).where('id', '=', staffId).execute();
+    await this.db.kysely
+      .updateTable('staff_accounts')
+      .set({ failed_logins: 0, locked_until: null, updated_at: now.getTime() })
+      .where('id', '=', staffId)
+      .execute();
   }
 
   async createSession(session: StaffSessionRecord): Promise<void> {
@@ -205,10 +209,11 @@ export class StaffRepository implements StaffStore {
     return this.db.kysely
       .selectFrom('staff_accounts as a')
       .select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.password_hash', 'a.failed_logins', 'a.locked_until', 'a.disabled', 'a.created_at'])
-      .select((eb) => eb.selectFrom('staff_queues as q').select(textListAgg(this.db, 'q.queue_id').as('list')).whereRef('q.staff_id', '=', 'a.id').as('queues'));
+      .select((eb) =>
+        eb.selectFrom('staff_queues as q').select(textListAgg(this.db, 'q.queue_id').as('list')).whereRef('q.staff_id', '=', 'a.id').as('queues'),
+      );
   }
 }
-
 
 async function insertQueues(tx: QueryDb['kysely'], staffId: string, queues: readonly string[]): Promise<void> {
   if (queues.length === 0) return;

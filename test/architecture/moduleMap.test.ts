@@ -36,6 +36,16 @@ test.each([
 });
 
 test('what the map allows passes: flows with xstate, dialogs with flows and routing', async () => {
-  expect(await rulesFired('flows/madeUp.ts', "import { setup } from 'xstate';\nimport type { TopicId } from './topicIds';\nexport const x: [typeof setup, TopicId?] = [setup];\n")).toEqual([]);
-  expect(await rulesFired('dialogs/madeUp.ts', "import { LOCALES } from '../flows/contract';\nimport { DEFAULT_CATALOG } from '../routing';\nexport const x = [LOCALES, DEFAULT_CATALOG];\n")).toEqual([]);
+  expect(
+    await rulesFired(
+      'flows/madeUp.ts',
+      "import { setup } from 'xstate';\nimport type { TopicId } from './topicIds';\nexport const x: [typeof setup, TopicId?] = [setup];\n",
+    ),
+  ).toEqual([]);
+  expect(
+    await rulesFired(
+      'dialogs/madeUp.ts',
+      "import { LOCALES } from '../flows/contract';\nimport { DEFAULT_CATALOG } from '../routing';\nexport const x = [LOCALES, DEFAULT_CATALOG];\n",
+    ),
+  ).toEqual([]);
 });

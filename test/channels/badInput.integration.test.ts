@@ -141,7 +141,11 @@ describe('the web channel refuses bad input clearly and loses nothing', () => {
     expect(bot).toContain(fi('common:errors.tooLong', { max: 50 }));
     expect(bot[bot.length - 1]).toBe(fi('entry:language.question'));
     // The flow did not move: the next valid answer is still taken as the language.
-    await fetch(dl(`/conversations/${c.conversationId}/activities`), { method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'message', text: 'suomi' }) });
+    await fetch(dl(`/conversations/${c.conversationId}/activities`), {
+      method: 'POST',
+      headers: auth(c.token),
+      body: JSON.stringify({ type: 'message', text: 'suomi' }),
+    });
     const later = (await activities(c)).filter((x) => x.from.role === 'bot').map((x) => x.text);
     expect(later[later.length - 1]).toBe(fi('entry:privacy.question'));
   });
@@ -149,11 +153,23 @@ describe('the web channel refuses bad input clearly and loses nothing', () => {
   it('answers an unknown answer with the options and keeps the question', async () => {
     const c = await start();
     // At the language question an unknown first word is not scolded: the question again, in all three languages.
-    await fetch(dl(`/conversations/${c.conversationId}/activities`), { method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'message', text: 'klingon' }) });
+    await fetch(dl(`/conversations/${c.conversationId}/activities`), {
+      method: 'POST',
+      headers: auth(c.token),
+      body: JSON.stringify({ type: 'message', text: 'klingon' }),
+    });
     const first = (await activities(c)).filter((x) => x.from.role === 'bot').map((x) => x.text);
     expect(first.slice(-2)).toEqual([fi('understanding:firstMessage.chooseLanguage'), fi('entry:language.question')]);
-    await fetch(dl(`/conversations/${c.conversationId}/activities`), { method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'message', text: 'suomi' }) });
-    await fetch(dl(`/conversations/${c.conversationId}/activities`), { method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'message', text: 'klingon' }) });
+    await fetch(dl(`/conversations/${c.conversationId}/activities`), {
+      method: 'POST',
+      headers: auth(c.token),
+      body: JSON.stringify({ type: 'message', text: 'suomi' }),
+    });
+    await fetch(dl(`/conversations/${c.conversationId}/activities`), {
+      method: 'POST',
+      headers: auth(c.token),
+      body: JSON.stringify({ type: 'message', text: 'klingon' }),
+    });
     const bot = (await activities(c)).filter((x) => x.from.role === 'bot').map((x) => x.text);
     expect(bot).toContain(fi('common:errors.notUnderstood', { options: '1) Sopii, 2) Ei sovi' }));
     expect(bot[bot.length - 1]).toBe(fi('entry:privacy.question'));
@@ -164,11 +180,20 @@ describe('the web channel refuses bad input clearly and loses nothing', () => {
     // NUL, an escape sequence, DEL, a C1 control and a right-to-left override inside the word:
     // cleaned, the word is the language, and the stored copy is the clean one.
     const text = 'suo\u0000mi\u001b\u007f\u0085\u202e';
-    const res = await fetch(dl(`/conversations/${c.conversationId}/activities`), { method: 'POST', headers: auth(c.token), body: JSON.stringify({ type: 'message', text, from: { name: 'Ma\u0000ija' } }) });
+    const res = await fetch(dl(`/conversations/${c.conversationId}/activities`), {
+      method: 'POST',
+      headers: auth(c.token),
+      body: JSON.stringify({ type: 'message', text, from: { name: 'Ma\u0000ija' } }),
+    });
     expect(res.status).toBe(200);
     const after = await activities(c);
     expect(after.filter((x) => x.from.role === 'user').map((x) => x.text)).toEqual(['suomi']);
-    expect(after.filter((x) => x.from.role === 'bot').map((x) => x.text).at(-1)).toBe(fi('entry:privacy.question'));
+    expect(
+      after
+        .filter((x) => x.from.role === 'bot')
+        .map((x) => x.text)
+        .at(-1),
+    ).toBe(fi('entry:privacy.question'));
   });
 
   it('answers an invalid watermark with 400', async () => {

@@ -26,7 +26,8 @@ describe('web channel memory per conversation', () => {
     const { token } = (await (await fetch(`${dl()}/tokens/generate`, { method: 'POST' })).json()) as { token: string };
     const auth = { Authorization: `Bearer ${token}` };
     const { conversationId } = (await (await fetch(`${dl()}/conversations`, { method: 'POST', headers: auth })).json()) as { conversationId: string };
-    for (let i = 0; i < 100 && (await server.service.database.activityLog.listAfter(conversationId, 0, 10)).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && (await server.service.database.activityLog.listAfter(conversationId, 0, 10)).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
     for (const text of ['suomi', fi('entry:privacy.options.accept')]) {
       const posted = await fetch(`${dl()}/conversations/${conversationId}/activities`, {
         method: 'POST',
@@ -55,6 +56,14 @@ describe('web channel memory per conversation', () => {
     now += 61_000;
     await converse();
     // Only the conversation of the last minute is left.
-    expect(server.service.channel.memoryHeld()).toEqual({ turnQueues: 0, streams: 0, messageLimits: 1, pollLimits: 1, reconnectLimits: 0, toldTooFast: 0, verifiedTokens: 1 });
+    expect(server.service.channel.memoryHeld()).toEqual({
+      turnQueues: 0,
+      streams: 0,
+      messageLimits: 1,
+      pollLimits: 1,
+      reconnectLimits: 0,
+      toldTooFast: 0,
+      verifiedTokens: 1,
+    });
   });
 });

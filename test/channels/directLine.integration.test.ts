@@ -104,7 +104,13 @@ describe('proactive messages', () => {
       try {
         await transcript.waitForBot((m) => m.text === fi('entry:language.question'));
         await server.service.channel.adapter.continueConversation(
-          { conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, channelId: WEB_CHANNEL_ID, serviceUrl: 'urn:luotsi:web-channel', bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
+          {
+            conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+            channelId: WEB_CHANNEL_ID,
+            serviceUrl: 'urn:luotsi:web-channel',
+            bot: { id: 'luotsi', name: 'Luotsi' },
+            user: { id: 'u', name: '' },
+          },
           async (context) => {
             await context.sendActivity('proactive-1');
             await context.sendActivity('proactive-2');

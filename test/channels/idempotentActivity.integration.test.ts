@@ -60,7 +60,11 @@ describe('idempotent activity posting', () => {
     // What a turn that died after logging the client's message leaves behind.
     const db = server.service.database;
     const conversation = await db.activityLog.getConversation(c.conversationId);
-    const activity = normalizeClientActivity({ type: 'message', text: 'suomi', channelData: { clientActivityID: 'client-2' } }, c.conversationId, conversation!.userId);
+    const activity = normalizeClientActivity(
+      { type: 'message', text: 'suomi', channelData: { clientActivityID: 'client-2' } },
+      c.conversationId,
+      conversation!.userId,
+    );
     const earlier = await db.activityLog.append(c.conversationId, activity, new Date('2026-12-02T10:00:00Z'), 'client-2');
     const res = await post(c, 'suomi', 'client-2');
     expect(res.status).toBe(200);

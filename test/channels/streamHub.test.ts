@@ -30,14 +30,24 @@ function countingLog(entries: LoggedActivity[]): { log: ActivityLog; reads: () =
   return { log, reads: () => reads };
 }
 
-const entry = (watermark: number): LoggedActivity => ({ watermark, activity: { id: `c|${watermark}`, type: 'message', text: `m${watermark}`, timestamp: '2026-12-02T10:00:00.000Z' } });
+const entry = (watermark: number): LoggedActivity => ({
+  watermark,
+  activity: { id: `c|${watermark}`, type: 'message', text: `m${watermark}`, timestamp: '2026-12-02T10:00:00.000Z' },
+});
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('StreamHub', () => {
   it('one log read and one encoding per new page for all streams of a conversation; late joiners get what they missed', async () => {
     const entries = [entry(1), entry(2)];
     const { log, reads } = countingLog(entries);
-    const hub = new StreamHub(log, (e) => { throw e; }, undefined, { perConversation: 50, perAddress: 100 });
+    const hub = new StreamHub(
+      log,
+      (e) => {
+        throw e;
+      },
+      undefined,
+      { perConversation: 50, perAddress: 100 },
+    );
     const sockets = Array.from({ length: 40 }, () => new FakeSocket());
     for (const s of sockets) hub.subscribe('c', s as unknown as WebSocket, 2);
     await settle();

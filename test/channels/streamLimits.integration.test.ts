@@ -71,10 +71,15 @@ describe('stream limits', () => {
     expect(await closed(opened[0]!)).toBe(4001);
     expect(server.service.channel.hub.size).toBe(2);
 
-    const frames = opened.slice(1).map((socket) => new Promise<string>((resolve) => socket.on('message', (data) => {
-      const text = String(data);
-      if (text.includes('"hei stream"')) resolve(text);
-    })));
+    const frames = opened.slice(1).map(
+      (socket) =>
+        new Promise<string>((resolve) =>
+          socket.on('message', (data) => {
+            const text = String(data);
+            if (text.includes('"hei stream"')) resolve(text);
+          }),
+        ),
+    );
     const posted = await fetch(`${server.url}/v3/directline/conversations/${c.conversationId}/activities`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${c.token}`, 'Content-Type': 'application/json' },

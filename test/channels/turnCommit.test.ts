@@ -19,7 +19,12 @@ describe(`a web channel turn's commit (${TEST_BACKEND})`, () => {
   beforeAll(async () => {
     db = await openTestDatabase(schema);
     appended = [];
-    adapter = new WebChannelAdapter(db.activityLog, (conversationId) => appended.push(conversationId), () => t0, db.commitTurn);
+    adapter = new WebChannelAdapter(
+      db.activityLog,
+      (conversationId) => appended.push(conversationId),
+      () => t0,
+      db.commitTurn,
+    );
   });
   afterAll(async () => {
     await db.close();
@@ -38,10 +43,17 @@ describe(`a web channel turn's commit (${TEST_BACKEND})`, () => {
 
   it('logs the client activity first, answered, with the replies pointing at its logged id', async () => {
     const { conversationId, activity, client } = await clientTurn('client-1');
-    const loggedId = await adapter.processActivity(activity, async (context: TurnContext) => {
-      expect(context.activity.id).toBe(client.provisionalId);
-      await context.sendActivities([{ type: 'message', text: 'yksi' }, { type: 'message', text: 'kaksi' }]);
-    }, client);
+    const loggedId = await adapter.processActivity(
+      activity,
+      async (context: TurnContext) => {
+        expect(context.activity.id).toBe(client.provisionalId);
+        await context.sendActivities([
+          { type: 'message', text: 'yksi' },
+          { type: 'message', text: 'kaksi' },
+        ]);
+      },
+      client,
+    );
     expect(loggedId).toBe(`${conversationId}|0000001`);
     const entries = await db.activityLog.listAfter(conversationId, 0, 10);
     expect(entries.map((e) => [e.watermark, e.activity.text])).toEqual([
@@ -57,10 +69,14 @@ describe(`a web channel turn's commit (${TEST_BACKEND})`, () => {
   it('logs the client activity alone, unanswered, when the turn fails', async () => {
     const { conversationId, activity, client } = await clientTurn('client-2');
     await expect(
-      adapter.processActivity(activity, async (context) => {
-        await context.sendActivity({ type: 'message', text: 'never shown' });
-        throw new Error('the bot broke');
-      }, client),
+      adapter.processActivity(
+        activity,
+        async (context) => {
+          await context.sendActivity({ type: 'message', text: 'never shown' });
+          throw new Error('the bot broke');
+        },
+        client,
+      ),
     ).rejects.toThrow('the bot broke');
     const entries = await db.activityLog.listAfter(conversationId, 0, 10);
     expect(entries.map((e) => e.activity.text)).toEqual(['hei']);
@@ -70,9 +86,13 @@ describe(`a web channel turn's commit (${TEST_BACKEND})`, () => {
   it('writes nothing when the turn failed because the database is out of reach', async () => {
     const { conversationId, activity, client } = await clientTurn('client-3');
     await expect(
-      adapter.processActivity(activity, async () => {
-        throw new StorageUnavailableError('database did not answer');
-      }, client),
+      adapter.processActivity(
+        activity,
+        async () => {
+          throw new StorageUnavailableError('database did not answer');
+        },
+        client,
+      ),
     ).rejects.toBeInstanceOf(StorageUnavailableError);
     expect(await db.activityLog.listAfter(conversationId, 0, 10)).toEqual([]);
   });
@@ -80,11 +100,15 @@ describe(`a web channel turn's commit (${TEST_BACKEND})`, () => {
   it('leaves the client activity out of a turn that erased the conversation, and answers under the provisional id', async () => {
     const { conversationId, activity, client } = await clientTurn('client-5');
     await db.activityLog.append(conversationId, { type: 'message', text: 'vanha' }, t0);
-    const id = await adapter.processActivity(activity, async (context) => {
-      await db.activityLog.eraseActivities(conversationId);
-      erasedInTurn(context);
-      await context.sendActivity({ type: 'message', text: 'poistettu' });
-    }, client);
+    const id = await adapter.processActivity(
+      activity,
+      async (context) => {
+        await db.activityLog.eraseActivities(conversationId);
+        erasedInTurn(context);
+        await context.sendActivity({ type: 'message', text: 'poistettu' });
+      },
+      client,
+    );
     expect(id).toBe(client.provisionalId);
     const entries = await db.activityLog.listAfter(conversationId, 0, 10);
     expect(entries.map((e) => [e.activity.text, e.activity.replyToId])).toEqual([['poistettu', client.provisionalId]]);
@@ -94,9 +118,13 @@ describe(`a web channel turn's commit (${TEST_BACKEND})`, () => {
   it('still marks an activity logged earlier as answered when the turn names its watermark', async () => {
     const { conversationId, activity, client } = await clientTurn();
     const earlier = await db.activityLog.append(conversationId, client.activity, t0, 'client-4');
-    await adapter.processActivity({ ...activity, id: earlier.activity.id }, async (context) => {
-      await context.sendActivity({ type: 'message', text: 'vastaus' });
-    }, earlier.watermark);
+    await adapter.processActivity(
+      { ...activity, id: earlier.activity.id },
+      async (context) => {
+        await context.sendActivity({ type: 'message', text: 'vastaus' });
+      },
+      earlier.watermark,
+    );
     const entries = await db.activityLog.listAfter(conversationId, 0, 10);
     expect(entries.map((e) => [e.watermark, e.activity.text, e.activity.replyToId])).toEqual([
       [1, 'hei', undefined],

@@ -30,7 +30,11 @@ class Client {
   static async start(server: TestServer): Promise<Client> {
     const dl = `${server.url}/v3/directline`;
     const { token, conversationId } = (await (await fetch(`${dl}/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
-    await fetch(`${dl}/conversations`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{"locale":"fi-FI"}' });
+    await fetch(`${dl}/conversations`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{"locale":"fi-FI"}',
+    });
     const client = new Client(server, conversationId, token);
     await client.read();
     return client;
@@ -92,7 +96,8 @@ describe('photo uploads through the web channel', () => {
   afterAll(async () => {
     await server.stop();
   });
-  const stored = (client: Client) => server.service.database.blobStore.listForConversation(client.conversationId, { kind: 'client', conversationId: client.conversationId });
+  const stored = (client: Client) =>
+    server.service.database.blobStore.listForConversation(client.conversationId, { kind: 'client', conversationId: client.conversationId });
 
   it('takes a photo at the photo question, cleaned, confirmed, linked for its own client only, and shown in the summary', async () => {
     const client = await Client.start(server);
@@ -141,7 +146,9 @@ describe('photo uploads through the web channel', () => {
     expect(await stored(client)).toHaveLength(1);
 
     // Over the size limit: refused with the limit named.
-    const noisy = await sharp(randomBytes(700 * 700 * 3), { raw: { width: 700, height: 700, channels: 3 } }).png().toBuffer();
+    const noisy = await sharp(randomBytes(700 * 700 * 3), { raw: { width: 700, height: 700, channels: 3 } })
+      .png()
+      .toBuffer();
     expect(noisy.length).toBeGreaterThan(300000);
     const large = await client.upload([{ name: 'iso.png', type: 'image/png', bytes: noisy }]);
     expect(botTexts(large.replies)[0]).toBe(fi('common:photo.refused.too_large', { maxMb: 0 }));
@@ -175,7 +182,11 @@ describe('photo uploads through the web channel', () => {
 
   it('answers a malformed upload with 400 and keeps the conversation going', async () => {
     const client = await Client.start(server);
-    const res = await fetch(`${client.base}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${client.token}`, 'Content-Type': 'multipart/form-data; boundary=x' }, body: '--x\r\nnot a part' });
+    const res = await fetch(`${client.base}/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${client.token}`, 'Content-Type': 'multipart/form-data; boundary=x' },
+      body: '--x\r\nnot a part',
+    });
     expect(res.status).toBe(400);
     expect(botTexts(await client.say({ text: 'suomi' }))).toContain(fi('entry:privacy.question'));
   });
@@ -218,11 +229,22 @@ describe('upload over the message limit (audit finding M4)', () => {
 
   it('a conversation over its message limit is answered 429 before its upload body is read', async () => {
     const client = await Client.start(server);
-    for (let i = 0; i < MESSAGE_LIMIT; i++) await fetch(`${client.base}/activities`, { method: 'POST', headers: { Authorization: `Bearer ${client.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'message', from: { id: 'x' }, text: 'hei' }) });
+    for (let i = 0; i < MESSAGE_LIMIT; i++)
+      await fetch(`${client.base}/activities`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${client.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'message', from: { id: 'x' }, text: 'hei' }),
+      });
     // The body is announced as 20 MB and never finished: only an answer that does not wait for it arrives.
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(`${client.base}/upload`);
-      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { Authorization: `Bearer ${client.token}`, 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(20 * 1024 * 1024) } });
+      const req = http.request({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { Authorization: `Bearer ${client.token}`, 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(20 * 1024 * 1024) },
+      });
       req.on('response', (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);

@@ -57,7 +57,13 @@ describe('outcome wording for the person it is about', () => {
     for (const locale of LOCALES) {
       const t = i18n.getFixedT(locale);
       const result: TriageResult = {
-        outcome: 'completed', locale, topic: 'urinary', urgency: 'urgent', subject: { kind: 'child', ageBand: '7to11' }, answers: {}, flags: [],
+        outcome: 'completed',
+        locale,
+        topic: 'urinary',
+        urgency: 'urgent',
+        subject: { kind: 'child', ageBand: '7to11' },
+        answers: {},
+        flags: [],
       };
       const lines = renderTexts(result);
       expect(lines[0]).toBe(t('routing:urgency.urgent_child'));
@@ -82,7 +88,15 @@ describe('outcome wording for the person it is about', () => {
 
   it('the crisis answer: warm, one 112 line, "stay with them" for a relative, MIELI numbers in the client language', () => {
     const sv = i18n.getFixedT('sv');
-    const relative = renderTexts({ outcome: 'emergency', locale: 'sv', urgency: 'emergency', emergencySign: 'suicide', subject: { kind: 'adult', consent: 'agrees' }, answers: {}, flags: [] });
+    const relative = renderTexts({
+      outcome: 'emergency',
+      locale: 'sv',
+      urgency: 'emergency',
+      emergencySign: 'suicide',
+      subject: { kind: 'adult', consent: 'agrees' },
+      answers: {},
+      flags: [],
+    });
     expect(relative[0]).toBe(sv('routing:outcome.emergency.suicide_proxy'));
     expect(relative.filter((l) => /\b112\b/.test(l))).toHaveLength(1);
     // The headline names the crisis line with its numbers too; the catalog line follows it.
@@ -91,7 +105,15 @@ describe('outcome wording for the person it is about', () => {
     expect(mieli).toContain('09 2525 0112');
     expect(mieli).toContain('09 2525 0111');
     expect(mieli).toContain('https://mieli.fi/sv');
-    const self = renderTexts({ outcome: 'emergency', locale: 'fi', urgency: 'emergency', emergencySign: 'suicide', subject: { kind: 'self' }, answers: {}, flags: [] });
+    const self = renderTexts({
+      outcome: 'emergency',
+      locale: 'fi',
+      urgency: 'emergency',
+      emergencySign: 'suicide',
+      subject: { kind: 'self' },
+      answers: {},
+      flags: [],
+    });
     expect(self[0]).toBe(i18n.getFixedT('fi')('routing:outcome.emergency.suicide'));
     expect(self.find((l) => l.includes('MIELI'))).toContain('09 2525 0111');
     expect(self.filter((l) => /\b112\b/.test(l))).toHaveLength(1);
@@ -99,7 +121,15 @@ describe('outcome wording for the person it is about', () => {
 
   it('a poisoning: the Poison Information Centre with its number and first aid for a child; no queue', () => {
     const fi = i18n.getFixedT('fi');
-    const lines = renderTexts({ outcome: 'emergency', locale: 'fi', urgency: 'emergency', emergencySign: 'poisoning', subject: { kind: 'child', ageBand: '1to6' }, answers: {}, flags: [] });
+    const lines = renderTexts({
+      outcome: 'emergency',
+      locale: 'fi',
+      urgency: 'emergency',
+      emergencySign: 'poisoning',
+      subject: { kind: 'child', ageBand: '1to6' },
+      answers: {},
+      flags: [],
+    });
     expect(lines[0]).toBe(fi('routing:outcome.emergency.poisoning_child'));
     expect(lines[0]).toContain('0800 147 111');
     expect(lines[1]).toBe(fi('routing:poisoning.firstAid_child'));
@@ -108,7 +138,15 @@ describe('outcome wording for the person it is about', () => {
 
   it('self-care covers the symptoms the person has, and times the follow-up from the duration they gave', () => {
     const en = i18n.getFixedT('en');
-    const base: TriageResult = { outcome: 'completed', locale: 'en', topic: 'respiratory', urgency: 'self_care', subject: { kind: 'self' }, answers: {}, flags: [] };
+    const base: TriageResult = {
+      outcome: 'completed',
+      locale: 'en',
+      topic: 'respiratory',
+      urgency: 'self_care',
+      subject: { kind: 'self' },
+      answers: {},
+      flags: [],
+    };
     const cough = renderTexts({ ...base, answers: { 'respiratory.symptoms': ['symptoms.cough'], 'respiratory.duration': 'duration.underWeek' } }).join('\n');
     expect(cough).toContain(en('routing:selfCare.respiratory_infection.cough'));
     expect(cough).not.toContain(en('routing:selfCare.respiratory_infection.runnyNose'));
@@ -118,7 +156,9 @@ describe('outcome wording for the person it is about', () => {
     const toothache = renderTexts({ ...base, topic: 'dental', urgency: 'non_urgent', answers: { 'dental.pain': 'pain.mild' } }).join('\n');
     expect(toothache).not.toContain(en('routing:selfCare.oral_health.gums'));
     expect(toothache).toContain(en('routing:selfCare.oral_health.pain'));
-    const childFever = renderTexts({ ...base, subject: { kind: 'child', ageBand: '1to6' }, answers: { 'respiratory.symptoms': ['symptoms.fever'] } }).join('\n');
+    const childFever = renderTexts({ ...base, subject: { kind: 'child', ageBand: '1to6' }, answers: { 'respiratory.symptoms': ['symptoms.fever'] } }).join(
+      '\n',
+    );
     expect(childFever).toContain(en('routing:selfCare.respiratory_infection.fever_child'));
   });
 
@@ -132,8 +172,20 @@ describe('outcome wording for the person it is about', () => {
   it('AUDIT-C and the mood screen in plain words, with the score and the limit', () => {
     const fi = i18n.getFixedT('fi');
     const lines = renderTexts({
-      outcome: 'completed', locale: 'fi', topic: 'mental', urgency: 'non_urgent', subject: { kind: 'self' }, flags: ['alcohol_risk'],
-      answers: { 'mental.moodLow': false, 'mental.moodInterest': false, 'mental.auditFrequency': 'auditFrequency.fourPlusWeek', 'mental.auditQuantity': 'auditQuantity.fiveSix', 'mental.auditBinge': 'auditBinge.weekly', 'mental.sex': 'sex.male' },
+      outcome: 'completed',
+      locale: 'fi',
+      topic: 'mental',
+      urgency: 'non_urgent',
+      subject: { kind: 'self' },
+      flags: ['alcohol_risk'],
+      answers: {
+        'mental.moodLow': false,
+        'mental.moodInterest': false,
+        'mental.auditFrequency': 'auditFrequency.fourPlusWeek',
+        'mental.auditQuantity': 'auditQuantity.fiveSix',
+        'mental.auditBinge': 'auditBinge.weekly',
+        'mental.sex': 'sex.male',
+      },
     });
     expect(lines).toContain(fi('routing:screening.moodNegative'));
     expect(lines).toContain(fi('routing:screening.auditRisk', { score: 9, limit: 6 }));

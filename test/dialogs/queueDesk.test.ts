@@ -15,7 +15,7 @@ function buttons(replies: Partial<Activity>[]): { title?: string; value?: unknow
   return replies.flatMap((r) => r.suggestedActions?.actions ?? []);
 }
 
-describe('the handoff queue from the client side (real store of the run\'s backend, TestAdapter)', () => {
+describe("the handoff queue from the client side (real store of the run's backend, TestAdapter)", () => {
   let db: LuotsiDatabase;
   let desk: QueueDesk;
   let now = new Date('2026-11-23T08:00:00Z'); // Monday 10.00 in Helsinki: customer service is open
@@ -89,7 +89,16 @@ describe('the handoff queue from the client side (real store of the run\'s backe
   it('leaves the queue with the word or the button while waiting', async () => {
     const own = await openTestDatabase();
     try {
-      const h = new DialogHarness({ queueDesk: new QueueDesk({ handoff: own.handoff, blobStore: own.blobStore, catalog: DEFAULT_CATALOG, clock: () => now, staffOnline: async () => ({}), defaultHandlingMs: 600_000 }) });
+      const h = new DialogHarness({
+        queueDesk: new QueueDesk({
+          handoff: own.handoff,
+          blobStore: own.blobStore,
+          catalog: DEFAULT_CATALOG,
+          clock: () => now,
+          staffOnline: async () => ({}),
+          defaultHandlingMs: 600_000,
+        }),
+      });
       h.now = now;
       await h.join();
       await h.send('ihminen');
@@ -109,7 +118,14 @@ describe('the handoff queue from the client side (real store of the run\'s backe
     let clock = new Date('2026-11-28T21:30:00Z'); // Saturday 23.30 in Helsinki
     try {
       const h = new DialogHarness({
-        queueDesk: new QueueDesk({ handoff: own.handoff, blobStore: own.blobStore, catalog: DEFAULT_CATALOG, clock: () => clock, staffOnline: async () => ({}), defaultHandlingMs: 600_000 }),
+        queueDesk: new QueueDesk({
+          handoff: own.handoff,
+          blobStore: own.blobStore,
+          catalog: DEFAULT_CATALOG,
+          clock: () => clock,
+          staffOnline: async () => ({}),
+          defaultHandlingMs: 600_000,
+        }),
       });
       h.now = clock;
       await h.join();
@@ -131,14 +147,17 @@ describe('the handoff queue from the client side (real store of the run\'s backe
       clock = new Date('2026-11-30T07:00:00Z'); // Monday 9.00
       const listed = await own.handoff.listByQueues(caller, ['general_customer_service'], { now: clock, catalog: DEFAULT_CATALOG });
       expect(listed).toHaveLength(1);
-      expect(listed[0]).toMatchObject({ status: 'contact_request', contactRequest: { message: 'Tarvitsen apua kotihoidon hakemiseen', reachBy: '040 123 4567' } });
+      expect(listed[0]).toMatchObject({
+        status: 'contact_request',
+        contactRequest: { message: 'Tarvitsen apua kotihoidon hakemiseen', reachBy: '040 123 4567' },
+      });
     } finally {
       await own.close();
     }
   });
 });
 
-describe('a conversation stored before the side sets (real store of the run\'s backend, TestAdapter)', () => {
+describe("a conversation stored before the side sets (real store of the run's backend, TestAdapter)", () => {
   it('continues a contact request kept as contactDraft and files it with the stored message', async () => {
     const own = await openTestDatabase();
     const clock = new Date('2026-11-28T21:30:00Z'); // Saturday 23.30 in Helsinki: customer service is closed
@@ -146,7 +165,14 @@ describe('a conversation stored before the side sets (real store of the run\'s b
       const storage = new MemoryStorage();
       const h = new DialogHarness({
         storage,
-        queueDesk: new QueueDesk({ handoff: own.handoff, blobStore: own.blobStore, catalog: DEFAULT_CATALOG, clock: () => clock, staffOnline: async () => ({}), defaultHandlingMs: 600_000 }),
+        queueDesk: new QueueDesk({
+          handoff: own.handoff,
+          blobStore: own.blobStore,
+          catalog: DEFAULT_CATALOG,
+          clock: () => clock,
+          staffOnline: async () => ({}),
+          defaultHandlingMs: 600_000,
+        }),
       });
       h.now = clock;
       await h.join();
@@ -200,7 +226,10 @@ describe('the place-and-wait message of an urgent client', () => {
     const snapshot = { entries: [entry('c1', 'digital_clinic', 'urgent')], inputs: { staffOnline: 0, recentHandlingMs: [], defaultHandlingMs: 600_000 } };
     const text = desk(600_000).positionActivity('c1', snapshot, sv, 'sv').text;
     expect(text).toBe(
-      [sv('common:handoff.positionUnknown', { position: 1 }), sv('common:handoff.cannotWait', { services: sv('common:handoff.cannotWaitLine.call_116117') })].join('\n\n'),
+      [
+        sv('common:handoff.positionUnknown', { position: 1 }),
+        sv('common:handoff.cannotWait', { services: sv('common:handoff.cannotWaitLine.call_116117') }),
+      ].join('\n\n'),
     );
     expect(text).toContain('116117');
   });

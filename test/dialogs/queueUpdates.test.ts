@@ -13,7 +13,13 @@ const QUEUE = 'general_customer_service';
 function waitingCase(conversationId: string): NewCase {
   return {
     conversationId,
-    conversationReference: { channelId: WEB_CHANNEL_ID, serviceUrl: 'urn:luotsi:web-channel', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
+    conversationReference: {
+      channelId: WEB_CHANNEL_ID,
+      serviceUrl: 'urn:luotsi:web-channel',
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      bot: { id: 'luotsi', name: 'Luotsi' },
+      user: { id: 'u', name: '' },
+    },
     channel: WEB_CHANNEL_ID,
     queueId: QUEUE,
     urgency: 'non_urgent',
@@ -23,15 +29,34 @@ function waitingCase(conversationId: string): NewCase {
   };
 }
 
-describe('queue position updates through the web channel adapter (store of the run\'s backend)', () => {
+describe("queue position updates through the web channel adapter (store of the run's backend)", () => {
   it('tells a waiting client when the place changes, at most once per interval, never repeating itself', async () => {
     const db = await openTestDatabase();
     let now = new Date('2026-11-23T08:00:00Z');
-    const adapter = new WebChannelAdapter(db.activityLog, () => undefined, () => now);
+    const adapter = new WebChannelAdapter(
+      db.activityLog,
+      () => undefined,
+      () => now,
+    );
     for (const id of ['c-first', 'c-second']) await db.activityLog.createConversation({ id, userId: 'u', locale: 'fi', createdAt: now.getTime() });
     const said = async (conversationId: string) => (await db.activityLog.listAfter(conversationId, 0, 100)).map((e) => e.activity);
-    const desk = new QueueDesk({ handoff: db.handoff, blobStore: db.blobStore, catalog: DEFAULT_CATALOG, clock: () => now, staffOnline: async () => ({ [QUEUE]: 1 }), defaultHandlingMs: 600_000 });
-    const notifier = new QueuePositionNotifier({ handoff: db.handoff, desk, catalog: DEFAULT_CATALOG, sender: createProactiveSender({ webChannelId: WEB_CHANNEL_ID, webAdapter: adapter }), i18n, clock: () => now, minIntervalMs: 60_000 });
+    const desk = new QueueDesk({
+      handoff: db.handoff,
+      blobStore: db.blobStore,
+      catalog: DEFAULT_CATALOG,
+      clock: () => now,
+      staffOnline: async () => ({ [QUEUE]: 1 }),
+      defaultHandlingMs: 600_000,
+    });
+    const notifier = new QueuePositionNotifier({
+      handoff: db.handoff,
+      desk,
+      catalog: DEFAULT_CATALOG,
+      sender: createProactiveSender({ webChannelId: WEB_CHANNEL_ID, webAdapter: adapter }),
+      i18n,
+      clock: () => now,
+      minIntervalMs: 60_000,
+    });
     try {
       const first = await db.handoff.create(waitingCase('c-first'), now);
       now = new Date(now.getTime() + 1000);

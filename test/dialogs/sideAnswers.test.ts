@@ -16,18 +16,27 @@ const labels = (key: string) => (['fi', 'sv', 'en'] as const).map((l) => foldTex
 
 function prompt(set: SideSetId, questionId: string): PromptMeta {
   const def = SIDE_SETS[set];
-  return promptFor(def, def.questions.find((q) => q.id === questionId)!);
+  return promptFor(
+    def,
+    def.questions.find((q) => q.id === questionId)!,
+  );
 }
 
 function read(locale: Locale, p: PromptMeta, text: string, value?: unknown): ParsedAnswer {
-  return parseAnswer(p, { text, value }, labels, [], createAnswerReader(lexicon, locale, () => NOW));
+  return parseAnswer(
+    p,
+    { text, value },
+    labels,
+    [],
+    createAnswerReader(lexicon, locale, () => NOW),
+  );
 }
 
 const ERASE = prompt('erase', 'confirm');
 const HELPED = prompt('feedback', 'helped');
 const SCORE = prompt('feedback', 'score');
 
-describe('the erase question in the person\'s words', () => {
+describe("the erase question in the person's words", () => {
   it.each<[Locale, string, boolean]>([
     ['fi', 'kyllä', true],
     ['fi', 'joo', true],
@@ -73,7 +82,7 @@ describe('the erase question in the person\'s words', () => {
   });
 });
 
-describe('feedback in the person\'s words', () => {
+describe("feedback in the person's words", () => {
   it.each<[Locale, string, string]>([
     ['fi', 'joo', 'helped.yes'],
     ['fi', 'kyllä sain', 'helped.yes'],

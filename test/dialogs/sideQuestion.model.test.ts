@@ -147,4 +147,3 @@ describe.each(['fi', 'sv'] as const)('side sets, every model path through the re
     expect(driven).toBeGreaterThanOrEqual(SIDE_SETS[set].questions.length + 1);
   });
 });
-

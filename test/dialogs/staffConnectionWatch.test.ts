@@ -20,7 +20,13 @@ const FAST = { logN: 10, r: 8, p: 1 };
 function waitingCase(conversationId: string): NewCase {
   return {
     conversationId,
-    conversationReference: { channelId: WEB_CHANNEL_ID, serviceUrl: 'urn:luotsi:web-channel', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'luotsi', name: 'Luotsi' }, user: { id: 'u', name: '' } },
+    conversationReference: {
+      channelId: WEB_CHANNEL_ID,
+      serviceUrl: 'urn:luotsi:web-channel',
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      bot: { id: 'luotsi', name: 'Luotsi' },
+      user: { id: 'u', name: '' },
+    },
     channel: WEB_CHANNEL_ID,
     queueId: QUEUE,
     urgency: 'non_urgent',
@@ -36,13 +42,43 @@ describe('a staff member whose connection drops mid-chat', () => {
     let now = new Date('2026-11-23T08:00:00Z');
     const clock = () => now;
     const adapter = new WebChannelAdapter(db.activityLog, () => undefined, clock);
-    const desk = new QueueDesk({ handoff: db.handoff, blobStore: db.blobStore, catalog: DEFAULT_CATALOG, clock, staffOnline: async () => ({ [QUEUE]: 1 }), defaultHandlingMs: 600_000 });
-    const watch = new StaffConnectionWatch({ handoff: db.handoff, staff: db.staff, desk, sender: createProactiveSender({ webChannelId: WEB_CHANNEL_ID, webAdapter: adapter }), i18n, clock, graceMs: GRACE_MS, noteLocale: 'fi' });
+    const desk = new QueueDesk({
+      handoff: db.handoff,
+      blobStore: db.blobStore,
+      catalog: DEFAULT_CATALOG,
+      clock,
+      staffOnline: async () => ({ [QUEUE]: 1 }),
+      defaultHandlingMs: 600_000,
+    });
+    const watch = new StaffConnectionWatch({
+      handoff: db.handoff,
+      staff: db.staff,
+      desk,
+      sender: createProactiveSender({ webChannelId: WEB_CHANNEL_ID, webAdapter: adapter }),
+      i18n,
+      clock,
+      graceMs: GRACE_MS,
+      noteLocale: 'fi',
+    });
     const auth = new StaffAuthenticator(db.staff, undefined, FAST);
     const queues = DEFAULT_CATALOG.queues.map((q) => q.id);
     try {
-      const dropped = await createStaffAccount(db.staff, { username: 'maija', displayName: 'Maija', role: 'nurse', queues: [QUEUE] }, 'salasana-joka-on-pitkä', queues, now, FAST);
-      const present = await createStaffAccount(db.staff, { username: 'ville', displayName: 'Ville', role: 'social_counsellor', queues: [QUEUE] }, 'toinen-pitkä-salasana', queues, now, FAST);
+      const dropped = await createStaffAccount(
+        db.staff,
+        { username: 'maija', displayName: 'Maija', role: 'nurse', queues: [QUEUE] },
+        'salasana-joka-on-pitkä',
+        queues,
+        now,
+        FAST,
+      );
+      const present = await createStaffAccount(
+        db.staff,
+        { username: 'ville', displayName: 'Ville', role: 'social_counsellor', queues: [QUEUE] },
+        'toinen-pitkä-salasana',
+        queues,
+        now,
+        FAST,
+      );
       const maija = await auth.login('maija', 'salasana-joka-on-pitkä', now);
       const ville = await auth.login('ville', 'toinen-pitkä-salasana', now);
       for (const id of ['c-dropped', 'c-kept', 'c-later']) await db.activityLog.createConversation({ id, userId: 'u', locale: 'fi', createdAt: now.getTime() });

@@ -149,10 +149,14 @@ async function driveTree(run: Locale): Promise<{ turns: number; skipped: number 
 }
 
 describe('triage dialog, every model path through the real FlowDialog', () => {
-  it.each<Locale>(['fi', 'sv'])('in %s', async (run) => {
-    const { turns, skipped } = await driveTree(run);
-    // Every edge of the shortest-path tree was driven (the tree has one node per path).
-    expect(skipped).toBe(0);
-    expect(turns).toBe(paths.length - 1);
-  }, 300_000);
+  it.each<Locale>(['fi', 'sv'])(
+    'in %s',
+    async (run) => {
+      const { turns, skipped } = await driveTree(run);
+      // Every edge of the shortest-path tree was driven (the tree has one node per path).
+      expect(skipped).toBe(0);
+      expect(turns).toBe(paths.length - 1);
+    },
+    300_000,
+  );
 });

@@ -41,7 +41,12 @@ describe('a mother with urinary symptoms on a Saturday night, in Swedish, throug
     expect(texts(back)[texts(back).length - 1]!.startsWith(sv('entry:summary.question'))).toBe(true);
 
     const outcome = await h.send(press('summary.confirm'));
-    const payload = DialogHarness.outcome(outcome) as { topic: string; urgency: string; subject: { kind: string }; recommendations: { kind: string; id: string }[] };
+    const payload = DialogHarness.outcome(outcome) as {
+      topic: string;
+      urgency: string;
+      subject: { kind: string };
+      recommendations: { kind: string; id: string }[];
+    };
     expect(payload).toMatchObject({ topic: 'urinary', urgency: 'non_urgent', subject: { kind: 'self' } });
     expect(payload.recommendations[0]).toEqual({ kind: 'selfcare', id: 'urinary_infection' });
     expect(payload.recommendations[payload.recommendations.length - 1]).toEqual({ kind: 'emergency', id: 'safety_net' });

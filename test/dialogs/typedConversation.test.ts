@@ -118,7 +118,9 @@ describe('a parent typing in Swedish for a child with a cough and fever', () => 
     const list = seen[seen.length - 1]![0]!;
     const line = (question: string, answer: string) =>
       sv('common:summary.item', { n: '', question: sv(keyChain(`respiratory:${question}.question`, 'child')), answer }).replace(/^\) /, '');
-    expect(list).toContain(line('symptoms', `${sv(keyChain('respiratory:symptoms.options.cough', 'child'))}, ${sv(keyChain('respiratory:symptoms.options.fever', 'child'))}`));
+    expect(list).toContain(
+      line('symptoms', `${sv(keyChain('respiratory:symptoms.options.cough', 'child'))}, ${sv(keyChain('respiratory:symptoms.options.fever', 'child'))}`),
+    );
     expect(list).toContain(line('childCondition', sv(keyChain('respiratory:childCondition.options.asUsual', 'child'))));
     expect(list).toContain(line('feverDays', '1'));
     expect(list).toContain(line('condition', sv(keyChain('respiratory:condition.options.somewhatWeak', 'child'))));

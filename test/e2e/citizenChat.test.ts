@@ -92,7 +92,10 @@ describe('citizen chat page', () => {
   });
 
   test('the page language button switches the page and the bot to Swedish', async () => {
-    await page.locator('#language-switch').getByRole('button', { name: text('sv', 'entry:language.options.sv'), exact: true }).click();
+    await page
+      .locator('#language-switch')
+      .getByRole('button', { name: text('sv', 'entry:language.options.sv'), exact: true })
+      .click();
     await expectInTranscript(page, 'sv', 'entry:language.question');
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     await expect(page.locator('#emergency').textContent()).resolves.toBe(text('sv', 'common:page.emergency'));

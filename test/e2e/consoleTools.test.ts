@@ -69,9 +69,26 @@ beforeAll(async () => {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testServiceEnv() }, process.cwd());
   server = createServer(config, { clock: () => new Date(NOW) });
   baseUrl = await server.listen(0, '127.0.0.1');
-  await createStaffAccount(server.database.staff, ADMIN, PASSWORD, DEFAULT_CATALOG.queues.map((q) => q.id), NOW, { logN: 10, r: 8, p: 1 });
+  await createStaffAccount(
+    server.database.staff,
+    ADMIN,
+    PASSWORD,
+    DEFAULT_CATALOG.queues.map((q) => q.id),
+    NOW,
+    { logN: 10, r: 8, p: 1 },
+  );
   const created = await server.handoff.create(
-    { conversationId: 'conv-tools-1', conversationReference: {}, channel: 'directline', queueId: 'digital_clinic', urgency: 'urgent', topic: 'skin', locale: 'fi', answers: { 'entry.subject': 'subject.self' }, photoIds: [] },
+    {
+      conversationId: 'conv-tools-1',
+      conversationReference: {},
+      channel: 'directline',
+      queueId: 'digital_clinic',
+      urgency: 'urgent',
+      topic: 'skin',
+      locale: 'fi',
+      answers: { 'entry.subject': 'subject.self' },
+      photoIds: [],
+    },
     new Date(NOW.getTime() - 10 * 60_000),
   );
   caseId = created.id;
@@ -97,7 +114,9 @@ describe('console tools', () => {
     await admin.locator('#new-queues').getByLabel(queueName('dental_care')).check();
     await admin.locator('#new-password').fill(NEW_PASSWORD);
     await admin.getByRole('button', { name: text('fi', 'staff:console.accountCreateButton') }).click();
-    await admin.locator('#status', { hasText: text('fi', 'staff:console.accountCreated').replace('{{username}}', 'uusi.hoitaja') }).waitFor({ timeout: WAIT_MS });
+    await admin
+      .locator('#status', { hasText: text('fi', 'staff:console.accountCreated').replace('{{username}}', 'uusi.hoitaja') })
+      .waitFor({ timeout: WAIT_MS });
     const row = admin.locator('#account-rows tr', { hasText: 'uusi.hoitaja' });
     await row.waitFor({ timeout: WAIT_MS });
     expect(await row.textContent()).toContain(queueName('dental_care'));
@@ -124,7 +143,10 @@ describe('console tools', () => {
 
   test('exports a case through its button and deletes it after confirming', async () => {
     // The admin's first queue (by id) is oral health care: show the digital clinic's cases.
-    await admin.locator('#queue-rows').getByRole('button', { name: queueName('digital_clinic') }).click();
+    await admin
+      .locator('#queue-rows')
+      .getByRole('button', { name: queueName('digital_clinic') })
+      .click();
     await admin.locator(`#case-list .case-item[data-case-id="${caseId}"]`).click();
     await admin.locator('#case-body').waitFor({ state: 'visible', timeout: WAIT_MS });
     const file = await downloaded(admin, () => admin.getByRole('button', { name: text('fi', 'staff:console.exportCase') }).click());
@@ -165,9 +187,16 @@ describe('console tools', () => {
 
     const accuracy = await downloaded(admin, () => admin.getByRole('button', { name: text('fi', 'staff:console.accuracyCsv') }).click());
     expect(accuracy.name).toBe('luotsi-accuracy-dental_care.csv');
-    const lines = accuracy.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = accuracy.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toBe([text('fi', 'staff:console.accuracyCorner'), ...['emergency', 'urgent', 'non_urgent', 'self_care'].map((u) => text('fi', `staff:urgency.${u}`))].join(','));
+    expect(lines[0]).toBe(
+      [text('fi', 'staff:console.accuracyCorner'), ...['emergency', 'urgent', 'non_urgent', 'self_care'].map((u) => text('fi', `staff:urgency.${u}`))].join(
+        ',',
+      ),
+    );
     expect(lines[2]).toBe(`${text('fi', 'staff:urgency.urgent')},0,0,0,0`);
 
     const feedback = await downloaded(admin, () => admin.getByRole('button', { name: text('fi', 'staff:console.feedbackCsv') }).click());
@@ -176,7 +205,9 @@ describe('console tools', () => {
   });
 
   test('no CSP violations or page errors', () => {
-    const list = problems.flatMap((p) => p.list).filter((line) => line !== 'http 401: /staff/api/me' && line !== 'http 400: /staff/api/admin/accounts' && !/status of (401|400)/.test(line));
+    const list = problems
+      .flatMap((p) => p.list)
+      .filter((line) => line !== 'http 401: /staff/api/me' && line !== 'http 400: /staff/api/admin/accounts' && !/status of (401|400)/.test(line));
     expect(list).toEqual([]);
   });
 });

@@ -137,7 +137,10 @@ describe('handoff: the citizen queues, staff claims, they talk, staff closes, th
     await citizenSees(t('common:handoff.joined', { queue: queueName }), 'common:handoff.joined');
     // Nobody is logged in: the place without an estimate.
     await citizenSees(t('common:handoff.positionUnknown', { position: 1 }), 'common:handoff.positionUnknown');
-    await citizen.locator('.webchat__suggested-actions').getByRole('button', { name: text('fi', 'common:handoff.leave'), exact: true }).waitFor({ timeout: WAIT_MS });
+    await citizen
+      .locator('.webchat__suggested-actions')
+      .getByRole('button', { name: text('fi', 'common:handoff.leave'), exact: true })
+      .waitFor({ timeout: WAIT_MS });
     id = await caseId();
     const caller = { staffId: 'any', queues: [QUEUE_ID] };
     const created = await server.database.handoff.get(caller, id, NOW);
@@ -216,7 +219,10 @@ describe('handoff: the citizen queues, staff claims, they talk, staff closes, th
   test('staff closes with an outcome and a re-rating; the citizen is told what is next and gives feedback', async () => {
     await staff.getByLabel(text('fi', 'staff:console.outcome')).selectOption('advice_given');
     await staff.getByLabel(text('fi', 'staff:console.staffUrgency')).selectOption('non_urgent');
-    await staff.locator('#close-form').getByRole('button', { name: text('fi', 'staff:console.close') }).click();
+    await staff
+      .locator('#close-form')
+      .getByRole('button', { name: text('fi', 'staff:console.close') })
+      .click();
     await staff.locator('#status', { hasText: text('fi', 'staff:console.closedDone') }).waitFor({ timeout: WAIT_MS });
 
     await citizenSees(t('common:handoff.closed', { name: STAFF.displayName }), 'common:handoff.closed');

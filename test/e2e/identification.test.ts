@@ -74,7 +74,14 @@ beforeAll(async () => {
     ['clinic', 'digital_clinic'],
     ['service', 'general_customer_service'],
   ] as const) {
-    await createStaffAccount(server.database.staff, { username, displayName: username, role: 'nurse', queues: [queue] }, PASSWORD, DEFAULT_CATALOG.queues.map((q) => q.id), new Date(TUESDAY_MORNING), { logN: 10, r: 8, p: 1 });
+    await createStaffAccount(
+      server.database.staff,
+      { username, displayName: username, role: 'nurse', queues: [queue] },
+      PASSWORD,
+      DEFAULT_CATALOG.queues.map((q) => q.id),
+      new Date(TUESDAY_MORNING),
+      { logN: 10, r: 8, p: 1 },
+    );
   }
   browser = await launchChromium();
 });
@@ -154,7 +161,11 @@ class Chat {
 }
 
 async function staffSession(username: string): Promise<Record<string, string>> {
-  const res = await fetch(`${baseUrl}/staff/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const res = await fetch(`${baseUrl}/staff/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   expect(res.status).toBe(200);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrfToken, origin: baseUrl, 'content-type': 'application/json' };
@@ -275,7 +286,9 @@ test('a client identifies from inside the chat, joins the digital clinic, and th
 
     // The API: "identified" in the list, the identity (audited: the console's click was one view).
     const nurse = await staffSession('clinic');
-    const list = (await (await fetch(`${baseUrl}/staff/api/cases?queue=digital_clinic`, { headers: nurse })).json()) as { cases: { id: string; identified: boolean }[] };
+    const list = (await (await fetch(`${baseUrl}/staff/api/cases?queue=digital_clinic`, { headers: nurse })).json()) as {
+      cases: { id: string; identified: boolean }[];
+    };
     expect(list.cases).toHaveLength(1);
     const caseId = list.cases[0]!.id;
     expect(list.cases[0]!.identified).toBe(true);
@@ -283,11 +296,23 @@ test('a client identifies from inside the chat, joins the digital clinic, and th
     expect(shown.status).toBe(200);
     expect(await shown.json()).toMatchObject({
       identified: true,
-      identity: { givenName: 'Maija', familyName: 'Meikäläinen', identityCode: MAIJA.identityCode, assurance: 'http://ftn.ficora.fi/2017/loa3', provider: 'oidc', matterOf: 'self', mandateChecked: false },
+      identity: {
+        givenName: 'Maija',
+        familyName: 'Meikäläinen',
+        identityCode: MAIJA.identityCode,
+        assurance: 'http://ftn.ficora.fi/2017/loa3',
+        provider: 'oidc',
+        matterOf: 'self',
+        mandateChecked: false,
+      },
     });
-    const audit = (await (await fetch(`${baseUrl}/staff/api/cases/${caseId}/audit`, { headers: nurse })).json()) as { entries: { action: string; staffId: string }[] };
+    const audit = (await (await fetch(`${baseUrl}/staff/api/cases/${caseId}/audit`, { headers: nurse })).json()) as {
+      entries: { action: string; staffId: string }[];
+    };
     expect(audit.entries.filter((e) => e.action === 'identity_view')).toHaveLength(2);
-    const exported = (await (await fetch(`${baseUrl}/staff/api/cases/${caseId}/export`, { headers: nurse })).json()) as { identity?: { identityCode?: string } };
+    const exported = (await (await fetch(`${baseUrl}/staff/api/cases/${caseId}/export`, { headers: nurse })).json()) as {
+      identity?: { identityCode?: string };
+    };
     expect(exported.identity?.identityCode).toBe(MAIJA.identityCode);
 
     // Staff of another queue: 403, and no view is recorded for them.

@@ -90,7 +90,14 @@ beforeAll(async () => {
   server = createServer(config, { clock: () => new Date(NOW.getTime() + (Date.now() - started)) });
   baseUrl = await server.listen(0, '127.0.0.1');
   for (const account of [ONE, TWO]) {
-    await createStaffAccount(server.database.staff, { ...account, queues: [QUEUE_ID] }, PASSWORD, DEFAULT_CATALOG.queues.map((q) => q.id), NOW, { logN: 10, r: 8, p: 1 });
+    await createStaffAccount(
+      server.database.staff,
+      { ...account, queues: [QUEUE_ID] },
+      PASSWORD,
+      DEFAULT_CATALOG.queues.map((q) => q.id),
+      NOW,
+      { logN: 10, r: 8, p: 1 },
+    );
   }
   browser = await launchChromium();
   citizen = await newPage({ locale: 'fi-FI', viewport: PHONE, isMobile: true, hasTouch: true });
@@ -141,7 +148,10 @@ describe('the live console: two nurses and a citizen', () => {
     await sendBox().fill(text('fi', 'common:globalWords.human').split('|')[0]!);
     await sendBox().press('Enter');
     await citizenSees(text('fi', 'routing:outcome.human'));
-    await chat().locator('.webchat__suggested-actions').getByRole('button', { name: t('common:handoff.join', { queue: queueName }), exact: true }).click();
+    await chat()
+      .locator('.webchat__suggested-actions')
+      .getByRole('button', { name: t('common:handoff.join', { queue: queueName }), exact: true })
+      .click();
     await citizenSees(t('common:handoff.joined', { queue: queueName }));
     for (const page of [one, two]) await page.locator('#case-list .case-item').first().waitFor({ timeout: WAIT_MS });
     // Neither console fell back to polling: the case came by the stream.
@@ -199,7 +209,11 @@ describe('the live console: two nurses and a citizen', () => {
     await two.locator('body[data-live="on"]').waitFor({ state: 'attached', timeout: WAIT_MS });
     expect(await two.locator('#notice-sound').isChecked()).toBe(true);
     // Kept under the user's own key: another user on the same browser has their own settings.
-    const saved = await two.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('luotsi.notice.')).map((k) => [k, window.localStorage.getItem(k)]));
+    const saved = await two.evaluate(() =>
+      Object.keys(window.localStorage)
+        .filter((k) => k.startsWith('luotsi.notice.'))
+        .map((k) => [k, window.localStorage.getItem(k)]),
+    );
     expect(saved).toHaveLength(1);
     expect(saved[0]![0]).not.toBe('luotsi.notice.');
     expect(JSON.parse(saved[0]![1]!)).toEqual({ title: true, sound: true, desktop: false });
@@ -212,7 +226,16 @@ describe('the live console: two nurses and a citizen', () => {
     // A new urgent case while nurse two looks elsewhere: a count in the tab title and a desktop notification.
     const title = await two.title();
     await server.handoff.create(
-      { conversationId: 'conv-live-urgent', conversationReference: {}, channel: 'directline', queueId: QUEUE_ID, urgency: 'urgent', locale: 'fi', answers: {}, photoIds: [] },
+      {
+        conversationId: 'conv-live-urgent',
+        conversationReference: {},
+        channel: 'directline',
+        queueId: QUEUE_ID,
+        urgency: 'urgent',
+        locale: 'fi',
+        answers: {},
+        photoIds: [],
+      },
       new Date(NOW.getTime() + 30_000),
     );
     const expected = t('staff:console.noticeUrgentCase', { queue: queueName });
@@ -233,7 +256,16 @@ describe('the live console: two nurses and a citizen', () => {
     // While polling, a new case still shows up (the poll brings it, no signal reaches this page).
     const before = await two.locator('#case-list .case-item').count();
     await server.handoff.create(
-      { conversationId: 'conv-live-poll', conversationReference: {}, channel: 'directline', queueId: QUEUE_ID, urgency: 'urgent', locale: 'fi', answers: {}, photoIds: [] },
+      {
+        conversationId: 'conv-live-poll',
+        conversationReference: {},
+        channel: 'directline',
+        queueId: QUEUE_ID,
+        urgency: 'urgent',
+        locale: 'fi',
+        answers: {},
+        photoIds: [],
+      },
       new Date(NOW.getTime() + 60_000),
     );
     await two.locator('#case-list .case-item').nth(before).waitFor({ timeout: WAIT_MS });
@@ -248,7 +280,14 @@ describe('the live console: two nurses and a citizen', () => {
     // The stream's reconnects the test refused on purpose.
     const offline = /\/staff\/api\/events|ERR_FAILED/;
     // Before logging in, /staff/api/me answers 401: that is how the page knows to show the form.
-    const list = problems.flatMap((p) => p.list).filter((line) => !offline.test(line) && line !== 'http 401: /staff/api/me' && !line.startsWith('console: Failed to load resource: the server responded with a status of 401'));
+    const list = problems
+      .flatMap((p) => p.list)
+      .filter(
+        (line) =>
+          !offline.test(line) &&
+          line !== 'http 401: /staff/api/me' &&
+          !line.startsWith('console: Failed to load resource: the server responded with a status of 401'),
+      );
     expect(list).toEqual([]);
   });
 });

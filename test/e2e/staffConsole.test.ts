@@ -162,7 +162,9 @@ describe('staff console in the browser', () => {
     await page.locator('#case-messages .text', { hasText: 'soita' }).waitFor({ timeout: WAIT_MS });
     expect(await page.locator('#case-messages .text', { hasText: 'soita' }).textContent()).toBe('soita [U+202E]7654321 04[U+200B]0');
     // At 1280 px every answer has room: no column one letter wide, the answer no taller than a few lines.
-    for (const box of await page.locator('#case-answers dd').evaluateAll((dds) => dds.map((dd) => dd.getBoundingClientRect()).map((r) => ({ width: r.width, height: r.height })))) {
+    for (const box of await page
+      .locator('#case-answers dd')
+      .evaluateAll((dds) => dds.map((dd) => dd.getBoundingClientRect()).map((r) => ({ width: r.width, height: r.height })))) {
       expect(box.width).toBeGreaterThan(190);
       expect(box.height).toBeLessThan(200);
     }
@@ -201,7 +203,10 @@ describe('staff console in the browser', () => {
     await page.getByLabel(text('fi', 'staff:console.outcome')).selectOption('advice_given');
     await page.getByLabel(text('fi', 'staff:console.staffUrgency')).selectOption('non_urgent');
     await page.getByLabel(text('fi', 'staff:console.staffSegment')).selectOption('1');
-    await page.locator('#close-form').getByRole('button', { name: text('fi', 'staff:console.close') }).click();
+    await page
+      .locator('#close-form')
+      .getByRole('button', { name: text('fi', 'staff:console.close') })
+      .click();
     await page.locator('#status', { hasText: text('fi', 'staff:console.closedDone') }).waitFor({ timeout: WAIT_MS });
 
     const caller = { staffId: 'any', queues: ['digital_clinic'] };
@@ -232,7 +237,10 @@ describe('staff console in the browser', () => {
   });
 
   test('shows feedback per queue and topic with labels', async () => {
-    await server.database.handoff.recordFeedback({ queueId: 'digital_clinic', topic: 'skin', botUrgency: 'urgent', helped: 'partly', score: 4, comment: 'ok' }, NOW);
+    await server.database.handoff.recordFeedback(
+      { queueId: 'digital_clinic', topic: 'skin', botUrgency: 'urgent', helped: 'partly', score: 4, comment: 'ok' },
+      NOW,
+    );
     await page.getByRole('button', { name: text('fi', 'staff:console.reportsRefresh') }).click();
     const row = page.locator('#feedback-rows tr', { hasText: text('fi', 'staff:topic.skin') });
     await row.waitFor({ timeout: WAIT_MS });

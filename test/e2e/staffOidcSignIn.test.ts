@@ -22,8 +22,20 @@ import { launchChromium, text, watch } from './support';
 jest.setTimeout(180_000);
 
 const WAIT_MS = 30_000;
-const NURSE: TestPerson = { ...MAIJA, accountId: 'nurse-e2e', givenName: 'Nea', familyName: 'Hoitaja', staffClaims: { preferred_username: 'nea@county.example', groups: ['g-clinic'] } };
-const OUTSIDER: TestPerson = { ...MAIJA, accountId: 'outsider-e2e', givenName: 'Otto', familyName: 'Ulko', staffClaims: { preferred_username: 'otto@county.example', groups: ['g-other'] } };
+const NURSE: TestPerson = {
+  ...MAIJA,
+  accountId: 'nurse-e2e',
+  givenName: 'Nea',
+  familyName: 'Hoitaja',
+  staffClaims: { preferred_username: 'nea@county.example', groups: ['g-clinic'] },
+};
+const OUTSIDER: TestPerson = {
+  ...MAIJA,
+  accountId: 'outsider-e2e',
+  givenName: 'Otto',
+  familyName: 'Ulko',
+  staffClaims: { preferred_username: 'otto@county.example', groups: ['g-other'] },
+};
 
 let provider: LoopbackProvider;
 let server: LuotsiServer;

@@ -33,7 +33,14 @@ beforeAll(async () => {
   const realStart = Date.now();
   server = createServer(config, { clock: () => new Date(TUESDAY_MORNING + (Date.now() - realStart)) });
   baseUrl = await server.listen(0, '127.0.0.1');
-  await createStaffAccount(server.database.staff, { username: 'service', displayName: 'Sari', role: 'nurse', queues: ['general_customer_service'] }, PASSWORD, DEFAULT_CATALOG.queues.map((q) => q.id), new Date(TUESDAY_MORNING), { logN: 10, r: 8, p: 1 });
+  await createStaffAccount(
+    server.database.staff,
+    { username: 'service', displayName: 'Sari', role: 'nurse', queues: ['general_customer_service'] },
+    PASSWORD,
+    DEFAULT_CATALOG.queues.map((q) => q.id),
+    new Date(TUESDAY_MORNING),
+    { logN: 10, r: 8, p: 1 },
+  );
   browser = await launchChromium();
 });
 
@@ -64,10 +71,21 @@ test('staff ask a client in a live chat to identify; the marked test provider id
     await press(join);
     await shown(text('sv', 'common:handoff.joined').replace('{{queue}}', 'Allmän kundtjänst'));
 
-    const login = await fetch(`${baseUrl}/staff/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ username: 'service', password: PASSWORD }) });
+    const login = await fetch(`${baseUrl}/staff/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ username: 'service', password: PASSWORD }),
+    });
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const staff = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrfToken, origin: baseUrl, 'content-type': 'application/json' };
-    const list = (await (await fetch(`${baseUrl}/staff/api/cases?queue=general_customer_service`, { headers: staff })).json()) as { cases: { id: string; identified: boolean }[] };
+    const staff = {
+      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!,
+      'x-csrf-token': csrfToken,
+      origin: baseUrl,
+      'content-type': 'application/json',
+    };
+    const list = (await (await fetch(`${baseUrl}/staff/api/cases?queue=general_customer_service`, { headers: staff })).json()) as {
+      cases: { id: string; identified: boolean }[];
+    };
     const caseId = list.cases[0]!.id;
     expect(list.cases[0]!.identified).toBe(false);
     // Only for a case the caller holds.

@@ -406,7 +406,7 @@ describe('triage journeys in the web chat (phone viewport)', () => {
     }
   });
 
-  test('7 fi: a rash with a photo attached through Web Chat\'s attach button', async () => {
+  test("7 fi: a rash with a photo attached through Web Chat's attach button", async () => {
     const j = await Journey.open('7-fi-skin-photo', 'fi');
     try {
       await j.entry('self');
@@ -544,9 +544,7 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       const outcome = await j.confirm('routing:emergency.safetyNetSocial');
       expect(outcome).toMatchObject({ outcome: 'completed', topic: 'money', subject: { kind: 'self' }, urgency: 'non_urgent', segment: 2 });
       const recs = outcome.recommendations.map((r) => `${r.kind}:${r.id}`);
-      expect(recs).toEqual(
-        expect.arrayContaining(['selfcare:money_matters', 'resource:debt_advice', 'resource:kela', 'queue:social_guidance']),
-      );
+      expect(recs).toEqual(expect.arrayContaining(['selfcare:money_matters', 'resource:debt_advice', 'resource:kela', 'queue:social_guidance']));
       expect(recs.indexOf('resource:debt_advice')).toBeLessThan(recs.indexOf('queue:social_guidance'));
       expect(recs[recs.length - 1]).toBe('emergency:safety_net');
       await j.expectShown('routing:urgency.non_urgent');
@@ -580,7 +578,11 @@ describe('triage journeys in the web chat (phone viewport)', () => {
       // language, privacy, emergency, subject, topic + breathing, symptoms, feverDays, condition, duration, chronic
       await j.expectSummaryLines(list, 11);
       expect(await list.innerText()).toContain(
-        i18n.getFixedT('fi')('common:summary.item', { n: await j.itemNumber(list, 'respiratory:feverDays'), question: j.say('respiratory:feverDays.question'), answer: '5' }),
+        i18n.getFixedT('fi')('common:summary.item', {
+          n: await j.itemNumber(list, 'respiratory:feverDays'),
+          question: j.say('respiratory:feverDays.question'),
+          answer: '5',
+        }),
       );
 
       const outcome = await j.confirm();

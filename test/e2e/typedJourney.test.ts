@@ -74,7 +74,7 @@ async function outcomeOf(page: Page): Promise<TriageOutcomePayload> {
 }
 
 describe('a typed journey in Swedish (web chat)', () => {
-  test('from a first sentence about the child to the outcome, every answer typed in the person\'s own words', async () => {
+  test("from a first sentence about the child to the outcome, every answer typed in the person's own words", async () => {
     const context = await browser.newContext({ locale: 'sv-FI', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const problems = watch(page);
@@ -85,10 +85,10 @@ describe('a typed journey in Swedish (web chat)', () => {
         ['mitt barn har hosta och feber', text('sv', 'understanding:topicOffer.noted'), 'that the description was noted'],
         ['det går bra', text('sv', 'entry:emergency.question'), 'the emergency screen'],
         ['nej, inget av dem', text('sv', 'entry:subject.question'), 'whose matter'],
-        ['mitt barn', text('sv', 'entry:childAge.question'), 'the child\'s age'],
+        ['mitt barn', text('sv', 'entry:childAge.question'), "the child's age"],
         ['hon går i lågstadiet', text('sv', 'understanding:topicOffer.one').split('{{')[0]!, 'the topic offer'],
         ['ja', sv('respiratory:breathing.question'), 'the first respiratory question'],
-        ['nej', sv('respiratory:childCondition.question'), 'the child\'s general condition'],
+        ['nej', sv('respiratory:childCondition.question'), "the child's general condition"],
         ['hon är pigg, leker och äter som vanligt', sv('respiratory:symptoms.question'), 'the symptoms'],
         ['hosta och feber', sv('respiratory:feverDays.question'), 'the fever days'],
         ['sedan i måndags', sv('respiratory:condition.question'), 'the general condition'],
@@ -104,7 +104,7 @@ describe('a typed journey in Swedish (web chat)', () => {
       await type(page, 'ja, fortsätt');
       const outcome = await outcomeOf(page);
       expect(outcome).toMatchObject({ outcome: 'completed', topic: 'respiratory', urgency: 'non_urgent' });
-      await shown(page, sv('routing:emergency.safetyNet'), 'the safety net in the child\'s wording');
+      await shown(page, sv('routing:emergency.safetyNet'), "the safety net in the child's wording");
       // Never "not recognised" on the way.
       const notUnderstood = text('sv', 'common:errors.notUnderstood').split('{{')[0]!;
       expect(await page.locator('#webchat').getByText(notUnderstood, { exact: false }).count()).toBe(0);

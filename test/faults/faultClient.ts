@@ -146,7 +146,10 @@ export class Citizen {
   async readNew(): Promise<WireActivity[]> {
     const fresh: WireActivity[] = [];
     for (;;) {
-      const outcome = await request(`${this.path()}/activities?watermark=${this.watermark}`, { headers: { Authorization: `Bearer ${this.token}` }, timeoutMs: this.timeoutMs });
+      const outcome = await request(`${this.path()}/activities?watermark=${this.watermark}`, {
+        headers: { Authorization: `Bearer ${this.token}` },
+        timeoutMs: this.timeoutMs,
+      });
       if (outcome.kind !== 'status' || outcome.status !== 200) throw new Error(`read ${this.conversationId}: ${describeOutcome(outcome)}`);
       const page = outcome.body as { activities: WireActivity[]; watermark: string };
       if (page.activities.length === 0) return fresh;
@@ -161,7 +164,10 @@ export class Citizen {
     const all: WireActivity[] = [];
     let watermark = '0';
     for (;;) {
-      const outcome = await request(`${this.path()}/activities?watermark=${watermark}`, { headers: { Authorization: `Bearer ${this.token}` }, timeoutMs: this.timeoutMs });
+      const outcome = await request(`${this.path()}/activities?watermark=${watermark}`, {
+        headers: { Authorization: `Bearer ${this.token}` },
+        timeoutMs: this.timeoutMs,
+      });
       if (outcome.kind !== 'status' || outcome.status !== 200) throw new Error(`log of ${this.conversationId}: ${describeOutcome(outcome)}`);
       const page = outcome.body as { activities: WireActivity[]; watermark: string };
       if (page.activities.length === 0) return all;

@@ -50,7 +50,9 @@ async function joinQueue(citizen: Citizen): Promise<void> {
   const human = await citizen.post({ text: 'ihminen' });
   if (human.kind !== 'status' || human.status !== 200) throw new Error(`ihminen: ${describeOutcome(human)}`);
   await citizen.readNew();
-  const offer = [...citizen.botMessages].reverse().find((m) => (m.suggestedActions?.actions ?? []).some((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue === QUEUE));
+  const offer = [...citizen.botMessages]
+    .reverse()
+    .find((m) => (m.suggestedActions?.actions ?? []).some((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue === QUEUE));
   const join = offer?.suggestedActions?.actions.find((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue === QUEUE);
   if (!join) throw new Error(`no queue offer; last bot message: ${citizen.lastBot()?.text}`);
   const joined = await citizen.post({ text: join.title ?? '', value: join.value });
@@ -122,7 +124,11 @@ describe('kill -9 in the middle of 100 conversations, then restart on the same d
       }
       let staff = await staffLogin(url);
       for (const citizen of live) {
-        const res = await fetch(`${url}/staff/api/cases/${caseOf.get(citizen.conversationId)}/claim`, { method: 'POST', headers: staffHeaders(url, staff), body: '{}' });
+        const res = await fetch(`${url}/staff/api/cases/${caseOf.get(citizen.conversationId)}/claim`, {
+          method: 'POST',
+          headers: staffHeaders(url, staff),
+          body: '{}',
+        });
         expect(res.status).toBe(200);
       }
       const queuedCaseIds = new Set(queued.map((c) => caseOf.get(c.conversationId)!));
@@ -184,7 +190,11 @@ describe('kill -9 in the middle of 100 conversations, then restart on the same d
           (async () => {
             for (let n = 1; !killing; n += 1) {
               const text = `hoitaja ${n}`;
-              const outcome = await request(`${url}/staff/api/cases/${caseId}/messages`, { method: 'POST', headers: staffHeaders(url, staff), body: JSON.stringify({ text }) });
+              const outcome = await request(`${url}/staff/api/cases/${caseId}/messages`, {
+                method: 'POST',
+                headers: staffHeaders(url, staff),
+                body: JSON.stringify({ text }),
+              });
               if (outcome.kind === 'status') nurseAcks += 1;
               if (!counted(outcome)) return;
               nurseAcked.get(citizen.conversationId)!.push(text);
@@ -210,7 +220,8 @@ describe('kill -9 in the middle of 100 conversations, then restart on the same d
         const mine = open.filter((c) => c.conversationId === citizen.conversationId);
         expect(mine.map((c) => c.id)).toEqual([caseOf.get(citizen.conversationId)]);
       }
-      for (const citizen of live) expect(open.find((c) => c.id === caseOf.get(citizen.conversationId))).toMatchObject({ status: 'claimed', claimedBy: nurse.id });
+      for (const citizen of live)
+        expect(open.find((c) => c.id === caseOf.get(citizen.conversationId))).toMatchObject({ status: 'claimed', claimedBy: nurse.id });
       expect(await queueOrder()).toEqual(orderBefore);
 
       // -- Restart on the same data.
@@ -226,10 +237,18 @@ describe('kill -9 in the middle of 100 conversations, then restart on the same d
       for (const citizen of citizens) {
         const log = logs.get(citizen.conversationId)!;
         const userMessages = new Map(log.filter((a) => a.type === 'message' && a.from.role === 'user').map((a) => [a.id, a.text]));
-        for (const acked of citizen.acked) expect({ conversation: citizen.conversationId, id: acked.id, text: userMessages.get(acked.id) }).toEqual({ conversation: citizen.conversationId, id: acked.id, text: acked.text });
+        for (const acked of citizen.acked)
+          expect({ conversation: citizen.conversationId, id: acked.id, text: userMessages.get(acked.id) }).toEqual({
+            conversation: citizen.conversationId,
+            id: acked.id,
+            text: acked.text,
+          });
       }
       for (const citizen of live) {
-        const fromNurse = logs.get(citizen.conversationId)!.filter((a) => a.type === 'message' && a.from.role !== 'user').map((a) => a.text);
+        const fromNurse = logs
+          .get(citizen.conversationId)!
+          .filter((a) => a.type === 'message' && a.from.role !== 'user')
+          .map((a) => a.text);
         for (const text of nurseAcked.get(citizen.conversationId)!) expect(fromNurse).toContain(text);
       }
 
@@ -259,9 +278,15 @@ describe('kill -9 in the middle of 100 conversations, then restart on the same d
       for (const citizen of live) {
         const caseId = caseOf.get(citizen.conversationId)!;
         expect(describeOutcome(await citizen.post({ text: 'palasitko?' }))).toMatch(/^200 /);
-        const view = (await (await fetch(`${url}/staff/api/cases/${caseId}`, { headers: staffHeaders(url, staff) })).json()) as { messages: { text: string }[] };
+        const view = (await (await fetch(`${url}/staff/api/cases/${caseId}`, { headers: staffHeaders(url, staff) })).json()) as {
+          messages: { text: string }[];
+        };
         expect(view.messages.map((m) => m.text)).toContain('palasitko?');
-        const sent = await request(`${url}/staff/api/cases/${caseId}/messages`, { method: 'POST', headers: staffHeaders(url, staff), body: JSON.stringify({ text: 'täällä ollaan' }) });
+        const sent = await request(`${url}/staff/api/cases/${caseId}/messages`, {
+          method: 'POST',
+          headers: staffHeaders(url, staff),
+          body: JSON.stringify({ text: 'täällä ollaan' }),
+        });
         expect(sent).toMatchObject({ kind: 'status', status: 201, body: { relayed: true } });
       }
       for (const citizen of queued) {

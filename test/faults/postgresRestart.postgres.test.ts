@@ -96,7 +96,13 @@ describe('PostgreSQL stops and starts again under load', () => {
     cluster!.stopImmediately();
     stopping = true;
     await Promise.all(loops);
-    if (unexpected.length > 0) console.log(serviceErrors.filter((l) => l.includes('"status":500') || !l.includes('"status"')).join('').slice(0, 8000));
+    if (unexpected.length > 0)
+      console.log(
+        serviceErrors
+          .filter((l) => l.includes('"status":500') || !l.includes('"status"'))
+          .join('')
+          .slice(0, 8000),
+      );
     expect(unexpected).toEqual([]);
 
     // -- During the outage: 503 + Retry-After for a message and for /readyz, promptly.
@@ -126,7 +132,8 @@ describe('PostgreSQL stops and starts again under load', () => {
       const log = await citizen.fullLog();
       // Every acknowledged message is in the log.
       const userIds = new Set(log.filter((a) => a.type === 'message' && a.from.role === 'user').map((a) => a.id));
-      for (const acked of citizen.acked) expect({ conversation: citizen.conversationId, logged: userIds.has(acked.id) }).toEqual({ conversation: citizen.conversationId, logged: true });
+      for (const acked of citizen.acked)
+        expect({ conversation: citizen.conversationId, logged: userIds.has(acked.id) }).toEqual({ conversation: citizen.conversationId, logged: true });
       // Nothing half-written: the log's last bot question is the one the bot is at, so its answer
       // (or, for a client that got 503, the same message sent again) is taken without complaint.
       const lastPrompt = [...log].reverse().find(isBotMessage);
@@ -134,10 +141,16 @@ describe('PostgreSQL stops and starts again under load', () => {
       const answer = retry?.answer ?? answerTo(lastPrompt);
       if (retry) expect(answer).toEqual(answerTo(lastPrompt));
       const outcome = await citizen.post(answer);
-      expect({ conversation: citizen.conversationId, outcome: describeOutcome(outcome).slice(0, 4) }).toEqual({ conversation: citizen.conversationId, outcome: '200 ' });
+      expect({ conversation: citizen.conversationId, outcome: describeOutcome(outcome).slice(0, 4) }).toEqual({
+        conversation: citizen.conversationId,
+        outcome: '200 ',
+      });
       const replies = (await citizen.fullLog()).slice(log.length).filter(isBotMessage);
       expect(replies.length).toBeGreaterThan(0);
-      expect({ conversation: citizen.conversationId, errors: replies.filter(isErrorReply).map((a) => a.text) }).toEqual({ conversation: citizen.conversationId, errors: [] });
+      expect({ conversation: citizen.conversationId, errors: replies.filter(isErrorReply).map((a) => a.text) }).toEqual({
+        conversation: citizen.conversationId,
+        errors: [],
+      });
     }
     expect(crashes).toEqual([]);
   });

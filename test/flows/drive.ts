@@ -34,10 +34,7 @@ export function roundTrip(snapshot: TriageSnapshot): TriageSnapshot {
 }
 
 /** Entry answers up to and including the topic, for a subject. */
-export function entryFor(
-  subject: 'self' | { child: string } | { adult: string; consent: string },
-  topic: string,
-): FlowEvent[] {
+export function entryFor(subject: 'self' | { child: string } | { adult: string; consent: string }, topic: string): FlowEvent[] {
   const head = answers('language.fi', 'privacy.accept', 'emergency.none');
   if (subject === 'self') return [...head, ...answers('subject.self', `topic.${topic}`)];
   if ('child' in subject) return [...head, ...answers('subject.child', `childAge.${subject.child}`, `topic.${topic}`)];

@@ -23,9 +23,7 @@ export const BRANCH_READS: ReadonlySet<string> = new Set([
   'entry.childAge',
   'entry.adultConsent',
   'entry.topic',
-  ...ALL_SETS.flatMap((set) =>
-    branchGuardNames(set).flatMap((name) => questionsRead(set.guards[name]!, set.id)),
-  ),
+  ...ALL_SETS.flatMap((set) => branchGuardNames(set).flatMap((name) => questionsRead(set.guards[name]!, set.id))),
 ]);
 
 /** For each question: the answers its own branch and red-flag guards read. */
@@ -93,11 +91,7 @@ export function eventsForModel(snapshot: TriageSnapshot): FlowEvent[] {
       events.push({ type: 'ANSWER', value: true }, { type: 'ANSWER', value: false }, { type: 'ANSWER', value: 'yes' });
       break;
     case 'number':
-      events.push(
-        { type: 'ANSWER', value: prompt.min ?? 0 },
-        { type: 'ANSWER', value: prompt.max ?? 100 },
-        { type: 'ANSWER', value: (prompt.max ?? 100) + 1 },
-      );
+      events.push({ type: 'ANSWER', value: prompt.min ?? 0 }, { type: 'ANSWER', value: prompt.max ?? 100 }, { type: 'ANSWER', value: (prompt.max ?? 100) + 1 });
       break;
     case 'text':
       events.push({ type: 'ANSWER', value: 'Tarvitsen apua.' }, { type: 'ANSWER', value: 'x'.repeat((prompt.maxLength ?? 500) + 1) });

@@ -15,7 +15,12 @@ describe('customer paths of the source model', () => {
       { type: 'SKIP' },
       ...answers('summary.confirm'),
     );
-    expect(s.output).toMatchObject({ outcome: 'completed', topic: 'skin', urgency: 'non_urgent', subject: { kind: 'adult', relationship: 'parent', consent: 'agrees' } });
+    expect(s.output).toMatchObject({
+      outcome: 'completed',
+      topic: 'skin',
+      urgency: 'non_urgent',
+      subject: { kind: 'adult', relationship: 'parent', consent: 'agrees' },
+    });
     const recs = route(s.output!, DEFAULT_CATALOG, TUESDAY_MORNING);
     expect(recs.map((r) => `${r.kind}:${r.id}`)).toEqual([
       'selfcare:skin_rash',
@@ -31,7 +36,18 @@ describe('customer paths of the source model', () => {
     const s = send(
       start('fi'),
       ...entryFor({ child: '1to6' }, 'skin'),
-      ...answers(false, 'childCondition.asUsual', false, false, 'spread.several', 'duration.days', ['symptoms.itch', 'symptoms.blisters'], 'cause.unknown', 'selfCareTried.notTried', ['upload-1']),
+      ...answers(
+        false,
+        'childCondition.asUsual',
+        false,
+        false,
+        'spread.several',
+        'duration.days',
+        ['symptoms.itch', 'symptoms.blisters'],
+        'cause.unknown',
+        'selfCareTried.notTried',
+        ['upload-1'],
+      ),
       ...answers('summary.confirm'),
     );
     expect(s.output).toMatchObject({ topic: 'skin', urgency: 'non_urgent', subject: { kind: 'child', ageBand: '1to6' } });

@@ -23,7 +23,11 @@ export function sideEvents(snapshot: SideSnapshot): FlowEvent[] {
       events.push({ type: 'ANSWER', value: true }, { type: 'ANSWER', value: false }, { type: 'ANSWER', value: 'yes' });
       break;
     case 'text':
-      events.push({ type: 'ANSWER', value: 'Tarvitsen apua.' }, { type: 'ANSWER', value: 'x'.repeat((prompt.maxLength ?? 500) + 1) }, { type: 'ANSWER', value: '  ' });
+      events.push(
+        { type: 'ANSWER', value: 'Tarvitsen apua.' },
+        { type: 'ANSWER', value: 'x'.repeat((prompt.maxLength ?? 500) + 1) },
+        { type: 'ANSWER', value: '  ' },
+      );
       break;
     default:
       throw new Error(`no events for a side question of kind ${prompt.kind}`);

@@ -36,7 +36,11 @@ describe('entry', () => {
   });
 
   it('a teenager gets the confidentiality flag', () => {
-    const s = send(start(), ...entryFor({ child: '12to17' }, 'other'), ...answers('need.somethingElse', 'childCondition.asUsual', 'Kiusaamista koulussa', 'area.social', false));
+    const s = send(
+      start(),
+      ...entryFor({ child: '12to17' }, 'other'),
+      ...answers('need.somethingElse', 'childCondition.asUsual', 'Kiusaamista koulussa', 'area.social', false),
+    );
     const done = send(s, ...answers('coping.easy', 'needs.few', 'duration.occasional', 'summary.confirm'));
     expect(done.output?.flags).toContain('teen_confidentiality');
     expect(done.output?.subject).toEqual({ kind: 'child', ageBand: '12to17' });
@@ -162,14 +166,24 @@ describe('poisoning fast path', () => {
 
 describe('children', () => {
   it('a limp or hard-to-wake child is an emergency in every health set', () => {
-    for (const [topic, before] of [['skin', [false]], ['respiratory', [false]], ['dental', [false]], ['urinary', [false]], ['other', ['need.somethingElse']]] as const) {
+    for (const [topic, before] of [
+      ['skin', [false]],
+      ['respiratory', [false]],
+      ['dental', [false]],
+      ['urinary', [false]],
+      ['other', ['need.somethingElse']],
+    ] as const) {
       const s = send(start(), ...entryFor({ child: '1to6' }, topic), ...answers(...before, 'childCondition.limp'));
       expect(s.output?.emergencySign).toBe('child_limp');
     }
   });
 
   it('a fever under one year is never self-care or non-urgent', () => {
-    const s = send(start(), ...entryFor({ child: 'under1' }, 'respiratory'), ...answers(false, 'childCondition.asUsual', ['symptoms.fever'], 0, 'condition.good', 'duration.underWeek', false, 'summary.confirm'));
+    const s = send(
+      start(),
+      ...entryFor({ child: 'under1' }, 'respiratory'),
+      ...answers(false, 'childCondition.asUsual', ['symptoms.fever'], 0, 'condition.good', 'duration.underWeek', false, 'summary.confirm'),
+    );
     expect(s.output?.urgency).toBe('urgent');
   });
 
@@ -187,11 +201,15 @@ describe('children', () => {
     const afterFall = send(small, ...answers('dailyHelp.sometimes', false));
     expect(afterFall.value).toEqual({ homecare: 'caregiverStrain' });
     // An older person's relative is asked about memory and medicines after falls.
-    const adult = send(start(), ...entryFor({ adult: 'parent', consent: 'agrees' }, 'homecare'), ...answers(false, false, true, true, 'dailyHelp.daily', false));
+    const adult = send(
+      start(),
+      ...entryFor({ adult: 'parent', consent: 'agrees' }, 'homecare'),
+      ...answers(false, false, true, true, 'dailyHelp.daily', false),
+    );
     expect(adult.value).toEqual({ homecare: 'memory' });
   });
 
-  it("coping at home: the emergency answer names the sign the person said (stroke signs or sudden confusion)", () => {
+  it('coping at home: the emergency answer names the sign the person said (stroke signs or sudden confusion)', () => {
     const relative = entryFor({ adult: 'parent', consent: 'agrees' }, 'homecare');
     const stroke = send(start(), ...relative, ...answers(true));
     expect([stroke.output?.urgency, stroke.output?.emergencySign]).toEqual(['emergency', 'stroke']);

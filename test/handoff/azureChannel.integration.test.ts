@@ -32,7 +32,8 @@ async function loopbackConnector() {
         res.end(JSON.stringify({ error: { code: 'Refused', message: 'test connector refused' } }));
         return;
       }
-      if (req.method === 'POST' && (req.url ?? '').startsWith(`/v3/conversations/${CONVERSATION}/activities`)) posted.push(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Posted);
+      if (req.method === 'POST' && (req.url ?? '').startsWith(`/v3/conversations/${CONVERSATION}/activities`))
+        posted.push(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Posted);
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ id: `reply-${posted.length}` }));
     });
@@ -55,7 +56,11 @@ async function staffLogin(server: TestServer): Promise<Record<string, string>> {
     MONDAY_MORNING,
     { logN: 10, r: 8, p: 1 },
   );
-  const res = await fetch(`${server.url}/staff/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'maija', password: PASSWORD }) });
+  const res = await fetch(`${server.url}/staff/api/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'maija', password: PASSWORD }),
+  });
   expect(res.status).toBe(200);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrfToken, 'content-type': 'application/json', origin: server.url };
@@ -81,7 +86,11 @@ describe('the whole handoff on an Azure Bot Service channel', () => {
         text,
         ...(value !== undefined && { value }),
       };
-      const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       expect(res.status).toBeLessThan(300);
       return connector.posted.slice(before);
     };
@@ -90,14 +99,18 @@ describe('the whole handoff on an Azure Bot Service channel', () => {
       // The first message starts the conversation (welcome, language); then straight to a person:
       // the general customer service queue is offered and joined.
       expect((await client('hei')).map((p) => p.text)).toContain(fi('entry:language.question'));
-      const offer = (await client('ihminen')).find((p) => (p.suggestedActions?.actions ?? []).some((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue));
+      const offer = (await client('ihminen')).find((p) =>
+        (p.suggestedActions?.actions ?? []).some((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue),
+      );
       expect(offer).toBeDefined();
       const join = offer!.suggestedActions!.actions.find((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue)!;
       const joined = await client(join.title ?? '', join.value);
       expect(joined.map((p) => p.text)).toContain(fi('common:handoff.positionUnknown', { position: 1 }));
 
       const staff = await staffLogin(server);
-      const list = (await (await fetch(`${server.url}/staff/api/cases?queue=general_customer_service`, { headers: staff })).json()) as { cases: { id: string; channel: string }[] };
+      const list = (await (await fetch(`${server.url}/staff/api/cases?queue=general_customer_service`, { headers: staff })).json()) as {
+        cases: { id: string; channel: string }[];
+      };
       expect(list.cases).toHaveLength(1);
       const caseId = list.cases[0]!.id;
 
@@ -108,7 +121,11 @@ describe('the whole handoff on an Azure Bot Service channel', () => {
       expect(said(fi('common:handoff.staffJoined', { name: 'Maija', role: fi('common:handoff.roles.nurse') }))).toBe(true);
 
       // Staff messages arrive under the nurse's name.
-      const sent = await fetch(`${server.url}/staff/api/cases/${caseId}/messages`, { method: 'POST', headers: staff, body: JSON.stringify({ text: 'Hei, miten voin auttaa?' }) });
+      const sent = await fetch(`${server.url}/staff/api/cases/${caseId}/messages`, {
+        method: 'POST',
+        headers: staff,
+        body: JSON.stringify({ text: 'Hei, miten voin auttaa?' }),
+      });
       expect(await sent.json()).toMatchObject({ relayed: true });
       const fromNurse = connector.posted.find((p) => p.text === 'Hei, miten voin auttaa?');
       expect(fromNurse?.from?.name).toBe('Maija');
@@ -120,7 +137,11 @@ describe('the whole handoff on an Azure Bot Service channel', () => {
 
       // A connector that refuses (the client removed the bot): the message is kept and staff are told it did not go through.
       connector.failNext.push(403);
-      const refused = await fetch(`${server.url}/staff/api/cases/${caseId}/messages`, { method: 'POST', headers: staff, body: JSON.stringify({ text: 'Oletko vielä siellä?' }) });
+      const refused = await fetch(`${server.url}/staff/api/cases/${caseId}/messages`, {
+        method: 'POST',
+        headers: staff,
+        body: JSON.stringify({ text: 'Oletko vielä siellä?' }),
+      });
       expect(refused.status).toBe(201);
       expect(await refused.json()).toMatchObject({ relayed: false });
       expect(said('Oletko vielä siellä?')).toBe(false);
@@ -128,7 +149,11 @@ describe('the whole handoff on an Azure Bot Service channel', () => {
       expect(said(fi('common:errors.generic'))).toBe(false);
 
       // The nurse closes: what happens next, and "Did you get help?" on the client's channel.
-      const close = await fetch(`${server.url}/staff/api/cases/${caseId}/close`, { method: 'POST', headers: staff, body: JSON.stringify({ outcome: 'advice_given', staffUrgency: 'non_urgent' }) });
+      const close = await fetch(`${server.url}/staff/api/cases/${caseId}/close`, {
+        method: 'POST',
+        headers: staff,
+        body: JSON.stringify({ outcome: 'advice_given', staffUrgency: 'non_urgent' }),
+      });
       expect(await close.json()).toMatchObject({ told: true });
       expect(said(fi('common:handoff.next.advice_given'))).toBe(true);
       const question = connector.posted.find((p) => p.text === fi('feedback:helped.question'));

@@ -41,7 +41,9 @@ describe('live chat between a citizen and a nurse', () => {
     try {
       await transcript.waitForBot((m) => m.text === fi('entry:language.question'));
       await say(client, 'ihminen');
-      const offer = await transcript.waitForBot((m) => (m.suggestedActions?.actions ?? []).some((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue === 'general_customer_service'));
+      const offer = await transcript.waitForBot((m) =>
+        (m.suggestedActions?.actions ?? []).some((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue === 'general_customer_service'),
+      );
       const join = offer.suggestedActions!.actions.find((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue)!;
       await say(client, join.title ?? '', (join as { value?: unknown }).value);
       await transcript.waitForBot((m) => m.text === fi('common:handoff.positionUnknown', { position: 1 }));
@@ -55,7 +57,11 @@ describe('live chat between a citizen and a nurse', () => {
       expect(await claim.json()).toMatchObject({ announced: true });
       await transcript.waitForBot((m) => m.text === fi('common:handoff.staffJoined', { name: 'Maija', role: fi('common:handoff.roles.nurse') }));
 
-      const sent = await fetch(`${server.url}/staff/api/cases/${caseId}/messages`, { method: 'POST', headers, body: JSON.stringify({ text: 'Hei, miten voin auttaa?' }) });
+      const sent = await fetch(`${server.url}/staff/api/cases/${caseId}/messages`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ text: 'Hei, miten voin auttaa?' }),
+      });
       expect(await sent.json()).toMatchObject({ relayed: true });
       const fromNurse = await transcript.waitForBot((m) => m.text === 'Hei, miten voin auttaa?');
       expect(fromNurse.from.name).toBe('Maija');

@@ -2,7 +2,13 @@ import type { QueueEntry } from '../../handoff/caseTypes';
 import { estimateWait, positionOf, queueOverview, queuePosition } from '../../handoff/queueInfo';
 
 const at = (iso: string) => new Date(iso);
-const entry = (id: string, urgency: QueueEntry['urgency'], iso: string, queueId = 'q1'): QueueEntry => ({ id, queueId, urgency, status: 'waiting', createdAt: at(iso) });
+const entry = (id: string, urgency: QueueEntry['urgency'], iso: string, queueId = 'q1'): QueueEntry => ({
+  id,
+  queueId,
+  urgency,
+  status: 'waiting',
+  createdAt: at(iso),
+});
 const MIN = 60000;
 
 describe('queue information', () => {
@@ -36,7 +42,10 @@ describe('queue information', () => {
   });
 
   it('says unknown rather than a number when no staff are online, or the case is not queued', () => {
-    expect(estimateWait(1, { staffOnline: 0, recentHandlingMs: [10 * MIN], defaultHandlingMs: 10 * MIN })).toEqual({ kind: 'unknown', reason: 'no_staff_online' });
+    expect(estimateWait(1, { staffOnline: 0, recentHandlingMs: [10 * MIN], defaultHandlingMs: 10 * MIN })).toEqual({
+      kind: 'unknown',
+      reason: 'no_staff_online',
+    });
     expect(estimateWait(undefined, { staffOnline: 3, recentHandlingMs: [], defaultHandlingMs: 10 * MIN })).toEqual({ kind: 'unknown', reason: 'not_queued' });
   });
 

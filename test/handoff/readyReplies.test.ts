@@ -58,11 +58,15 @@ describe('ready replies', () => {
   });
 
   it('refuses a placeholder (nothing is filled in, least of all a name)', () => {
-    expect(problem(() => validateReadyReplies(READY_REPLIES, queueIds, textsWith('fi', 'common', 'greeting', 'text', 'Hei {{name}}!'), 2000))).toContain('placeholder');
+    expect(problem(() => validateReadyReplies(READY_REPLIES, queueIds, textsWith('fi', 'common', 'greeting', 'text', 'Hei {{name}}!'), 2000))).toContain(
+      'placeholder',
+    );
   });
 
   it('refuses a text longer than the limit, and an id listed twice', () => {
     expect(problem(() => validateReadyReplies(READY_REPLIES, queueIds, realTexts, 20))).toContain('longer than 20 characters');
-    expect(problem(() => validateReadyReplies({ common: ['greeting', 'greeting'], queues: {} }, queueIds, realTexts, 2000))).toBe("Ready reply 'common.greeting': listed twice");
+    expect(problem(() => validateReadyReplies({ common: ['greeting', 'greeting'], queues: {} }, queueIds, realTexts, 2000))).toBe(
+      "Ready reply 'common.greeting': listed twice",
+    );
   });
 });

@@ -42,7 +42,11 @@ describe('POST /api/messages', () => {
   it('is off (404) with no MicrosoftAppId and no development flag', async () => {
     const server = await startTestServer();
     try {
-      const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity('http://127.0.0.1:1')) });
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(activity('http://127.0.0.1:1')),
+      });
       expect(res.status).toBe(404);
     } finally {
       await server.stop();
@@ -53,7 +57,11 @@ describe('POST /api/messages', () => {
     const connector = await fakeConnector();
     const server = await startTestServer({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
     try {
-      const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity(connector.url)) });
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(activity(connector.url)),
+      });
       expect(res.status).toBe(401);
       expect(connector.replies).toHaveLength(0);
     } finally {
@@ -67,7 +75,11 @@ describe('POST /api/messages', () => {
       const server = await startTestServer({ ALLOW_UNAUTHENTICATED_BOT_ENDPOINT: 'true' });
       try {
         for (const forged of ['https://evil.example.com/', 'http://10.0.0.5/', 'file:///etc/passwd', 'not a url']) {
-          const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity(forged)) });
+          const res = await fetch(`${server.url}/api/messages`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(activity(forged)),
+          });
           expect(res.status).toBe(403);
         }
       } finally {
@@ -79,7 +91,11 @@ describe('POST /api/messages', () => {
       const connector = await fakeConnector();
       const server = await startTestServer({ ALLOW_UNAUTHENTICATED_BOT_ENDPOINT: 'true' });
       try {
-        const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity(connector.url)) });
+        const res = await fetch(`${server.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(activity(connector.url)),
+        });
         expect(res.status).toBeLessThan(300);
         const texts = connector.replies.map((r) => r.body.text);
         expect(texts[0]).toMatch(/Lotsen/);
@@ -93,7 +109,8 @@ describe('POST /api/messages', () => {
     it('cleans the client text of an Azure channel by the same rule as the web channel', async () => {
       const connector = await fakeConnector();
       const server = await startTestServer({ ALLOW_UNAUTHENTICATED_BOT_ENDPOINT: 'true' });
-      const post = (body: object) => fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const post = (body: object) =>
+        fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       try {
         await post(activity(connector.url));
         const before = connector.replies.length;

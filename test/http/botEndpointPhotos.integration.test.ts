@@ -77,7 +77,8 @@ describe('photos sent on an Azure Bot Service channel (development endpoint, loo
     const conversation = 'conv-photo';
     const press = (choice: string) => ({ value: { choice } });
     await send(conversation, { text: 'hei' });
-    for (const step of [{ text: 'suomi' }, { text: 'sopii' }, press('emergency.none'), press('subject.self'), press('topic.skin')]) await send(conversation, step);
+    for (const step of [{ text: 'suomi' }, { text: 'sopii' }, press('emergency.none'), press('subject.self'), press('topic.skin')])
+      await send(conversation, step);
     for (const step of [press('no'), press('no'), press('no'), press('spread.several'), press('duration.days')]) await send(conversation, step);
     await send(conversation, { value: { multiChoice: true, choices: 'symptoms.itch' } });
     await send(conversation, press('cause.unknown'));
@@ -93,13 +94,27 @@ describe('photos sent on an Azure Bot Service channel (development endpoint, loo
     // …neither as Azure's Web Chat channel (channel id webchat) nor on a locale event (audit finding L2).
     const forgedWebchat = await send(conversation, { channelId: 'webchat', channelData: { luotsiUpload: { photoIds: ['FORGEDforgedFORGEDforged'] } } });
     expect(forgedWebchat.join(' ')).not.toContain(fi('common:photo.received', { count: 1, max: 3 }).slice(0, 12));
-    const forgedEvent = await send(conversation, { type: 'event', name: 'luotsi.locale', value: 'zz', channelData: { luotsiUpload: { photoIds: ['FORGEDforgedFORGEDforged'] } } });
+    const forgedEvent = await send(conversation, {
+      type: 'event',
+      name: 'luotsi.locale',
+      value: 'zz',
+      channelData: { luotsiUpload: { photoIds: ['FORGEDforgedFORGEDforged'] } },
+    });
     expect(forgedEvent.join(' ')).not.toContain(fi('common:photo.received', { count: 1, max: 3 }).slice(0, 12));
     // The local web channel's own id cannot be claimed here (audit finding L3).
     const local = await fetch(`${server.url}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: 'message', id: 'local', channelId: WEB_CHANNEL_ID, serviceUrl: peer.url, from: { id: 'user-1' }, recipient: { id: 'bot-1' }, conversation: { id: conversation }, text: 'poista tietoni' }),
+      body: JSON.stringify({
+        type: 'message',
+        id: 'local',
+        channelId: WEB_CHANNEL_ID,
+        serviceUrl: peer.url,
+        from: { id: 'user-1' },
+        recipient: { id: 'bot-1' },
+        conversation: { id: conversation },
+        text: 'poista tietoni',
+      }),
     });
     expect(local.status).toBe(400);
     expect(peer.photoFetches).toBe(0);

@@ -20,7 +20,11 @@ describe('staff admin API', () => {
   let adminId: string;
 
   const login = async (username: string, password = PASSWORD): Promise<{ status: number; session?: Session }> => {
-    const res = await fetch(`${server.url}/staff/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const res = await fetch(`${server.url}/staff/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     if (res.status !== 200) return { status: res.status };
     const body = (await res.json()) as { csrfToken: string };
     return { status: 200, session: { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken } };
@@ -39,9 +43,23 @@ describe('staff admin API', () => {
   beforeAll(async () => {
     server = await startTestServer({ STAFF_LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
     const queues = DEFAULT_CATALOG.queues.map((q) => q.id);
-    const created = await createStaffAccount(server.service.database.staff, { username: 'admin.one', displayName: 'Pääkäyttäjä', role: 'admin', queues: ['general_customer_service'] }, PASSWORD, queues, new Date(), { logN: 10, r: 8, p: 1 });
+    const created = await createStaffAccount(
+      server.service.database.staff,
+      { username: 'admin.one', displayName: 'Pääkäyttäjä', role: 'admin', queues: ['general_customer_service'] },
+      PASSWORD,
+      queues,
+      new Date(),
+      { logN: 10, r: 8, p: 1 },
+    );
     adminId = created.id;
-    await createStaffAccount(server.service.database.staff, { username: 'nurse.plain', displayName: 'Hoitaja', role: 'nurse', queues: ['digital_clinic'] }, PASSWORD, queues, new Date(), { logN: 10, r: 8, p: 1 });
+    await createStaffAccount(
+      server.service.database.staff,
+      { username: 'nurse.plain', displayName: 'Hoitaja', role: 'nurse', queues: ['digital_clinic'] },
+      PASSWORD,
+      queues,
+      new Date(),
+      { logN: 10, r: 8, p: 1 },
+    );
     admin = (await login('admin.one')).session!;
     nurse = (await login('nurse.plain')).session!;
   });
@@ -69,24 +87,67 @@ describe('staff admin API', () => {
   });
 
   it('creates an account that can log in; the rules of staff:add apply', async () => {
-    const created = await call(admin, 'POST', '/staff/api/admin/accounts', { username: 'Uusi.Hoitaja', displayName: '  Uusi   Hoitaja ', role: 'nurse', queues: ['dental_care'], password: PASSWORD });
+    const created = await call(admin, 'POST', '/staff/api/admin/accounts', {
+      username: 'Uusi.Hoitaja',
+      displayName: '  Uusi   Hoitaja ',
+      role: 'nurse',
+      queues: ['dental_care'],
+      password: PASSWORD,
+    });
     expect(created.status).toBe(201);
-    expect(created.body.account).toMatchObject({ username: 'uusi.hoitaja', displayName: 'Uusi Hoitaja', role: 'nurse', queues: ['dental_care'], disabled: false });
+    expect(created.body.account).toMatchObject({
+      username: 'uusi.hoitaja',
+      displayName: 'Uusi Hoitaja',
+      role: 'nurse',
+      queues: ['dental_care'],
+      disabled: false,
+    });
     expect(created.body.account.passwordHash).toBeUndefined();
     const first = await login('uusi.hoitaja');
     expect(first.status).toBe(200);
     const me = await call(first.session, 'GET', '/staff/api/me');
     expect(me.body.identity).toMatchObject({ displayName: 'Uusi Hoitaja', queues: ['dental_care'] });
 
-    const duplicate = await call(admin, 'POST', '/staff/api/admin/accounts', { username: 'uusi.hoitaja', displayName: 'Toinen', role: 'nurse', queues: ['dental_care'], password: PASSWORD });
+    const duplicate = await call(admin, 'POST', '/staff/api/admin/accounts', {
+      username: 'uusi.hoitaja',
+      displayName: 'Toinen',
+      role: 'nurse',
+      queues: ['dental_care'],
+      password: PASSWORD,
+    });
     expect([duplicate.status, duplicate.body.error.code]).toEqual([400, 'DuplicateUsername']);
-    const weak = await call(admin, 'POST', '/staff/api/admin/accounts', { username: 'heikko', displayName: 'Heikko', role: 'nurse', queues: ['dental_care'], password: 'short' });
+    const weak = await call(admin, 'POST', '/staff/api/admin/accounts', {
+      username: 'heikko',
+      displayName: 'Heikko',
+      role: 'nurse',
+      queues: ['dental_care'],
+      password: 'short',
+    });
     expect(weak.body.error.code).toBe('WeakPassword');
-    const unknownQueue = await call(admin, 'POST', '/staff/api/admin/accounts', { username: 'jonoton', displayName: 'Jonoton', role: 'nurse', queues: ['no_such_queue'], password: PASSWORD });
+    const unknownQueue = await call(admin, 'POST', '/staff/api/admin/accounts', {
+      username: 'jonoton',
+      displayName: 'Jonoton',
+      role: 'nurse',
+      queues: ['no_such_queue'],
+      password: PASSWORD,
+    });
     expect(unknownQueue.body.error.code).toBe('InvalidStaffAccount');
-    const badRole = await call(admin, 'POST', '/staff/api/admin/accounts', { username: 'rooliton', displayName: 'Rooliton', role: 'boss', queues: ['dental_care'], password: PASSWORD });
+    const badRole = await call(admin, 'POST', '/staff/api/admin/accounts', {
+      username: 'rooliton',
+      displayName: 'Rooliton',
+      role: 'boss',
+      queues: ['dental_care'],
+      password: PASSWORD,
+    });
     expect(badRole.body.error.code).toBe('InvalidStaffAccount');
-    const extra = await call(admin, 'POST', '/staff/api/admin/accounts', { username: 'x1', displayName: 'X', role: 'nurse', queues: ['dental_care'], password: PASSWORD, isAdmin: true });
+    const extra = await call(admin, 'POST', '/staff/api/admin/accounts', {
+      username: 'x1',
+      displayName: 'X',
+      role: 'nurse',
+      queues: ['dental_care'],
+      password: PASSWORD,
+      isAdmin: true,
+    });
     expect(extra.body.error.code).toBe('UnknownField');
     const listed = await call(admin, 'GET', '/staff/api/admin/accounts');
     expect(listed.body.accounts.map((a: { username: string }) => a.username)).toEqual(['admin.one', 'nurse.plain', 'uusi.hoitaja']);

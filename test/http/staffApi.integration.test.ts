@@ -159,7 +159,10 @@ describe('staff API', () => {
   });
 
   it('refuses a login from another origin', async () => {
-    const res = await call(server, 'POST', '/staff/api/login', { body: { username: 'nurse.a', password: PASSWORD }, headers: { origin: 'https://evil.example' } });
+    const res = await call(server, 'POST', '/staff/api/login', {
+      body: { username: 'nurse.a', password: PASSWORD },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('CsrfRejected');
   });
@@ -180,7 +183,11 @@ describe('staff API', () => {
     expect(missing.body.error.code).toBe('CsrfRejected');
     const wrong = await call(server, 'POST', `/staff/api/cases/${created.id}/claim`, { session: nurseA, csrf: nurseB.csrf, body: {} });
     expect(wrong.status).toBe(403);
-    const otherOrigin = await call(server, 'POST', `/staff/api/cases/${created.id}/claim`, { session: nurseA, body: {}, headers: { origin: 'https://evil.example' } });
+    const otherOrigin = await call(server, 'POST', `/staff/api/cases/${created.id}/claim`, {
+      session: nurseA,
+      body: {},
+      headers: { origin: 'https://evil.example' },
+    });
     expect(otherOrigin.status).toBe(403);
     // Nothing happened: the case still waits.
     const view = await call(server, 'GET', `/staff/api/cases/${created.id}`, { session: nurseA });
@@ -228,7 +235,8 @@ describe('staff API', () => {
     // The catalog's facts to re-check are listed for staff with their names (the marked ones at least).
     const marked = DEFAULT_CATALOG.resources.filter((r) => r.needsVerification);
     const toCheck = overview.body.catalogToCheck as { id: string; reasons: string[]; name: { fi: string } }[];
-    for (const resource of marked) expect(toCheck.find((e) => e.id === resource.id)).toMatchObject({ reasons: expect.arrayContaining(['needsVerification']), name: resource.name });
+    for (const resource of marked)
+      expect(toCheck.find((e) => e.id === resource.id)).toMatchObject({ reasons: expect.arrayContaining(['needsVerification']), name: resource.name });
   });
 
   it('lets exactly one of two staff claim a case at once', async () => {
@@ -313,7 +321,9 @@ describe('staff API', () => {
     });
     expect(closed.status).toBe(200);
     expect(closed.body.case).toMatchObject({ status: 'closed', outcome: 'appointment_booked', staffUrgency: 'urgent', staffSegment: 3 });
-    expect((await call(server, 'POST', `/staff/api/cases/${created.id}/close`, { session: lead, body: { outcome: 'advice_given', staffUrgency: 'urgent' } })).status).toBe(409);
+    expect(
+      (await call(server, 'POST', `/staff/api/cases/${created.id}/close`, { session: lead, body: { outcome: 'advice_given', staffUrgency: 'urgent' } })).status,
+    ).toBe(409);
 
     const after = await call(server, 'GET', '/staff/api/reports/accuracy?queue=general_customer_service', { session: lead });
     expect(after.body.report.total).toBe(before.body.report.total + 1);
@@ -330,7 +340,7 @@ describe('staff API', () => {
     expect(audit.body.entries.every((e: { staffId: string; at: string }) => e.staffId.length > 0 && !Number.isNaN(Date.parse(e.at)))).toBe(true);
   });
 
-  it('reports feedback for the caller\'s queues', async () => {
+  it("reports feedback for the caller's queues", async () => {
     await store().recordFeedback({ queueId: 'social_guidance', topic: 'money', botUrgency: 'non_urgent', helped: 'yes', score: 5 }, new Date());
     await store().recordFeedback({ queueId: 'digital_clinic', topic: 'skin', botUrgency: 'non_urgent', helped: 'partly', score: 3 }, new Date());
     const res = await call(server, 'GET', '/staff/api/reports/feedback', { session: social });
@@ -338,7 +348,7 @@ describe('staff API', () => {
     expect(res.body.feedback).toEqual([expect.objectContaining({ queueId: 'social_guidance', topic: 'money', count: 1, averageScore: 5 })]);
   });
 
-  it('serves a case\'s photos to staff of its queue only', async () => {
+  it("serves a case's photos to staff of its queue only", async () => {
     const blobs = server.service.database.blobStore;
     const conversationId = 'conv-photo';
     const image = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
@@ -372,7 +382,10 @@ describe('staff API', () => {
     const [withdrawn] = await blobs.put([{ conversationId, questionId: 'skin.photo', contentType: 'image/jpeg', image, thumbnail, width: 10, height: 10 }]);
 
     // After a transfer the photos follow the case to the new queue; the withdrawn one does not (L7).
-    await call(server, 'POST', `/staff/api/cases/${created.id}/transfer`, { session: nurseA, body: { queueId: 'social_guidance', note: 'Sosiaaliohjaukseen' } });
+    await call(server, 'POST', `/staff/api/cases/${created.id}/transfer`, {
+      session: nurseA,
+      body: { queueId: 'social_guidance', note: 'Sosiaaliohjaukseen' },
+    });
     expect((await call(server, 'GET', `/staff/api/cases/${created.id}/photos/${ref!.id}/image`, { session: social })).status).toBe(200);
     expect((await call(server, 'GET', `/staff/api/cases/${created.id}/photos/${withdrawn!.id}/image`, { session: social })).status).toBe(404);
     const exported = await call(server, 'GET', `/staff/api/cases/${created.id}/export`, { session: social });
@@ -414,7 +427,10 @@ describe('staff API', () => {
   it('refuses a staff message longer than the chat limit', async () => {
     const created = await store().create(newCase(), new Date());
     await call(server, 'POST', `/staff/api/cases/${created.id}/claim`, { session: nurseB, body: {} });
-    const sent = await call(server, 'POST', `/staff/api/cases/${created.id}/messages`, { session: nurseB, body: { text: 'x'.repeat(server.service.config.maxMessageLength + 1) } });
+    const sent = await call(server, 'POST', `/staff/api/cases/${created.id}/messages`, {
+      session: nurseB,
+      body: { text: 'x'.repeat(server.service.config.maxMessageLength + 1) },
+    });
     expect(sent.body.error.code).toBe('TooLong');
   });
 
@@ -459,7 +475,7 @@ describe('staff API', () => {
     }
   });
 
-  it('lists a queue\'s abandoned cases of the last 24 hours, not in the waiting list; 403 for another queue', async () => {
+  it("lists a queue's abandoned cases of the last 24 hours, not in the waiting list; 403 for another queue", async () => {
     // markAbandoned works across the whole database: this is the describe's last test.
     const silentSince = new Date(Date.now() - 30 * DAY_MS);
     const silent = await store().create(newCase({ topic: 'skin' }), silentSince);
@@ -486,7 +502,9 @@ describe('staff API', () => {
     const forbidden = await call(server, 'GET', '/staff/api/cases?queue=digital_clinic&status=abandoned', { session: social });
     expect(forbidden.status).toBe(403);
     expect((await call(server, 'GET', '/staff/api/cases?queue=digital_clinic&status=closed', { session: nurseA })).body.error.code).toBe('InvalidParameter');
-    expect((await call(server, 'GET', '/staff/api/cases?status=abandoned', { session: social })).body.cases.map((c: { id: string }) => c.id)).not.toContain(silent.id);
+    expect((await call(server, 'GET', '/staff/api/cases?status=abandoned', { session: social })).body.cases.map((c: { id: string }) => c.id)).not.toContain(
+      silent.id,
+    );
     await expect(store().listAbandoned({ staffId: 'x', queues: ['social_guidance'] }, 'digital_clinic', new Date(0))).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

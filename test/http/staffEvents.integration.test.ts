@@ -33,15 +33,30 @@ interface Session {
 }
 
 async function addStaff(server: TestServer, username: string, displayName: string, queues: string[]): Promise<Session> {
-  await createStaffAccount(server.service.database.staff, { username, displayName, role: 'nurse', queues }, PASSWORD, DEFAULT_CATALOG.queues.map((q) => q.id), START, { logN: 10, r: 8, p: 1 });
-  const res = await fetch(`${server.url}/staff/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  await createStaffAccount(
+    server.service.database.staff,
+    { username, displayName, role: 'nurse', queues },
+    PASSWORD,
+    DEFAULT_CATALOG.queues.map((q) => q.id),
+    START,
+    { logN: 10, r: 8, p: 1 },
+  );
+  const res = await fetch(`${server.url}/staff/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   expect(res.status).toBe(200);
   const body = (await res.json()) as { csrfToken: string };
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken };
 }
 
 async function post(server: TestServer, session: Session, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+    body: '{}',
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -101,7 +116,10 @@ describe('staff event stream', () => {
     const seen = await nurseStream.next((f) => signal(f)?.kind === 'case' && (signal(f) as { caseId: string }).caseId === last.id);
     expect(signal(seen)).toEqual({ kind: 'case', caseId: last.id, change: 'new', queueId: 'digital_clinic', urgency: 'urgent' });
     // Signals of one process arrive in order: by the last one, the social case's would be here.
-    const nurseCases = nurseStream.frames.map(signal).filter((s) => s?.kind === 'case').map((s) => (s as { caseId: string }).caseId);
+    const nurseCases = nurseStream.frames
+      .map(signal)
+      .filter((s) => s?.kind === 'case')
+      .map((s) => (s as { caseId: string }).caseId);
     expect(nurseCases).toContain(first.id);
     expect(nurseCases).not.toContain(other.id);
     const socialSeen = await socialStream.next((f) => signal(f)?.kind === 'case');
@@ -118,11 +136,17 @@ describe('staff event stream', () => {
       const transcript = new Transcript(client);
       await transcript.waitForBot((m) => m.text === fi('entry:language.question'));
       await say(client, 'ihminen');
-      const offer = await transcript.waitForBot((m) => (m.suggestedActions?.actions ?? []).some((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue === QUEUE));
+      const offer = await transcript.waitForBot((m) =>
+        (m.suggestedActions?.actions ?? []).some((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue === QUEUE),
+      );
       const join = offer.suggestedActions!.actions.find((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue === QUEUE)!;
       await say(client, join.title ?? '', (join as { value?: unknown }).value);
 
-      const arrived = signal(await stream.next((f) => signal(f)?.kind === 'case' && (signal(f) as { change: string }).change === 'new' && (signal(f) as { queueId?: string }).queueId === QUEUE));
+      const arrived = signal(
+        await stream.next(
+          (f) => signal(f)?.kind === 'case' && (signal(f) as { change: string }).change === 'new' && (signal(f) as { queueId?: string }).queueId === QUEUE,
+        ),
+      );
       const caseId = (arrived as { caseId: string }).caseId;
 
       // Typing before the claim: nobody holds the case, so nothing is said of it.
@@ -130,9 +154,16 @@ describe('staff event stream', () => {
       expect(early.status).toBe(409);
 
       expect((await post(server, nurse, `/staff/api/cases/${caseId}/claim`)).status).toBe(200);
-      await stream.next((f) => signal(f)?.kind === 'case' && (signal(f) as { caseId: string; change: string }).caseId === caseId && (signal(f) as { change: string }).change === 'status');
+      await stream.next(
+        (f) =>
+          signal(f)?.kind === 'case' &&
+          (signal(f) as { caseId: string; change: string }).caseId === caseId &&
+          (signal(f) as { change: string }).change === 'status',
+      );
 
-      await new Promise<void>((resolve, reject) => client.postActivity({ type: 'typing', from: { id: 'x' } } as Activity).subscribe({ next: () => resolve(), error: reject }));
+      await new Promise<void>((resolve, reject) =>
+        client.postActivity({ type: 'typing', from: { id: 'x' } } as Activity).subscribe({ next: () => resolve(), error: reject }),
+      );
       const typing = await stream.next((f) => signal(f)?.kind === 'typing');
       expect(signal(typing)).toEqual({ kind: 'typing', caseId, queueId: QUEUE });
 
@@ -163,7 +194,11 @@ describe('staff event stream', () => {
 
   it('refuses a stream to a session that has logged out', async () => {
     const session = await addStaff(server, 'nurse.leaving', 'Hoitaja Lähtevä', [QUEUE]);
-    const res = await fetch(`${server.url}/staff/api/logout`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${server.url}/staff/api/logout`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(200);
     const stream = await open(session);
     expect(stream.status).toBe(401);
@@ -189,7 +224,11 @@ describe('staff event stream', () => {
       streams.push(stream);
       await stream.next((f) => f.event === 'ready');
       expect(signals.size).toBe(1);
-      const res = await fetch(`${server.url}/staff/api/logout`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${server.url}/staff/api/logout`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(res.status).toBe(200);
       await stream.next((f) => f.event === 'expired');
       await stream.ended;

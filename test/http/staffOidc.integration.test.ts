@@ -8,9 +8,27 @@ import { discardTestData, startTestServer, type TestServer } from '../support/te
 const REDIRECT_BASE = 'http://127.0.0.1:9';
 const CALLBACK = `${REDIRECT_BASE}/staff/oidc/callback`;
 
-const NURSE: TestPerson = { ...MAIJA, accountId: 'nurse-1', givenName: 'Nea', familyName: 'Hoitaja', staffClaims: { preferred_username: 'Nea.Hoitaja@county.example', groups: ['g-nurses', 'g-other'] } };
-const OUTSIDER: TestPerson = { ...MAIJA, accountId: 'outsider', givenName: 'Otto', familyName: 'Ulkopuolinen', staffClaims: { preferred_username: 'otto@county.example', groups: ['g-other'] } };
-const ADMIN: TestPerson = { ...MAIJA, accountId: 'admin-1', givenName: 'Aino', familyName: 'Ylläpitäjä', staffClaims: { preferred_username: 'aino@county.example', groups: ['g-nurses', 'g-admins'] } };
+const NURSE: TestPerson = {
+  ...MAIJA,
+  accountId: 'nurse-1',
+  givenName: 'Nea',
+  familyName: 'Hoitaja',
+  staffClaims: { preferred_username: 'Nea.Hoitaja@county.example', groups: ['g-nurses', 'g-other'] },
+};
+const OUTSIDER: TestPerson = {
+  ...MAIJA,
+  accountId: 'outsider',
+  givenName: 'Otto',
+  familyName: 'Ulkopuolinen',
+  staffClaims: { preferred_username: 'otto@county.example', groups: ['g-other'] },
+};
+const ADMIN: TestPerson = {
+  ...MAIJA,
+  accountId: 'admin-1',
+  givenName: 'Aino',
+  familyName: 'Ylläpitäjä',
+  staffClaims: { preferred_username: 'aino@county.example', groups: ['g-nurses', 'g-admins'] },
+};
 
 let provider: LoopbackProvider;
 let server: TestServer;
@@ -26,7 +44,10 @@ beforeAll(async () => {
     STAFF_LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     STAFF_OIDC_REDIRECT_BASE_URL: REDIRECT_BASE,
     // Order is precedence: an admin who is also a nurse gets the admin role.
-    STAFF_OIDC_GROUP_ROLES: JSON.stringify({ 'g-admins': { role: 'admin', queues: ['general_customer_service'] }, 'g-nurses': { role: 'nurse', queues: ['digital_clinic', 'mental_health'] } }),
+    STAFF_OIDC_GROUP_ROLES: JSON.stringify({
+      'g-admins': { role: 'admin', queues: ['general_customer_service'] },
+      'g-nurses': { role: 'nurse', queues: ['digital_clinic', 'mental_health'] },
+    }),
   });
 });
 
@@ -128,7 +149,7 @@ test('cancelling at the provider gives the cancelled page and no session', async
   expect(answer.html).toContain('The sign-in was cancelled.');
 });
 
-test('a callback without the start cookie, or with another sign-in\'s cookie, is refused before the code is used', async () => {
+test("a callback without the start cookie, or with another sign-in's cookie, is refused before the code is used", async () => {
   const first = await start();
   provider.answerNext({ login: NURSE });
   const arrived = await browseToCallback(first.providerUrl, CALLBACK);

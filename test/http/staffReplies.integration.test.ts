@@ -14,8 +14,19 @@ describe('ready replies API', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    await createStaffAccount(server.service.database.staff, { username: 'nurse.replies', displayName: 'Nurse', role: 'nurse', queues: ['dental_care'] }, PASSWORD, DEFAULT_CATALOG.queues.map((q) => q.id), new Date('2026-11-23T08:00:00Z'), { logN: 10, r: 8, p: 1 });
-    const res = await fetch(`${server.url}/staff/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'nurse.replies', password: PASSWORD }) });
+    await createStaffAccount(
+      server.service.database.staff,
+      { username: 'nurse.replies', displayName: 'Nurse', role: 'nurse', queues: ['dental_care'] },
+      PASSWORD,
+      DEFAULT_CATALOG.queues.map((q) => q.id),
+      new Date('2026-11-23T08:00:00Z'),
+      { logN: 10, r: 8, p: 1 },
+    );
+    const res = await fetch(`${server.url}/staff/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'nurse.replies', password: PASSWORD }),
+    });
     expect(res.status).toBe(200);
     cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   });
@@ -26,7 +37,10 @@ describe('ready replies API', () => {
 
   const get = async (query: string, withCookie = true) => {
     const res = await fetch(`${server.url}/staff/api/replies${query}`, { headers: withCookie ? { cookie } : {} });
-    return { status: res.status, body: (await res.json()) as { replies?: { id: string; title: Record<string, string>; text: Record<string, string> }[]; error?: { code: string } } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { replies?: { id: string; title: Record<string, string>; text: Record<string, string> }[]; error?: { code: string } },
+    };
   };
 
   it('answers 401 without a session, 400 without a valid queue, 403 for a queue not the caller’s', async () => {

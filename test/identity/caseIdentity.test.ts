@@ -8,7 +8,14 @@ import { eraseClientConversation, runRetention } from '../../storage/dataProtect
 import { discardTestData, startTestServer, type TestServer } from '../support/testServer';
 
 const NOW = new Date('2026-11-24T08:00:00Z');
-const IDENTITY = { givenName: 'Maija', familyName: 'Meikäläinen', identityCode: '010190-900P', assurance: 'test', provider: 'test' as const, identifiedAt: NOW.toISOString() };
+const IDENTITY = {
+  givenName: 'Maija',
+  familyName: 'Meikäläinen',
+  identityCode: '010190-900P',
+  assurance: 'test',
+  provider: 'test' as const,
+  identifiedAt: NOW.toISOString(),
+};
 
 let server: TestServer;
 beforeAll(async () => {
@@ -20,7 +27,17 @@ afterAll(async () => {
 });
 
 function newCase(conversationId: string): NewCase {
-  return { conversationId, conversationReference: {}, channel: 'luotsi-web', queueId: 'digital_clinic', urgency: 'non_urgent', topic: 'skin', locale: 'fi', answers: {}, photoIds: [] };
+  return {
+    conversationId,
+    conversationReference: {},
+    channel: 'luotsi-web',
+    queueId: 'digital_clinic',
+    urgency: 'non_urgent',
+    topic: 'skin',
+    locale: 'fi',
+    answers: {},
+    photoIds: [],
+  };
 }
 
 const sealer = new IdentitySealer(Buffer.alloc(32, 3));
@@ -51,7 +68,13 @@ test("the client's erasure deletes the identity with the case, and an untaken re
   const db = server.service.database;
   const created = await db.handoff.create(newCase('conv-erase'), NOW);
   await db.caseIdentity.attachToOpenCase('conv-erase', (id) => sealer.seal(JSON.stringify(IDENTITY), caseContext(id)));
-  await db.botState.write({ [identificationResultKey('conv-erase')]: { ok: true, sealed: sealer.seal(JSON.stringify(IDENTITY), conversationContext('conv-erase')), expiresAt: NOW.getTime() + 60_000 } });
+  await db.botState.write({
+    [identificationResultKey('conv-erase')]: {
+      ok: true,
+      sealed: sealer.seal(JSON.stringify(IDENTITY), conversationContext('conv-erase')),
+      expiresAt: NOW.getTime() + 60_000,
+    },
+  });
   await eraseClientConversation(db, { channelId: 'luotsi-web', conversationId: 'conv-erase' }, NOW);
   expect(await db.caseIdentity.sealedOf(created.id)).toBeUndefined();
   expect(await db.botState.read([identificationResultKey('conv-erase')])).toEqual({});
@@ -68,7 +91,12 @@ test('retention deletes an ended case with its identity', async () => {
 
 test('a result is taken once, and an expired ticket starts nothing', async () => {
   let now = NOW;
-  const service = new CitizenIdentification({ storage: server.service.database.botState, sealer, provider: new TestIdentityProvider(() => 'fixed-state-1'), clock: () => now });
+  const service = new CitizenIdentification({
+    storage: server.service.database.botState,
+    sealer,
+    provider: new TestIdentityProvider(() => 'fixed-state-1'),
+    clock: () => now,
+  });
   const ticket = await service.createTicket('conv-ticket', 'sv', false);
   expect(await service.ticketLocale(ticket)).toBe('sv');
   const started = attempt(await service.start(ticket, () => false));
@@ -88,7 +116,12 @@ test('a result is taken once, and an expired ticket starts nothing', async () =>
 });
 
 test("a web chat's ticket starts a sign-in only in the browser that holds that chat", async () => {
-  const service = new CitizenIdentification({ storage: server.service.database.botState, sealer, provider: new TestIdentityProvider(() => 'bound-state'), clock: () => NOW });
+  const service = new CitizenIdentification({
+    storage: server.service.database.botState,
+    sealer,
+    provider: new TestIdentityProvider(() => 'bound-state'),
+    clock: () => NOW,
+  });
   const ticket = await service.createTicket('conv-bound', 'fi', true);
   const asked: string[] = [];
   // A forwarded link: the opening browser does not hold conv-bound.
@@ -104,7 +137,12 @@ test('a sign-in sealed under a key that has changed since fails cleanly and is r
   const before = new CitizenIdentification({ storage, sealer, provider: new TestIdentityProvider(() => 'rotated-state'), clock: () => NOW });
   const ticket = await before.createTicket('conv-rotated', 'fi', false);
   const started = attempt(await before.start(ticket, () => false));
-  const after = new CitizenIdentification({ storage, sealer: new IdentitySealer(Buffer.alloc(32, 4)), provider: new TestIdentityProvider(() => 'unused'), clock: () => NOW });
+  const after = new CitizenIdentification({
+    storage,
+    sealer: new IdentitySealer(Buffer.alloc(32, 4)),
+    provider: new TestIdentityProvider(() => 'unused'),
+    clock: () => NOW,
+  });
   const callback = new URL('http://x/identify/callback?state=rotated-state&test_person=maija');
   expect(await after.finish(callback, started.binding)).toEqual({ locale: 'fi', outcome: 'rejected' });
   expect(await after.takeResult('conv-rotated')).toEqual({ ok: false, reason: 'rejected' });

@@ -26,7 +26,10 @@ describe('identification settings', () => {
   });
 
   it('read an OpenID Connect provider with its claim mapping', () => {
-    const config = loadConfig({ OIDC_ISSUER: 'https://tunnistus.example.fi/', OIDC_CLIENT_ID: 'luotsi', OIDC_CLIENT_SECRET: 's', OIDC_CLAIM_IDENTITY_CODE: 'hetu' }, '/');
+    const config = loadConfig(
+      { OIDC_ISSUER: 'https://tunnistus.example.fi/', OIDC_CLIENT_ID: 'luotsi', OIDC_CLIENT_SECRET: 's', OIDC_CLAIM_IDENTITY_CODE: 'hetu' },
+      '/',
+    );
     expect(config.identity.identification).toMatchObject({
       provider: 'oidc',
       issuer: 'https://tunnistus.example.fi',
@@ -59,7 +62,10 @@ describe('identification settings', () => {
   });
 
   it('let production start with a provider and a key, but not without a provider while queues require identification', () => {
-    const withProvider = loadConfig({ ...PRODUCTION, OIDC_ISSUER: 'https://tunnistus.example.fi', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's', IDENTITY_ENCRYPTION_KEY: KEY }, '/');
+    const withProvider = loadConfig(
+      { ...PRODUCTION, OIDC_ISSUER: 'https://tunnistus.example.fi', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's', IDENTITY_ENCRYPTION_KEY: KEY },
+      '/',
+    );
     expect(withProvider.identity.encryptionKey?.length).toBe(32);
     const dataDir = tempDataDir();
     const noProvider = loadConfig({ ...PRODUCTION, DATA_DIR: dataDir }, '/');

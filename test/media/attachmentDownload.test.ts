@@ -1,6 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AttachmentUnavailableError, attachmentDownloadPolicy, downloadAttachment, isTrustedAttachmentUrl, type AttachmentDownloadPolicy } from '../../media/attachmentDownload';
+import {
+  AttachmentUnavailableError,
+  attachmentDownloadPolicy,
+  downloadAttachment,
+  isTrustedAttachmentUrl,
+  type AttachmentDownloadPolicy,
+} from '../../media/attachmentDownload';
 
 const policy: AttachmentDownloadPolicy = {
   trustedHosts: ['directline.botframework.com', '*.directline.botframework.com', 'smba.trafficmanager.net'],
@@ -82,7 +88,10 @@ describe('downloadAttachment (against a loopback server)', () => {
 });
 
 describe('attachmentDownloadPolicy (audit finding L9)', () => {
-  const config = (allowUnauthenticated: boolean) => ({ photo: { trustedAttachmentHosts: ['smba.trafficmanager.net'], maxBytes: 1000 }, botFramework: { allowUnauthenticated } });
+  const config = (allowUnauthenticated: boolean) => ({
+    photo: { trustedAttachmentHosts: ['smba.trafficmanager.net'], maxBytes: 1000 },
+    botFramework: { allowUnauthenticated },
+  });
 
   it('fetches loopback http only with the explicit development flag, not merely outside production', () => {
     expect(isTrustedAttachmentUrl('http://127.0.0.1:4180/img.jpg', attachmentDownloadPolicy(config(false)))).toBe(false);

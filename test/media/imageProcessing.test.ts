@@ -5,7 +5,10 @@ import { exifTagIds, isMetadataMarker, jpegSegmentMarkers } from './support/meta
 import { bitmapPng, brokenJpeg, heicBrandOnly, jpegWithGpsAndOrientation, plainImage } from './support/imageFixtures';
 
 async function refusal(promise: Promise<unknown>): Promise<MediaRefusalReason | undefined> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof MediaRefusedError)) throw new Error(`expected a MediaRefusedError, got ${String(error)}`);
   return error.reason;
 }

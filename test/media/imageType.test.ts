@@ -39,7 +39,9 @@ describe('detectImageType', () => {
   });
 
   it('refuses an image type outside the list (GIF)', async () => {
-    const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .gif()
+      .toBuffer();
     await expect(detectImageType(gif)).rejects.toMatchObject({ reason: 'unsupported_type' });
   });
 

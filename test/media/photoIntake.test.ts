@@ -20,14 +20,22 @@ describe('takePhotos', () => {
   afterEach(() => db.close());
 
   const offer = async (files: OfferedPhoto[], limits = LIMITS) =>
-    takePhotos(store, { conversationId: CONVERSATION, questionId: QUESTION, files, alreadyStored: await store.countForQuestion(CONVERSATION, QUESTION) }, limits);
+    takePhotos(
+      store,
+      { conversationId: CONVERSATION, questionId: QUESTION, files, alreadyStored: await store.countForQuestion(CONVERSATION, QUESTION) },
+      limits,
+    );
   const stored = () => store.countForQuestion(CONVERSATION, QUESTION);
 
   it('stores cleaned JPEGs of a JPEG, a PNG and a WebP, never the uploaded bytes', async () => {
     const camera = await jpegWithGpsAndOrientation();
     const result = await offer([{ bytes: camera }, { bytes: await plainImage('png') }, { bytes: await plainImage('webp') }]);
     if (!result.ok) throw new Error(`refused: ${result.reason}`);
-    expect(result.photos.map((p) => [p.width, p.height])).toEqual([[200, 300], [120, 80], [120, 80]]);
+    expect(result.photos.map((p) => [p.width, p.height])).toEqual([
+      [200, 300],
+      [120, 80],
+      [120, 80],
+    ]);
     const first = await store.get(result.photos[0]?.id ?? '', owner);
     expect(first.bytes.equals(camera)).toBe(false);
     const meta = await sharp(first.bytes).metadata();

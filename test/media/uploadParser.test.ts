@@ -54,7 +54,10 @@ async function parse(attachments: Attachment[], limits = LIMITS): Promise<Parsed
 }
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => new Error('expected a failure'), (e: unknown) => e);
+  return promise.then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  );
 }
 
 describe('parseUpload', () => {
@@ -66,10 +69,12 @@ describe('parseUpload', () => {
       { name: 'ihottuma ä.jpg', contentType: 'image/jpeg', bytes: photo },
       { name: 'toinen.png', contentType: 'image/png', bytes: other },
     ]);
-    expect(parsed.activity).toEqual(message([
-      { name: 'ihottuma ä.jpg', contentType: 'image/jpeg', bytes: photo },
-      { name: 'toinen.png', contentType: 'image/png', bytes: other },
-    ]));
+    expect(parsed.activity).toEqual(
+      message([
+        { name: 'ihottuma ä.jpg', contentType: 'image/jpeg', bytes: photo },
+        { name: 'toinen.png', contentType: 'image/png', bytes: other },
+      ]),
+    );
     expect(parsed.files.map((f) => [f.name, f.declaredType, f.tooLarge])).toEqual([
       ['ihottuma ä.jpg', 'image/jpeg', false],
       ['toinen.png', 'image/png', false],
@@ -157,32 +162,52 @@ describe('parseUpload', () => {
   });
 
   it.each([
-    ['no activity part', async () => {
-      const form = new FormData();
-      form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'a.jpg');
-      return multipart(form);
-    }, 'MissingProperty'],
-    ['an activity that is not JSON', async () => {
-      const form = new FormData();
-      form.append('activity', new Blob(['{"type":'], { type: 'application/vnd.microsoft.activity' }));
-      return multipart(form);
-    }, 'MalformedJson'],
-    ['an activity that is not an object', async () => {
-      const form = new FormData();
-      form.append('activity', new Blob(['[1,2]'], { type: 'application/vnd.microsoft.activity' }));
-      return multipart(form);
-    }, 'BadArgument'],
-    ['two activity parts', async () => {
-      const form = new FormData();
-      form.append('activity', new Blob(['{}'], { type: 'application/vnd.microsoft.activity' }));
-      form.append('activity', new Blob(['{}'], { type: 'application/vnd.microsoft.activity' }));
-      return multipart(form);
-    }, 'BadArgument'],
+    [
+      'no activity part',
+      async () => {
+        const form = new FormData();
+        form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'a.jpg');
+        return multipart(form);
+      },
+      'MissingProperty',
+    ],
+    [
+      'an activity that is not JSON',
+      async () => {
+        const form = new FormData();
+        form.append('activity', new Blob(['{"type":'], { type: 'application/vnd.microsoft.activity' }));
+        return multipart(form);
+      },
+      'MalformedJson',
+    ],
+    [
+      'an activity that is not an object',
+      async () => {
+        const form = new FormData();
+        form.append('activity', new Blob(['[1,2]'], { type: 'application/vnd.microsoft.activity' }));
+        return multipart(form);
+      },
+      'BadArgument',
+    ],
+    [
+      'two activity parts',
+      async () => {
+        const form = new FormData();
+        form.append('activity', new Blob(['{}'], { type: 'application/vnd.microsoft.activity' }));
+        form.append('activity', new Blob(['{}'], { type: 'application/vnd.microsoft.activity' }));
+        return multipart(form);
+      },
+      'BadArgument',
+    ],
     ['a JSON body instead of multipart', async () => ({ contentType: 'application/json', body: Buffer.from('{"type":"message"}') }), 'BadArgument'],
-    ['a multipart body cut short', async () => {
-      const { contentType, body } = await directLineBody([{ name: 'a.jpg', contentType: 'image/jpeg', bytes: photo }]);
-      return { contentType, body: body.subarray(0, body.length - 100) };
-    }, 'MalformedMultipart'],
+    [
+      'a multipart body cut short',
+      async () => {
+        const { contentType, body } = await directLineBody([{ name: 'a.jpg', contentType: 'image/jpeg', bytes: photo }]);
+        return { contentType, body: body.subarray(0, body.length - 100) };
+      },
+      'MalformedMultipart',
+    ],
   ])('refuses %s with BadRequestError', async (_what, make, code) => {
     const { contentType, body } = await make();
     const error = await failure(parseUpload(source(contentType, body), LIMITS));

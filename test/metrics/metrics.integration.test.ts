@@ -8,7 +8,14 @@ const TOKEN = 'metrics-token-for-tests-0123456789';
 const MARK = 'MTRKMARK';
 const MONDAY_MORNING = new Date('2026-11-23T08:00:00Z');
 
-type Activity = { type: string; name?: string; value?: unknown; text?: string; from?: { role?: string }; suggestedActions?: { actions: { title?: string; value?: unknown }[] } };
+type Activity = {
+  type: string;
+  name?: string;
+  value?: unknown;
+  text?: string;
+  from?: { role?: string };
+  suggestedActions?: { actions: { title?: string; value?: unknown }[] };
+};
 
 /** The next answer: a pressed button when offered ("none" first, the queue when offered), else typed text with the marker. */
 function answerTo(message: Activity, turn: number): { text: string; value?: unknown } {
@@ -60,7 +67,10 @@ describe('/metrics', () => {
       let outcome: { urgency: string | null; topic: string | null } | undefined;
       const post = async (body: object) => {
         expect((await fetch(`${dl}/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify(body) })).status).toBe(200);
-        const page = (await (await fetch(`${dl}/conversations/${conversationId}/activities?watermark=${watermark}`, { headers })).json()) as { activities: Activity[]; watermark: string };
+        const page = (await (await fetch(`${dl}/conversations/${conversationId}/activities?watermark=${watermark}`, { headers })).json()) as {
+          activities: Activity[];
+          watermark: string;
+        };
         watermark = page.watermark;
         const event = page.activities.find((a) => a.type === 'event' && a.name === 'triage.outcome');
         if (event) outcome = event.value as { urgency: string | null; topic: string | null };
@@ -88,7 +98,12 @@ describe('/metrics', () => {
       expect(sample(text, 'luotsi_turn_duration_seconds_count', {})).toBeGreaterThan(5);
       expect(sample(text, 'luotsi_outcomes_total', { urgency: outcome!.urgency ?? 'none', topic: outcome!.topic ?? 'none' })).toBe(1);
       expect(sample(text, 'luotsi_queue_waiting', {})).toBeDefined();
-      expect(text.split('\n').filter((l) => l.startsWith('luotsi_queue_waiting{')).reduce((n, l) => n + Number(l.split(' ').pop()), 0)).toBe(1);
+      expect(
+        text
+          .split('\n')
+          .filter((l) => l.startsWith('luotsi_queue_waiting{'))
+          .reduce((n, l) => n + Number(l.split(' ').pop()), 0),
+      ).toBe(1);
       expect(sample(text, 'luotsi_http_requests_total', { route: '/v3/directline/conversations/:id/activities', status: '200' })).toBeGreaterThan(5);
       expect(sample(text, 'luotsi_database_commit_duration_seconds_count', {})).toBeGreaterThan(5);
       expect(text).toContain('nodejs_eventloop_lag_seconds');
@@ -98,7 +113,11 @@ describe('/metrics', () => {
       expect(text).not.toContain(MARK);
       expect(text).not.toContain(conversationId);
       expect(text).not.toContain(token);
-      const cases = (await Promise.all(DEFAULT_CATALOG.queues.map((q) => server.service.database.handoff.queueEntries(q.id, { now: MONDAY_MORNING, catalog: DEFAULT_CATALOG })))).flat();
+      const cases = (
+        await Promise.all(
+          DEFAULT_CATALOG.queues.map((q) => server.service.database.handoff.queueEntries(q.id, { now: MONDAY_MORNING, catalog: DEFAULT_CATALOG })),
+        )
+      ).flat();
       expect(cases).toHaveLength(1);
       for (const c of cases) expect(text).not.toContain(c.id);
     } finally {

@@ -28,8 +28,19 @@ describe('staff signals across two instances', () => {
   });
 
   it('reach a console on B from changes made on A', async () => {
-    await createStaffAccount(b.service.database.staff, { username: 'nurse.b', displayName: 'Hoitaja B', role: 'nurse', queues: ['digital_clinic'] }, PASSWORD, DEFAULT_CATALOG.queues.map((q) => q.id), NOW, { logN: 10, r: 8, p: 1 });
-    const login = await fetch(`${b.url}/staff/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'nurse.b', password: PASSWORD }) });
+    await createStaffAccount(
+      b.service.database.staff,
+      { username: 'nurse.b', displayName: 'Hoitaja B', role: 'nurse', queues: ['digital_clinic'] },
+      PASSWORD,
+      DEFAULT_CATALOG.queues.map((q) => q.id),
+      NOW,
+      { logN: 10, r: 8, p: 1 },
+    );
+    const login = await fetch(`${b.url}/staff/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'nurse.b', password: PASSWORD }),
+    });
     expect(login.status).toBe(200);
     const stream = await openStaffEvents(b.url, (login.headers.get('set-cookie') ?? '').split(';')[0]!);
     try {

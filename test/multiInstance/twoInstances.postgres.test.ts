@@ -30,7 +30,9 @@ async function joinQueue(server: TestServer): Promise<Citizen> {
   const transcript = new Transcript(client);
   await transcript.waitForBot((m) => m.text === fi('entry:language.question'));
   await say(client, 'ihminen');
-  const offer = await transcript.waitForBot((m) => (m.suggestedActions?.actions ?? []).some((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue === QUEUE));
+  const offer = await transcript.waitForBot((m) =>
+    (m.suggestedActions?.actions ?? []).some((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue === QUEUE),
+  );
   const join = offer.suggestedActions!.actions.find((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue === QUEUE)!;
   await say(client, join.title ?? '', (join as { value?: unknown }).value);
   return { client, transcript, token, conversationId };
@@ -84,7 +86,12 @@ describe('two instances on one PostgreSQL', () => {
     });
     expect(login.status).toBe(200);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrfToken, 'content-type': 'application/json', origin: b.url };
+    const headers = {
+      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]!,
+      'x-csrf-token': csrfToken,
+      'content-type': 'application/json',
+      origin: b.url,
+    };
 
     // The watch on A learns what the waiting clients were told when they joined.
     expect(await a.service.runQueueWatch()).toBe(true);
@@ -97,7 +104,11 @@ describe('two instances on one PostgreSQL', () => {
     // Written on B, heard on A's WebSocket.
     await first.transcript.waitForBot((m) => m.text === fi('common:handoff.staffJoined', { name: 'Maija', role: fi('common:handoff.roles.nurse') }));
 
-    const sent = await fetch(`${b.url}/staff/api/cases/${firstCase}/messages`, { method: 'POST', headers, body: JSON.stringify({ text: 'Hei, miten voin auttaa?' }) });
+    const sent = await fetch(`${b.url}/staff/api/cases/${firstCase}/messages`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ text: 'Hei, miten voin auttaa?' }),
+    });
     expect(await sent.json()).toMatchObject({ relayed: true });
     const fromNurse = await first.transcript.waitForBot((m) => m.text === 'Hei, miten voin auttaa?');
     expect(fromNurse.from.name).toBe('Maija');
@@ -121,7 +132,9 @@ describe('two instances on one PostgreSQL', () => {
     citizens.push({ ...first, client: again, transcript });
     await transcript.waitForBot((m) => m.text === 'Hei, miten voin auttaa?');
     await say(again, 'Lasku on marraskuulta');
-    const after = (await (await fetch(`${a.url}/staff/api/cases/${firstCase}`, { headers: { ...headers, origin: a.url } })).json()) as { messages: { text: string }[] };
+    const after = (await (await fetch(`${a.url}/staff/api/cases/${firstCase}`, { headers: { ...headers, origin: a.url } })).json()) as {
+      messages: { text: string }[];
+    };
     expect(after.messages.map((m) => m.text)).toEqual(expect.arrayContaining(['Laskussani on virhe', 'Lasku on marraskuulta']));
     const reply = await fetch(`${a.url}/staff/api/cases/${firstCase}/messages`, {
       method: 'POST',

@@ -78,7 +78,9 @@ describe('delete my data', () => {
     try {
       await transcript.waitForBot((m) => m.text === fi('entry:language.question'));
       await say(client, 'ihminen');
-      const offer = await transcript.waitForBot((m) => (m.suggestedActions?.actions ?? []).some((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue !== undefined));
+      const offer = await transcript.waitForBot((m) =>
+        (m.suggestedActions?.actions ?? []).some((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue !== undefined),
+      );
       const join = offer.suggestedActions!.actions.find((a) => (a.value as { joinQueue?: string } | undefined)?.joinQueue)!;
       await say(client, join.title ?? '', (join as { value?: unknown }).value);
       await transcript.waitForBot((m) => m.text === fi('common:handoff.positionUnknown', { position: 1 }));
@@ -130,12 +132,18 @@ describe('delete my data', () => {
       await say(client, no.title, no.value);
       await transcript.waitForBot((m) => m.text === sv('common:erase.kept'));
       // The conversation carries on where it was: the privacy question again, then onwards.
-      await transcript.waitForBot((m) => m.text === sv('entry:privacy.question') && transcript.botMessages().indexOf(m) > transcript.botMessages().findIndex((k) => k.text === sv('common:erase.kept')));
+      await transcript.waitForBot(
+        (m) =>
+          m.text === sv('entry:privacy.question') &&
+          transcript.botMessages().indexOf(m) > transcript.botMessages().findIndex((k) => k.text === sv('common:erase.kept')),
+      );
       const before = await loggedTexts(server, conversationId);
       expect(before).toContain(sv('entry:privacy.notice'));
 
       await say(client, 'Radera mina uppgifter');
-      await transcript.waitForBot((m) => m.text === sv('erase:confirm.question') && transcript.botMessages().filter((k) => k.text === sv('erase:confirm.question')).length === 2);
+      await transcript.waitForBot(
+        (m) => m.text === sv('erase:confirm.question') && transcript.botMessages().filter((k) => k.text === sv('erase:confirm.question')).length === 2,
+      );
       await say(client, 'ja');
       await transcript.waitForBot((m) => m.text === sv('common:erase.done'));
       expect(await loggedTexts(server, conversationId)).toEqual([sv('common:erase.done')]);
@@ -185,7 +193,17 @@ describe('staff data-subject requests', () => {
       answers: { 'skin.describe': 'ihottuma' },
       photoIds: [],
     };
-    const [photo] = await db.blobStore.put([{ conversationId: input.conversationId, questionId: 'skin.photo', contentType: 'image/jpeg', image: Buffer.from('jpeg-bytes'), thumbnail: Buffer.from('t'), width: 1, height: 1 }]);
+    const [photo] = await db.blobStore.put([
+      {
+        conversationId: input.conversationId,
+        questionId: 'skin.photo',
+        contentType: 'image/jpeg',
+        image: Buffer.from('jpeg-bytes'),
+        thumbnail: Buffer.from('t'),
+        width: 1,
+        height: 1,
+      },
+    ]);
     const created = await db.handoff.create({ ...input, photoIds: [photo!.id] }, new Date());
     await db.blobStore.linkToCase(input.conversationId, created.id, 'digital_clinic');
     await db.handoff.addMessage(created.id, { kind: 'client', conversationId: input.conversationId }, 'viesti', new Date());

@@ -47,7 +47,10 @@ async function fill(db: LuotsiDatabase, conversationId: string, m: Markers): Pro
   await db.activityLog.createConversation({ id: conversationId, userId: 'u1', locale: 'fi', createdAt: T0.getTime() });
   await db.activityLog.append(conversationId, { type: 'message', text: `${m.text} soita ${m.phone}` }, T0);
   await db.botState.write({ [`webchat/conversations/${conversationId}/`]: { flow: { answers: { note: m.text } } } });
-  await db.blobStore.put([{ conversationId, questionId: 'skin.photo', contentType: 'image/jpeg', image: m.photo, thumbnail: m.thumbnail, width: 1, height: 1 }], T0);
+  await db.blobStore.put(
+    [{ conversationId, questionId: 'skin.photo', contentType: 'image/jpeg', image: m.photo, thumbnail: m.thumbnail, width: 1, height: 1 }],
+    T0,
+  );
   const created = await db.handoff.create(newCase(conversationId, m), T0);
   await db.blobStore.linkToCase(conversationId, created.id, 'digital_clinic');
   await db.handoff.addMessage(created.id, { kind: 'client', conversationId }, `${m.text} Erkki Esimerkki ${m.phone}`, T0);

@@ -82,7 +82,11 @@ describe('the urgent deadline at every hour', () => {
 
   it('in office hours an urgent need reads an open queue first, the 24/7 service after it', () => {
     const day = new Date('2026-12-02T08:00:00Z'); // Wed 10:00
-    const recs = route({ outcome: 'completed', locale: 'fi', topic: 'urinary', subject: { kind: 'self' }, urgency: 'urgent', answers: {}, flags: [] }, DEFAULT_CATALOG, day);
+    const recs = route(
+      { outcome: 'completed', locale: 'fi', topic: 'urinary', subject: { kind: 'self' }, urgency: 'urgent', answers: {}, flags: [] },
+      DEFAULT_CATALOG,
+      day,
+    );
     expect(recs[0]).toEqual({ kind: 'queue', id: 'digital_clinic', open: true });
     expect(recs.map((r) => r.id)).toContain('call_116117');
   });

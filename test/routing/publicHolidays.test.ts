@@ -33,9 +33,18 @@ function iso(y: number, m: number, d: number): string {
 
 /** Easter Sunday, anonymous Gregorian algorithm (independent of the data set under test). */
 function easter(y: number): { m: number; d: number } {
-  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
-  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, mm = Math.floor((a + 11 * h + 22 * l) / 451);
+  const a = y % 19,
+    b = Math.floor(y / 100),
+    c = y % 100,
+    d = Math.floor(b / 4),
+    e = b % 4;
+  const f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7,
+    mm = Math.floor((a + 11 * h + 22 * l) / 451);
   return { m: Math.floor((h + l - 7 * mm + 114) / 31), d: ((h + l - 7 * mm + 114) % 31) + 1 };
 }
 
@@ -53,8 +62,19 @@ function expectedPublicHolidays(y: number): string[] {
   const e = easter(y);
   const fromEaster = (offset: number) => iso(y, e.m, e.d + offset);
   return [
-    iso(y, 1, 1), iso(y, 1, 6), fromEaster(-2), fromEaster(0), fromEaster(1), iso(y, 5, 1), fromEaster(39), fromEaster(49),
-    saturdayFrom(y, 6, 20), saturdayFrom(y, 10, 31), iso(y, 12, 6), iso(y, 12, 25), iso(y, 12, 26),
+    iso(y, 1, 1),
+    iso(y, 1, 6),
+    fromEaster(-2),
+    fromEaster(0),
+    fromEaster(1),
+    iso(y, 5, 1),
+    fromEaster(39),
+    fromEaster(49),
+    saturdayFrom(y, 6, 20),
+    saturdayFrom(y, 10, 31),
+    iso(y, 12, 6),
+    iso(y, 12, 25),
+    iso(y, 12, 26),
   ].sort();
 }
 
@@ -76,7 +96,8 @@ describe('Finnish public holidays for any year', () => {
     expect(queues.length).toBeGreaterThan(0);
     for (const date of days) {
       for (const minutes of [0, 8 * 60, 10 * 60, 12 * 60 + 30, 15 * 60 + 59, 20 * 60]) {
-        for (const queue of queues) expect({ queue: queue.id, date, minutes, open: isOpen(queue, DEFAULT_CATALOG, helsinkiToInstant(date, minutes)) }).toMatchObject({ open: false });
+        for (const queue of queues)
+          expect({ queue: queue.id, date, minutes, open: isOpen(queue, DEFAULT_CATALOG, helsinkiToInstant(date, minutes)) }).toMatchObject({ open: false });
       }
     }
   });

@@ -1,7 +1,14 @@
 import type { TriageResult } from '../../flows';
 import { buildOutcomePayload, CatalogError, DEFAULT_CATALOG, route, validateCatalog, nextOpening, isOpen } from '../../routing';
 
-const base = (over: Partial<TriageResult>): TriageResult => ({ outcome: 'completed', locale: 'fi', answers: {}, flags: [], subject: { kind: 'self' }, ...over });
+const base = (over: Partial<TriageResult>): TriageResult => ({
+  outcome: 'completed',
+  locale: 'fi',
+  answers: {},
+  flags: [],
+  subject: { kind: 'self' },
+  ...over,
+});
 const general = DEFAULT_CATALOG.queues.find((q) => q.id === 'general_customer_service')!;
 const clinic = DEFAULT_CATALOG.queues.find((q) => q.id === 'digital_clinic')!;
 
@@ -63,7 +70,13 @@ describe('route', () => {
   });
 
   it('a fall at home with a leg that bears no weight is a health matter: 116117 at night, the digital clinic by day, not social guidance', () => {
-    const answers = { 'homecare.suddenChange': false, 'homecare.suddenConfusion': false, 'homecare.copingToday': false, 'homecare.fall': true, 'homecare.fallInjury': 'fallInjury.cantBearWeight' };
+    const answers = {
+      'homecare.suddenChange': false,
+      'homecare.suddenConfusion': false,
+      'homecare.copingToday': false,
+      'homecare.fall': true,
+      'homecare.fallInjury': 'fallInjury.cantBearWeight',
+    };
     const fall = base({ topic: 'homecare', urgency: 'urgent', subject: { kind: 'adult', relationship: 'parent', consent: 'agrees' }, answers });
     const night = route(fall, DEFAULT_CATALOG, SATURDAY_NIGHT).map((r) => r.id);
     expect(night[0]).toBe('call_116117');
@@ -86,7 +99,12 @@ describe('route', () => {
     expect(day).toEqual(['dental_care', 'call_116117', 'safety_net']);
     // A carer not coping at 07:00: the 08:00 queue is inside the two-hour window, so it comes before
     // the carers' association; with a 30-minute window it is only a contact request at the end.
-    const carer = base({ topic: 'homecare', urgency: 'urgent', flags: ['caregiver_strain'], answers: { 'homecare.suddenChange': false, 'homecare.suddenConfusion': false, 'homecare.fall': false } });
+    const carer = base({
+      topic: 'homecare',
+      urgency: 'urgent',
+      flags: ['caregiver_strain'],
+      answers: { 'homecare.suddenChange': false, 'homecare.suddenConfusion': false, 'homecare.fall': false },
+    });
     expect(route(carer, DEFAULT_CATALOG, early).map((r) => r.id)).toEqual(['social_crisis_on_call', 'social_guidance', 'carers_association', 'safety_net']);
     const tight = { ...DEFAULT_CATALOG, settings: { urgentWindowMinutes: 30 } };
     expect(route(carer, tight, early).map((r) => r.id)).toEqual(['social_crisis_on_call', 'carers_association', 'social_guidance', 'safety_net']);
@@ -126,7 +144,11 @@ describe('route', () => {
     expect(route(notApplied, DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id)).toContain('kela');
     const cannot = base({ topic: 'homecare', urgency: 'non_urgent', flags: ['adult_cannot_consent'], subject: { kind: 'adult', consent: 'cannot' } });
     expect(route(cannot, DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id)).not.toContain('suomi_fi_mandates');
-    const prescription = base({ topic: 'other', urgency: 'self_care', answers: { 'other.need': 'need.medicine', 'other.medicineNeed': 'medicineNeed.renewal' } });
+    const prescription = base({
+      topic: 'other',
+      urgency: 'self_care',
+      answers: { 'other.need': 'need.medicine', 'other.medicineNeed': 'medicineNeed.renewal' },
+    });
     const ids = route(prescription, DEFAULT_CATALOG, TUESDAY_10).map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining(['medicines', 'omakanta']));
     expect(ids).not.toContain('riku');
@@ -141,7 +163,11 @@ describe('route', () => {
   it('a teenager gets MLL among the options; an adult without consent gets the social welfare contact request', () => {
     const teen = route(base({ topic: 'family', urgency: 'non_urgent', flags: ['teen_confidentiality'] }), DEFAULT_CATALOG, TUESDAY_10);
     expect(teen).toContainEqual({ kind: 'resource', id: 'mll_child_line' });
-    const noConsent = route(base({ topic: 'homecare', flags: ['adult_no_consent'], subject: { kind: 'adult', consent: 'unaware' } }), DEFAULT_CATALOG, TUESDAY_10);
+    const noConsent = route(
+      base({ topic: 'homecare', flags: ['adult_no_consent'], subject: { kind: 'adult', consent: 'unaware' } }),
+      DEFAULT_CATALOG,
+      TUESDAY_10,
+    );
     expect(noConsent.map((r) => r.id)).toEqual(['living_at_home', 'social_welfare_contact', 'county_customer_service', 'safety_net']);
   });
 
@@ -173,14 +199,20 @@ describe('catalog validation', () => {
     expect(() => validateCatalog(withArticle({ q: 'skin.spread', is: 'everywhere' }))).toThrow(/has no option 'everywhere'/);
     expect(() => validateCatalog(withArticle({ q: 'spread', is: 'local' }))).toThrow(/full id/);
     expect(() => validateCatalog(withArticle({ q: 'skin.spread', yes: true }))).toThrow(/choice question/);
-    const queue = { ...DEFAULT_CATALOG, queues: DEFAULT_CATALOG.queues.map((q) => (q.id === 'dental_care' ? { ...q, when: { ageBand: ['adult'] } as never } : q)) };
+    const queue = {
+      ...DEFAULT_CATALOG,
+      queues: DEFAULT_CATALOG.queues.map((q) => (q.id === 'dental_care' ? { ...q, when: { ageBand: ['adult'] } as never } : q)),
+    };
     expect(() => validateCatalog(queue)).toThrow(/dental_care.*unknown age band/);
     const noRule = {
       ...DEFAULT_CATALOG,
       roundTheClock: DEFAULT_CATALOG.roundTheClock.map((r) => ({ ...r, topics: r.topics.filter((t) => t !== 'dental') })).filter((r) => r.topics.length > 0),
     };
     expect(() => validateCatalog(noRule)).toThrow(/'dental', roundTheClock/);
-    const closedService = { ...DEFAULT_CATALOG, roundTheClock: [{ ...DEFAULT_CATALOG.roundTheClock[0]!, service: { kind: 'resource' as const, id: 'kela' } }, ...DEFAULT_CATALOG.roundTheClock] };
+    const closedService = {
+      ...DEFAULT_CATALOG,
+      roundTheClock: [{ ...DEFAULT_CATALOG.roundTheClock[0]!, service: { kind: 'resource' as const, id: 'kela' } }, ...DEFAULT_CATALOG.roundTheClock],
+    };
     expect(() => validateCatalog(closedService)).toThrow(/not a known 24\/7 line/);
   });
 

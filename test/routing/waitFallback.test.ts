@@ -12,13 +12,15 @@ describe('what an urgent client waiting in a queue is told to call', () => {
   });
 
   it("names the 24/7 service of the case's topic: 116117 for a health matter, the social and crisis emergency service for a social one", () => {
-    expect(waitFallbackServices('digital_clinic', 'urinary', DEFAULT_CATALOG, 'fi')).toEqual([{ ref: { kind: 'emergency', id: 'call_116117' }, phone: '116117' }]);
+    expect(waitFallbackServices('digital_clinic', 'urinary', DEFAULT_CATALOG, 'fi')).toEqual([
+      { ref: { kind: 'emergency', id: 'call_116117' }, phone: '116117' },
+    ]);
     expect(waitFallbackServices('social_guidance', 'money', DEFAULT_CATALOG, 'sv')).toEqual([
       { ref: { kind: 'resource', id: 'social_crisis_on_call' }, name: 'Social- och krisjouren i Västra Nyland', phone: '09 816 42439' },
     ]);
   });
 
-  it("without a topic, names the services of every topic the queue serves", () => {
+  it('without a topic, names the services of every topic the queue serves', () => {
     const ids = waitFallbackServices('digital_clinic', undefined, DEFAULT_CATALOG, 'fi').map((s) => s.ref.id);
     expect(ids).toContain('call_116117');
     expect(ids).toContain('social_crisis_on_call');

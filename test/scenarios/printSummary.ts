@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     return !v.urgency || !v.first || v.forbidden.length > 0;
   });
   for (const r of failed) {
-    console.log(`\n${r.scenario.id} (line ${r.scenario.line}): urgency ${r.urgency} (expected ${r.scenario.urgency}), first ${r.first} (expected ${r.scenario.first})${r.error ? `, error: ${r.error}` : ''}, forbidden: ${verdict(r).forbidden.join(' ') || 'none'}`);
+    console.log(
+      `\n${r.scenario.id} (line ${r.scenario.line}): urgency ${r.urgency} (expected ${r.scenario.urgency}), first ${r.first} (expected ${r.scenario.first})${r.error ? `, error: ${r.error}` : ''}, forbidden: ${verdict(r).forbidden.join(' ') || 'none'}`,
+    );
   }
 }
 

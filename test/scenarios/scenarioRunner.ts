@@ -62,7 +62,17 @@ export function loadScenarios(file: string = TABLE): Scenario[] {
     .map(({ text, line }) => {
       const cells = text.split('|').map((c) => c.trim());
       if (cells.length !== 9) throw new Error(`triageScenarios.txt line ${line}: 9 columns expected, got ${cells.length}`);
-      const [id, locale, subject, topic, clock, answers, urgency, first, mustNot] = cells as [string, string, string, string, string, string, string, string, string];
+      const [id, locale, subject, topic, clock, answers, urgency, first, mustNot] = cells as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       if (locale !== 'fi' && locale !== 'sv' && locale !== 'en') throw new Error(`line ${line}: unknown locale ${locale}`);
       if (!CLOCKS[clock]) throw new Error(`line ${line}: unknown clock ${clock}`);
       return { line, id, locale, subject, topic, clock, answers: splitAnswers(answers), urgency, first, mustNot: mustNot === '-' ? [] : mustNot.split(/\s+/) };
@@ -120,7 +130,8 @@ function entryTokens(s: Scenario): string[] {
   // Typed: the first answer is typed at the emergency screen, as a worried parent would.
   if (s.topic === 'typed') return head;
   const [kind, a, b] = s.subject.split(':');
-  const subject = kind === 'child' ? [`subject.child`, `childAge.${a}`] : kind === 'adult' ? ['subject.adult', `relationship.${a}`, `adultConsent.${b}`] : ['subject.self'];
+  const subject =
+    kind === 'child' ? [`subject.child`, `childAge.${a}`] : kind === 'adult' ? ['subject.adult', `relationship.${a}`, `adultConsent.${b}`] : ['subject.self'];
   return [...head, 'emergency.none', ...subject, `topic.${s.topic}`];
 }
 

@@ -10,7 +10,8 @@ describe('triage scenario table', () => {
   it('has at least 80 rows over every topic, subject kind, language and time of day', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(80);
     const topics = new Set(scenarios.map((s) => s.topic));
-    for (const t of ['skin', 'urinary', 'respiratory', 'dental', 'mental', 'homecare', 'money', 'family', 'other', 'poisoning', 'typed']) expect(topics).toContain(t);
+    for (const t of ['skin', 'urinary', 'respiratory', 'dental', 'mental', 'homecare', 'money', 'family', 'other', 'poisoning', 'typed'])
+      expect(topics).toContain(t);
     const kinds = new Set(scenarios.map((s) => s.subject.split(':')[0]));
     for (const k of ['self', 'child', 'adult']) expect(kinds).toContain(k);
     expect(new Set(scenarios.map((s) => s.locale))).toEqual(new Set(['fi', 'sv', 'en']));

@@ -55,7 +55,8 @@ const originalConnect = net.Socket.prototype.connect;
 function recordingConnect(this: net.Socket, ...args: unknown[]): net.Socket {
   const first = args[0];
   let host: string | undefined;
-  if (Array.isArray(first)) host = undefined; // internal normalized form: recorded by the outer call
+  if (Array.isArray(first))
+    host = undefined; // internal normalized form: recorded by the outer call
   else if (typeof first === 'object' && first !== null) {
     const options = first as { host?: unknown; path?: unknown };
     host = options.path !== undefined ? undefined : typeof options.host === 'string' ? options.host : 'localhost';
@@ -219,9 +220,15 @@ function activityBody(rng: Prng): { body: Buffer | string; wellFormed: boolean }
     case 3:
       return { body: JSON.stringify({ type: 'message', text: hostileText(rng), locale: rng.pick(['fi-FI', 'sv', 'en', undefined]) }), wellFormed: true };
     case 4:
-      return { body: JSON.stringify({ type: 'event', name: rng.pick(['webchat/join', 'x', '<script>']), value: { [rng.pick(PROTO_KEYS)]: hostileText(rng) } }), wellFormed: true };
+      return {
+        body: JSON.stringify({ type: 'event', name: rng.pick(['webchat/join', 'x', '<script>']), value: { [rng.pick(PROTO_KEYS)]: hostileText(rng) } }),
+        wellFormed: true,
+      };
     case 5:
-      return { body: `{"type":"event","name":"deep","value":${deeplyNested(rng.int(1000, 10_000), rng.pick(['array', 'object'] as const))}}`, wellFormed: true };
+      return {
+        body: `{"type":"event","name":"deep","value":${deeplyNested(rng.int(1000, 10_000), rng.pick(['array', 'object'] as const))}}`,
+        wellFormed: true,
+      };
     case 6:
       return { body: malformedJson(rng), wellFormed: false };
     case 7:
@@ -239,14 +246,39 @@ function activityBody(rng: Prng): { body: Buffer | string; wellFormed: boolean }
     case 11:
       return { body: JSON.stringify({ type: 'message', text: 'y'.repeat(rng.int(MAX_BODY_BYTES, MAX_BODY_BYTES * 4)) }), wellFormed: false };
     case 12:
-      return { body: JSON.stringify({ type: 'message', text: randomUnicode(rng, 200), from: { id: 'bot', role: 'bot', name: hostileText(rng) }, channelData: { clientActivityID: hostileText(rng).slice(0, 80) } }), wellFormed: false };
+      return {
+        body: JSON.stringify({
+          type: 'message',
+          text: randomUnicode(rng, 200),
+          from: { id: 'bot', role: 'bot', name: hostileText(rng) },
+          channelData: { clientActivityID: hostileText(rng).slice(0, 80) },
+        }),
+        wellFormed: false,
+      };
     default:
       return { body: JSON.stringify(wrongType(rng)) ?? 'null', wellFormed: false };
   }
 }
 
 function watermark(rng: Prng): string {
-  return rng.pick(['', '0', '1', '-1', '1.5', 'abc', '9'.repeat(20), '99999', '%00', '0x10', '1e3', '<script>', "'", '__proto__', '1&watermark=2', enc(hostileText(rng))]);
+  return rng.pick([
+    '',
+    '0',
+    '1',
+    '-1',
+    '1.5',
+    'abc',
+    '9'.repeat(20),
+    '99999',
+    '%00',
+    '0x10',
+    '1e3',
+    '<script>',
+    "'",
+    '__proto__',
+    '1&watermark=2',
+    enc(hostileText(rng)),
+  ]);
 }
 
 /** Percent-encodes for a URL; a lone surrogate (not encodable) goes as U+FFFD. */
@@ -284,20 +316,49 @@ function generateInputs(rng: Prng, ctx: Context): FuzzInput[] {
   for (let i = 0; i < 600; i += 1) {
     const own = rng.chance(0.2);
     const c = rng.pick(ctx.pool);
-    http1('refresh', 'POST', dl('/tokens/refresh'), json({}, own ? `Bearer ${c.token}` : deniedAuth(rng, ctx, c)), rng.chance(0.5) ? undefined : activityBody(rng).body, own ? undefined : denied);
+    http1(
+      'refresh',
+      'POST',
+      dl('/tokens/refresh'),
+      json({}, own ? `Bearer ${c.token}` : deniedAuth(rng, ctx, c)),
+      rng.chance(0.5) ? undefined : activityBody(rng).body,
+      own ? undefined : denied,
+    );
   }
   // conversations: start/resume with hostile bodies (locale) and tokens.
   for (let i = 0; i < 700; i += 1) {
     const own = rng.chance(0.3);
     const c = rng.pick(ctx.pool);
-    const body = rng.pick<string | Buffer>([JSON.stringify({ locale: hostileText(rng) }), JSON.stringify({ locale: wrongType(rng) }), pollutedJson(rng, { locale: 'fi' }), malformedJson(rng), activityBody(rng).body]);
+    const body = rng.pick<string | Buffer>([
+      JSON.stringify({ locale: hostileText(rng) }),
+      JSON.stringify({ locale: wrongType(rng) }),
+      pollutedJson(rng, { locale: 'fi' }),
+      malformedJson(rng),
+      activityBody(rng).body,
+    ]);
     http1('start', 'POST', dl('/conversations'), json({}, own ? `Bearer ${c.token}` : deniedAuth(rng, ctx, c)), body);
   }
   // conversations/:id (reconnect): bad ids, watermarks, A on B.
   for (let i = 0; i < 700; i += 1) {
     const kind = rng.int(0, 2);
-    if (kind === 0) http1('reconnect-bad-id', 'GET', dl(`/conversations/${segment(rng, badId(rng))}?watermark=${watermark(rng)}`), json({}, `Bearer ${ctx.a.token}`), undefined, denied);
-    else if (kind === 1) http1('reconnect-b', 'GET', dl(`/conversations/${ctx.b.conversationId}?watermark=${watermark(rng)}`), json({}, deniedAuth(rng, ctx, ctx.b)), undefined, denied);
+    if (kind === 0)
+      http1(
+        'reconnect-bad-id',
+        'GET',
+        dl(`/conversations/${segment(rng, badId(rng))}?watermark=${watermark(rng)}`),
+        json({}, `Bearer ${ctx.a.token}`),
+        undefined,
+        denied,
+      );
+    else if (kind === 1)
+      http1(
+        'reconnect-b',
+        'GET',
+        dl(`/conversations/${ctx.b.conversationId}?watermark=${watermark(rng)}`),
+        json({}, deniedAuth(rng, ctx, ctx.b)),
+        undefined,
+        denied,
+      );
     else {
       const c = rng.pick(ctx.pool);
       http1('reconnect-own', 'GET', dl(`/conversations/${c.conversationId}?watermark=${watermark(rng)}`), json({}, `Bearer ${c.token}`));
@@ -315,26 +376,52 @@ function generateInputs(rng: Prng, ctx: Context): FuzzInput[] {
       // A well-formed activity sent with the conversation's own token is taken: 200; one nested
       // deeper than any client nests is refused with 400 TooDeep (http/jsonBody.ts).
       const tooDeep = typeof body === 'string' && jsonNesting(body) > MAX_NESTING;
-      http1(wellFormed ? 'post-ok' : 'post-bad', 'POST', dl(`/conversations/${c.conversationId}/activities`), json({}, `Bearer ${c.token}`), body, wellFormed ? (tooDeep ? tooDeepAnswer : statusIn(200)) : undefined);
+      http1(
+        wellFormed ? 'post-ok' : 'post-bad',
+        'POST',
+        dl(`/conversations/${c.conversationId}/activities`),
+        json({}, `Bearer ${c.token}`),
+        body,
+        wellFormed ? (tooDeep ? tooDeepAnswer : statusIn(200)) : undefined,
+      );
     }
   }
   // activities GET with hostile watermarks.
   for (let i = 0; i < 1200; i += 1) {
     const c = target();
     const auth = c === ctx.b ? deniedAuth(rng, ctx, c) : `Bearer ${c.token}`;
-    http1('get', 'GET', dl(`/conversations/${c.conversationId}/activities?watermark=${watermark(rng)}`), json({}, auth), undefined, c === ctx.b ? denied : undefined);
+    http1(
+      'get',
+      'GET',
+      dl(`/conversations/${c.conversationId}/activities?watermark=${watermark(rng)}`),
+      json({}, auth),
+      undefined,
+      c === ctx.b ? denied : undefined,
+    );
   }
   // uploads whose declared types lie, malformed multipart.
   for (let i = 0; i < 400; i += 1) {
     const c = rng.chance(0.25) ? ctx.b : rng.pick(ctx.pool);
     const { contentType, body } = multipart(rng);
     const auth = c === ctx.b ? deniedAuth(rng, ctx, c) : `Bearer ${c.token}`;
-    http1('upload', 'POST', dl(`/conversations/${c.conversationId}/upload`), { 'content-type': contentType, ...(auth !== undefined ? { authorization: auth } : {}) }, body, c === ctx.b ? denied : undefined);
+    http1(
+      'upload',
+      'POST',
+      dl(`/conversations/${c.conversationId}/upload`),
+      { 'content-type': contentType, ...(auth !== undefined ? { authorization: auth } : {}) },
+      body,
+      c === ctx.b ? denied : undefined,
+    );
   }
   // photos of a conversation, by link token or bearer.
   for (let i = 0; i < 200; i += 1) {
     const c = target();
-    const t = rng.pick([`?t=${enc(signer.issue({ ...claimsOf(ctx.a.token), kind: 'photo' }, 3600, new Date()))}`, '?t=garbage', '', `?t=${enc(hostileText(rng).slice(0, 50))}`]);
+    const t = rng.pick([
+      `?t=${enc(signer.issue({ ...claimsOf(ctx.a.token), kind: 'photo' }, 3600, new Date()))}`,
+      '?t=garbage',
+      '',
+      `?t=${enc(hostileText(rng).slice(0, 50))}`,
+    ]);
     const path = dl(`/conversations/${c.conversationId}/photos/${segment(rng, badId(rng))}/${rng.pick(['image', 'thumbnail', 'original', '..', '%00'])}${t}`);
     http1('photo', 'GET', path, c === ctx.b ? json({}, deniedAuth(rng, ctx, c)) : json({}, `Bearer ${c.token}`), undefined, denied);
   }
@@ -372,7 +459,17 @@ function generateInputs(rng: Prng, ctx: Context): FuzzInput[] {
   // unknown routes and methods.
   for (let i = 0; i < 200; i += 1) {
     const method = rng.pick(['GET', 'PUT', 'DELETE', 'PATCH', 'POST', 'OPTIONS']);
-    const path = rng.pick(['/v3/directline/', '/v3/directline/conversations/x/y/z', '/staff/api/', '/staff/api/cases/x/unknown', '/api/messages', '/.env', '/../../etc/passwd', `/${segment(rng, badId(rng))}`, '/v3/directline/tokens/generate']);
+    const path = rng.pick([
+      '/v3/directline/',
+      '/v3/directline/conversations/x/y/z',
+      '/staff/api/',
+      '/staff/api/cases/x/unknown',
+      '/api/messages',
+      '/.env',
+      '/../../etc/passwd',
+      `/${segment(rng, badId(rng))}`,
+      '/v3/directline/tokens/generate',
+    ]);
     http1('route', method, path, json({}, deniedAuth(rng, ctx, ctx.b)), method === 'GET' || method === 'OPTIONS' ? undefined : activityBody(rng).body);
   }
   staffInputs(rng, ctx, http1);
@@ -390,7 +487,13 @@ type Http1 = (label: string, method: string, path: string, headers: Record<strin
 
 function multipart(rng: Prng): { contentType: string; body: Buffer } {
   const boundary = `----luotsi${rng.int(0, 1e9)}`;
-  const activity = rng.pick([JSON.stringify({ type: 'message', text: hostileText(rng) }), JSON.stringify({ type: 'message', attachments: [{ contentType: 'image/jpeg', name: '../../x.jpg' }] }), malformedJson(rng), JSON.stringify(wrongType(rng)), pollutedJson(rng, { type: 'message' })]);
+  const activity = rng.pick([
+    JSON.stringify({ type: 'message', text: hostileText(rng) }),
+    JSON.stringify({ type: 'message', attachments: [{ contentType: 'image/jpeg', name: '../../x.jpg' }] }),
+    malformedJson(rng),
+    JSON.stringify(wrongType(rng)),
+    pollutedJson(rng, { type: 'message' }),
+  ]);
   const lies: [string, string, Buffer][] = [
     ['notes.txt', 'image/jpeg', Buffer.from('just some text pretending to be a photo')],
     ['archive.jpg', 'image/jpeg', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)])],
@@ -399,28 +502,51 @@ function multipart(rng: Prng): { contentType: string; body: Buffer } {
     ['doc.jpg', 'image/jpeg', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj')],
     ['broken.jpg', 'image/jpeg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF'), Buffer.alloc(64, 0xff)])],
     ['x.gif', 'image/gif', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1')],
-    [`${hostileText(rng).replace(/["\r\n]/g, '')}.jpg`, rng.pick(['image/jpeg', 'image/heic', 'application/octet-stream', '<script>']), Buffer.from(randomUnicode(rng, 100))],
+    [
+      `${hostileText(rng).replace(/["\r\n]/g, '')}.jpg`,
+      rng.pick(['image/jpeg', 'image/heic', 'application/octet-stream', '<script>']),
+      Buffer.from(randomUnicode(rng, 100)),
+    ],
     ['../../../etc/passwd', 'image/webp', Buffer.from('RIFF\x00\x00\x00\x00WEBPVP8 ', 'latin1')],
   ];
   const parts: Buffer[] = [];
   const variant = rng.int(0, 9);
   if (variant !== 0) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="activity"; filename="blob"\r\nContent-Type: application/vnd.microsoft.activity\r\n\r\n${activity}\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="activity"; filename="blob"\r\nContent-Type: application/vnd.microsoft.activity\r\n\r\n${activity}\r\n`,
+      ),
+    );
   }
   const files = variant === 1 ? rng.int(4, 8) : rng.int(0, 3);
   for (let f = 0; f < files; f += 1) {
     const [name, type, bytes] = rng.pick(lies);
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`), bytes, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+      bytes,
+      Buffer.from('\r\n'),
+    );
   }
   if (variant !== 2) parts.push(Buffer.from(`--${boundary}--\r\n`)); // 2: unterminated
-  const contentType = variant === 3 ? 'image/jpeg' : variant === 4 ? 'multipart/form-data' : variant === 5 ? `multipart/form-data; boundary=other${boundary}` : `multipart/form-data; boundary=${boundary}`;
+  const contentType =
+    variant === 3
+      ? 'image/jpeg'
+      : variant === 4
+        ? 'multipart/form-data'
+        : variant === 5
+          ? `multipart/form-data; boundary=other${boundary}`
+          : `multipart/form-data; boundary=${boundary}`;
   return { contentType, body: Buffer.concat(parts) };
 }
 
 function staffInputs(rng: Prng, ctx: Context, http1: Http1): void {
   const session = (csrf: 'ok' | 'none' | 'wrong' | 'evil-origin'): Record<string, string> => ({
     cookie: ctx.staff.cookie,
-    ...(csrf === 'ok' || csrf === 'evil-origin' ? { 'x-csrf-token': ctx.staff.csrf } : csrf === 'wrong' ? { 'x-csrf-token': `${ctx.staff.csrf.slice(0, -2)}zz` } : {}),
+    ...(csrf === 'ok' || csrf === 'evil-origin'
+      ? { 'x-csrf-token': ctx.staff.csrf }
+      : csrf === 'wrong'
+        ? { 'x-csrf-token': `${ctx.staff.csrf.slice(0, -2)}zz` }
+        : {}),
     ...(csrf === 'evil-origin' ? { origin: 'https://evil.example' } : {}),
   });
   const noLeak = (o: Outcome): string | undefined => {
@@ -441,12 +567,18 @@ function staffInputs(rng: Prng, ctx: Context, http1: Http1): void {
     else if (variant === 4) body = pollutedJson(rng, { username: 'nurse.fuzz', password: PASSWORD });
     else if (variant === 5) body = malformedJson(rng);
     else if (variant === 6) body = deeplyNested(rng.int(1000, 5000), 'array');
-    else if (variant === 7) body = JSON.stringify({ username: rng.pick(["admin' --", "' OR '1'='1", '<script>', '\u0000nurse.fuzz']), password: rng.pick(["' OR '1'='1", 'x'.repeat(257)]) });
+    else if (variant === 7)
+      body = JSON.stringify({
+        username: rng.pick(["admin' --", "' OR '1'='1", '<script>', '\u0000nurse.fuzz']),
+        password: rng.pick(["' OR '1'='1", 'x'.repeat(257)]),
+      });
     else if (variant === 8 && rng.chance(0.1)) body = JSON.stringify({ username: `nobody-${rng.int(0, 99)}`, password: hostileText(rng).slice(0, 200) || 'x' });
     else body = JSON.stringify({ username: 'nurse.fuzz', password: PASSWORD, extra: hostileText(rng) });
     const origin: Record<string, string> = rng.chance(0.1) ? { origin: rng.pick(['https://evil.example', 'null', '<script>']) } : {};
     // No valid credentials are ever sent here: a session must never come back.
-    http1('login', 'POST', '/staff/api/login', { 'content-type': 'application/json', ...origin }, body, (o) => (o.status === 200 ? 'login succeeded with a fuzzed body' : denied(o)));
+    http1('login', 'POST', '/staff/api/login', { 'content-type': 'application/json', ...origin }, body, (o) =>
+      o.status === 200 ? 'login succeeded with a fuzzed body' : denied(o),
+    );
   }
 
   const routes: [string, (id: string) => string][] = [
@@ -460,11 +592,19 @@ function staffInputs(rng: Prng, ctx: Context, http1: Http1): void {
     ['POST', (id) => `/staff/api/cases/${id}/close`],
     ['POST', (id) => `/staff/api/cases/${id}/notes`],
     ['POST', (id) => `/staff/api/cases/${id}/messages`],
-    ['GET', () => `/staff/api/cases?queue=${enc(rng.pick(['digital_clinic', 'social_guidance', '../../etc', '', hostileText(rng).slice(0, 40)]))}&status=${enc(rng.pick(['queued', 'abandoned', 'closed', '<b>']))}`],
+    [
+      'GET',
+      () =>
+        `/staff/api/cases?queue=${enc(rng.pick(['digital_clinic', 'social_guidance', '../../etc', '', hostileText(rng).slice(0, 40)]))}&status=${enc(rng.pick(['queued', 'abandoned', 'closed', '<b>']))}`,
+    ],
     ['GET', () => '/staff/api/queues'],
     ['GET', () => '/staff/api/my-cases'],
     ['GET', () => '/staff/api/me'],
-    ['GET', () => `/staff/api/reports/${rng.pick(['accuracy', 'feedback'])}?queue=${enc(rng.pick(['digital_clinic', 'social_guidance', 'x'.repeat(65), "'; DROP TABLE handoff_cases; --"]))}`],
+    [
+      'GET',
+      () =>
+        `/staff/api/reports/${rng.pick(['accuracy', 'feedback'])}?queue=${enc(rng.pick(['digital_clinic', 'social_guidance', 'x'.repeat(65), "'; DROP TABLE handoff_cases; --"]))}`,
+    ],
     ['POST', () => '/staff/api/logout'],
   ];
   const staffBody = (): string | Buffer =>
@@ -473,7 +613,12 @@ function staffInputs(rng: Prng, ctx: Context, http1: Http1): void {
       () => JSON.stringify({ text: hostileText(rng) }),
       () => JSON.stringify({ text: 'n'.repeat(rng.int(1990, 2100)) }),
       () => JSON.stringify({ queueId: rng.pick(['general_customer_service', 'digital_clinic', 'nope', '../x', 5]), note: hostileText(rng) }),
-      () => JSON.stringify({ outcome: rng.pick(['advice_given', 'no_reply', 'x', 1]), staffUrgency: rng.pick(['urgent', 'non_urgent', 'emergency', '<b>']), staffSegment: wrongType(rng) }),
+      () =>
+        JSON.stringify({
+          outcome: rng.pick(['advice_given', 'no_reply', 'x', 1]),
+          staffUrgency: rng.pick(['urgent', 'non_urgent', 'emergency', '<b>']),
+          staffSegment: wrongType(rng),
+        }),
       () => JSON.stringify({ [rng.pick(PROTO_KEYS)]: { isAdmin: true } }),
       () => pollutedJson(rng, { text: 'moi' }),
       () => malformedJson(rng),
@@ -488,12 +633,37 @@ function staffInputs(rng: Prng, ctx: Context, http1: Http1): void {
     const body = method === 'POST' ? staffBody() : undefined;
     const p = path(id);
     if (auth === 0) http1('staff-none', method, p, { 'content-type': 'application/json' }, body, noLeak);
-    else if (auth === 1) http1('staff-forged', method, p, { 'content-type': 'application/json', cookie: rng.pick([`luotsi_staff=${'a'.repeat(43)}`, 'luotsi_staff=', `luotsi_staff=${ctx.staff.cookie.slice(13, -2)}`, 'luotsi_staff=%00; luotsi_staff=x']) }, body, noLeak);
+    else if (auth === 1)
+      http1(
+        'staff-forged',
+        method,
+        p,
+        {
+          'content-type': 'application/json',
+          cookie: rng.pick([
+            `luotsi_staff=${'a'.repeat(43)}`,
+            'luotsi_staff=',
+            `luotsi_staff=${ctx.staff.cookie.slice(13, -2)}`,
+            'luotsi_staff=%00; luotsi_staff=x',
+          ]),
+        },
+        body,
+        noLeak,
+      );
     else if (p.endsWith('/logout')) {
       // A logout with the right CSRF token would end the fuzz's own session.
-      http1('staff-logout-csrf', method, p, { 'content-type': 'application/json', ...session(rng.pick(['none', 'wrong', 'evil-origin'] as const)) }, body, statusIn(403));
+      http1(
+        'staff-logout-csrf',
+        method,
+        p,
+        { 'content-type': 'application/json', ...session(rng.pick(['none', 'wrong', 'evil-origin'] as const)) },
+        body,
+        statusIn(403),
+      );
     } else if (method === 'POST' && auth === 2) {
-      http1('staff-csrf', method, p, { 'content-type': 'application/json', ...session(rng.pick(['none', 'wrong', 'evil-origin'] as const)) }, body, (o) => (/^\/staff\/api\/cases\/[A-Za-z0-9_-]{1,64}\//.test(p) ? statusIn(403)(o) : denied(o)));
+      http1('staff-csrf', method, p, { 'content-type': 'application/json', ...session(rng.pick(['none', 'wrong', 'evil-origin'] as const)) }, body, (o) =>
+        /^\/staff\/api\/cases\/[A-Za-z0-9_-]{1,64}\//.test(p) ? statusIn(403)(o) : denied(o),
+      );
     } else http1('staff-session', method, p, { 'content-type': 'application/json', ...session('ok') }, body);
   }
 }
@@ -515,15 +685,42 @@ function botEndpointInputs(rng: Prng, ctx: Context, http1: Http1): void {
     const variant = rng.int(0, 3);
     if (variant === 0) {
       // A forged serviceUrl: refused before anything is processed, nothing called.
-      http1('botep-forged', 'POST', '/api/messages', { 'content-type': 'application/json' }, JSON.stringify(activity(rng.pick(FORGED_SERVICE_URLS))), statusIn(403));
+      http1(
+        'botep-forged',
+        'POST',
+        '/api/messages',
+        { 'content-type': 'application/json' },
+        JSON.stringify(activity(rng.pick(FORGED_SERVICE_URLS))),
+        statusIn(403),
+      );
     } else if (variant === 1) {
-      const body = rng.pick<() => string | Buffer>([() => malformedJson(rng), () => invalidUtf8(rng), () => JSON.stringify(wrongType(rng)), () => pollutedJson(rng, activity(rng.pick(FORGED_SERVICE_URLS))), () => JSON.stringify({ ...activity(ctx.connectorUrl), type: rng.pick([null, 5, [], {}, true]) }), () => JSON.stringify({ type: 'message', text: 'q'.repeat(rng.int(MAX_BODY_BYTES, MAX_BODY_BYTES * 2)) })])();
-      http1('botep-malformed', 'POST', '/api/messages', { 'content-type': rng.pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded']) }, body, denied);
+      const body = rng.pick<() => string | Buffer>([
+        () => malformedJson(rng),
+        () => invalidUtf8(rng),
+        () => JSON.stringify(wrongType(rng)),
+        () => pollutedJson(rng, activity(rng.pick(FORGED_SERVICE_URLS))),
+        () => JSON.stringify({ ...activity(ctx.connectorUrl), type: rng.pick([null, 5, [], {}, true]) }),
+        () => JSON.stringify({ type: 'message', text: 'q'.repeat(rng.int(MAX_BODY_BYTES, MAX_BODY_BYTES * 2)) }),
+      ])();
+      http1(
+        'botep-malformed',
+        'POST',
+        '/api/messages',
+        { 'content-type': rng.pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded']) },
+        body,
+        denied,
+      );
     } else if (variant === 2) {
       const a = activity(ctx.connectorUrl) as Record<string, unknown>;
       for (const f of ['from', 'recipient', 'conversation', 'channelId', 'id', 'text', 'locale']) if (rng.chance(0.25)) a[f] = wrongType(rng);
       // An invoke the bot does not handle is answered 501 by the Bot Framework protocol itself.
-      http1(a.type === 'invoke' ? 'botep-invoke' : 'botep-loopback-hostile', 'POST', '/api/messages', { 'content-type': 'application/json' }, JSON.stringify(a));
+      http1(
+        a.type === 'invoke' ? 'botep-invoke' : 'botep-loopback-hostile',
+        'POST',
+        '/api/messages',
+        { 'content-type': 'application/json' },
+        JSON.stringify(a),
+      );
     } else {
       const deep = `{"type":"event","name":"deep","serviceUrl":${JSON.stringify(ctx.connectorUrl)},"conversation":{"id":"fz-deep"},"from":{"id":"u"},"recipient":{"id":"b"},"channelId":"emulator","value":${deeplyNested(rng.int(1000, 10_000), 'array')}}`;
       http1('botep-deep', 'POST', '/api/messages', { 'content-type': 'application/json' }, deep);
@@ -560,7 +757,10 @@ async function startConversation(url: string, locale: string): Promise<Conversat
   return JSON.parse(started.body) as Conversation;
 }
 
-async function activitiesOf(url: string, c: Conversation): Promise<{ activities: { id?: string; text?: string; from: { role: string } }[]; watermark: string }> {
+async function activitiesOf(
+  url: string,
+  c: Conversation,
+): Promise<{ activities: { id?: string; text?: string; from: { role: string } }[]; watermark: string }> {
   const res = await request(url, 'GET', `/v3/directline/conversations/${c.conversationId}/activities`, json({}, `Bearer ${c.token}`));
   expect(res.status).toBe(200);
   return JSON.parse(res.body) as { activities: { id?: string; text?: string; from: { role: string } }[]; watermark: string };
@@ -612,7 +812,14 @@ describe('fuzz: hostile and malformed input to the running service', () => {
     });
     try {
       const url = server.url;
-      await createStaffAccount(server.service.database.staff, { username: 'nurse.fuzz', displayName: 'Nurse Fuzz', role: 'nurse', queues: ['digital_clinic'] }, PASSWORD, DEFAULT_CATALOG.queues.map((q) => q.id), new Date(), FAST_SCRYPT);
+      await createStaffAccount(
+        server.service.database.staff,
+        { username: 'nurse.fuzz', displayName: 'Nurse Fuzz', role: 'nurse', queues: ['digital_clinic'] },
+        PASSWORD,
+        DEFAULT_CATALOG.queues.map((q) => q.id),
+        new Date(),
+        FAST_SCRYPT,
+      );
       const parsedLogin = JSON.parse(await loginCookie(url)) as StaffSession;
       expect(parsedLogin.cookie).toMatch(/^luotsi_staff=.+/);
       const caseIds: string[] = [];
@@ -647,7 +854,8 @@ describe('fuzz: hostile and malformed input to the running service', () => {
         const health = await request(url, 'GET', '/healthz');
         const ready = await request(url, 'GET', '/readyz');
         if (process.env.LUOTSI_FUZZ_PROGRESS) process.stderr.write(`fuzz: ${start + batch.length}/${inputs.length}, ${problems.length} problems\n`);
-        if (health.status !== 200 || ready.status !== 200) problems.push(`seed=${SEED} after input #${start + batch.length - 1}: healthz ${health.status}, readyz ${ready.status}`);
+        if (health.status !== 200 || ready.status !== 200)
+          problems.push(`seed=${SEED} after input #${start + batch.length - 1}: healthz ${health.status}, readyz ${ready.status}`);
       }
 
       if (process.env.LUOTSI_FUZZ_PROGRESS) process.stderr.write(`${problems.join('\n').slice(0, 20000)}\n`);
@@ -662,7 +870,13 @@ describe('fuzz: hostile and malformed input to the running service', () => {
       // Conversation B: the log is exactly as before, and the flow is where it was.
       const bAfter = await activitiesOf(url, b);
       expect({ seed: SEED, log: bAfter }).toEqual({ seed: SEED, log: bBefore });
-      const answer = await request(url, 'POST', `/v3/directline/conversations/${b.conversationId}/activities`, json({}, `Bearer ${b.token}`), JSON.stringify({ type: 'message', text: 'suomi' }));
+      const answer = await request(
+        url,
+        'POST',
+        `/v3/directline/conversations/${b.conversationId}/activities`,
+        json({}, `Bearer ${b.token}`),
+        JSON.stringify({ type: 'message', text: 'suomi' }),
+      );
       expect(answer.status).toBe(200);
       const bot = (await activitiesOf(url, b)).activities.filter((x) => x.from.role === 'bot').map((x) => x.text);
       expect(bot[bot.length - 1]).toBe(fi('entry:privacy.question'));
@@ -685,15 +899,25 @@ async function loginCookie(url: string): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     const target = new URL(url);
     const body = JSON.stringify({ username: 'nurse.fuzz', password: PASSWORD });
-    const req = http.request({ host: target.hostname, port: target.port, method: 'POST', path: '/staff/api/login', agent, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
-        const csrf = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { csrfToken: string }).csrfToken;
-        resolve(JSON.stringify({ cookie, csrf }));
-      });
-    });
+    const req = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: 'POST',
+        path: '/staff/api/login',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+          const csrf = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { csrfToken: string }).csrfToken;
+          resolve(JSON.stringify({ cookie, csrf }));
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

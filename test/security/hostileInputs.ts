@@ -51,7 +51,7 @@ export const MARKUP_PAYLOADS: readonly string[] = [
 export const SQL_PAYLOADS: readonly string[] = [
   "'; DROP TABLE conversations; --",
   "' OR '1'='1",
-  "1; DELETE FROM activities WHERE 1=1; --",
+  '1; DELETE FROM activities WHERE 1=1; --',
   "Robert'); DROP TABLE students;--",
   "' UNION SELECT password_hash FROM staff_accounts --",
   '$$; SELECT pg_sleep(10); $$',
@@ -77,11 +77,47 @@ const SCRIPTS: readonly string[] = [
 
 const EMOJI: readonly string[] = ['😀', '👩🏽‍⚕️', '🏳️‍🌈', '🇫🇮', '❤️', '🤒', '🦷', '👨‍👩‍👧‍👦', '\u{1F600}\u{FE0F}', '🔥'];
 
-const CONTROL: readonly string[] = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u001b[31m', '\u007f', '\u0085', '\u2028', '\u2029', '\u200b', '\u202e', '\ufeff', '\r\n', '\t'];
+const CONTROL: readonly string[] = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u0008',
+  '\u000b',
+  '\u000c',
+  '\u001b[31m',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\u200b',
+  '\u202e',
+  '\ufeff',
+  '\r\n',
+  '\t',
+];
 
 const LONE_SURROGATES: readonly string[] = ['\ud800', '\udfff', '\udbff', 'a\ud83dz', '\udc00\ud800'];
 
-const GLOBAL_WORDS: readonly string[] = ['alusta', 'takaisin', 'kieli', 'ihminen', 'lopeta', 'restart', 'back', 'human', 'end', '1', '2', '3', '1, 3', 'suomi', 'svenska', 'english', 'kyllä', 'ei'];
+const GLOBAL_WORDS: readonly string[] = [
+  'alusta',
+  'takaisin',
+  'kieli',
+  'ihminen',
+  'lopeta',
+  'restart',
+  'back',
+  'human',
+  'end',
+  '1',
+  '2',
+  '3',
+  '1, 3',
+  'suomi',
+  'svenska',
+  'english',
+  'kyllä',
+  'ei',
+];
 
 /** A short hostile string of one of many flavours. */
 export function hostileText(rng: Prng): string {
@@ -126,7 +162,28 @@ export function randomUnicode(rng: Prng, length: number): string {
 
 /** Any JSON value of a wrong-ish type. */
 export function wrongType(rng: Prng): unknown {
-  return rng.pick<unknown>([null, true, false, 0, -1, 1e308, -0, 3.14, '', 'x', [], [1, 2], {}, { a: 1 }, [[[]]], '0', 'null', 'true', Number.MAX_SAFE_INTEGER, hostileText(rng)]);
+  return rng.pick<unknown>([
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1e308,
+    -0,
+    3.14,
+    '',
+    'x',
+    [],
+    [1, 2],
+    {},
+    { a: 1 },
+    [[[]]],
+    '0',
+    'null',
+    'true',
+    Number.MAX_SAFE_INTEGER,
+    hostileText(rng),
+  ]);
 }
 
 /** An object whose keys include prototype-pollution names (written as own JSON keys). */
@@ -171,7 +228,14 @@ export function malformedJson(rng: Prng): string {
 
 /** Raw invalid UTF-8 (overlong, lone continuation, truncated sequences, encoded surrogates). */
 export function invalidUtf8(rng: Prng): Buffer {
-  const bad = rng.pick([Buffer.from([0xc0, 0xaf]), Buffer.from([0x80]), Buffer.from([0xe2, 0x82]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xff, 0xfe]), Buffer.from([0xf4, 0x90, 0x80, 0x80])]);
+  const bad = rng.pick([
+    Buffer.from([0xc0, 0xaf]),
+    Buffer.from([0x80]),
+    Buffer.from([0xe2, 0x82]),
+    Buffer.from([0xed, 0xa0, 0x80]),
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from([0xf4, 0x90, 0x80, 0x80]),
+  ]);
   return Buffer.concat([Buffer.from('{"type":"message","text":"'), bad, Buffer.from('"}')]);
 }
 

@@ -77,7 +77,11 @@ describe('StaffAuthenticator', () => {
     await expect(auth.login('maija', PASSWORD, minutes(6), '10.20.30.40')).resolves.toBeDefined();
 
     // Guesses spread over many addresses meet the softer backstop: 30 in a row lock the account everywhere.
-    const spread = new StaffAuthenticator(store, { maxFailedLogins: 5, lockoutMinutes: 15, accountLockFailures: 30, sessionIdleMinutes: 30, sessionAbsoluteHours: 12, presenceMinutes: 5 }, FAST);
+    const spread = new StaffAuthenticator(
+      store,
+      { maxFailedLogins: 5, lockoutMinutes: 15, accountLockFailures: 30, sessionIdleMinutes: 30, sessionAbsoluteHours: 12, presenceMinutes: 5 },
+      FAST,
+    );
     for (let i = 0; i < 29; i++) expect((await failure(spread.login('maija', `spray ${i}`, minutes(7), `203.0.113.${i}`))).reason).toBe('invalid_credentials');
     expect((await failure(spread.login('maija', 'spray 29', minutes(7), '203.0.113.29'))).reason).toBe('locked');
     expect((await failure(spread.login('maija', PASSWORD, minutes(8), '10.20.30.40'))).reason).toBe('locked');

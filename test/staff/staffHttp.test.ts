@@ -133,7 +133,8 @@ describe('staff HTTP authentication', () => {
 
   it('refuses a state-changing request without the CSRF token, with a wrong one, or from another origin', async () => {
     const { cookie, csrfToken } = await login();
-    const claim = (headers: Record<string, string>) => fetch(`${base}/staff/api/queues/digital_clinic/claim`, { method: 'POST', headers: { cookie, ...headers } });
+    const claim = (headers: Record<string, string>) =>
+      fetch(`${base}/staff/api/queues/digital_clinic/claim`, { method: 'POST', headers: { cookie, ...headers } });
     const missing = await claim({});
     expect(missing.status).toBe(403);
     expect(await missing.json()).toEqual({ error: { code: 'CsrfRejected', message: 'missing or invalid CSRF token' } });

@@ -62,8 +62,18 @@ test('claims map to an oidc: account; no listed group or no account claim gives 
       ['nurses', { role: 'nurse' as const, queues: ['b', 'a'] }],
     ] as const,
   };
-  expect(accessFromClaims({ preferred_username: 'Anna@X.fi', name: 'Anna  A', groups: ['nurses', 'admins'] }, mapping)).toEqual({ username: 'oidc:anna@x.fi', displayName: 'Anna A', role: 'admin', queues: ['a', 'b'] });
-  expect(accessFromClaims({ preferred_username: 'anna', groups: 'nurses' }, mapping)).toEqual({ username: 'oidc:anna', displayName: 'anna', role: 'nurse', queues: ['b', 'a'] });
+  expect(accessFromClaims({ preferred_username: 'Anna@X.fi', name: 'Anna  A', groups: ['nurses', 'admins'] }, mapping)).toEqual({
+    username: 'oidc:anna@x.fi',
+    displayName: 'Anna A',
+    role: 'admin',
+    queues: ['a', 'b'],
+  });
+  expect(accessFromClaims({ preferred_username: 'anna', groups: 'nurses' }, mapping)).toEqual({
+    username: 'oidc:anna',
+    displayName: 'anna',
+    role: 'nurse',
+    queues: ['b', 'a'],
+  });
   expect(accessFromClaims({ preferred_username: 'anna', groups: ['other'] }, mapping)).toBe('no_group');
   expect(accessFromClaims({ preferred_username: 'anna' }, mapping)).toBe('no_group');
   expect(accessFromClaims({ groups: ['nurses'] }, mapping)).toBe('no_account_claim');

@@ -33,7 +33,13 @@ describe(`activity log (${TEST_BACKEND})`, () => {
   it('a turn commit logs its replies in order with consecutive watermarks after the client activity, and marks it answered', async () => {
     await log.createConversation({ id: 'turns', userId: 'u', locale: 'fi', createdAt: t0.getTime() });
     const client = await log.append('turns', { type: 'message', text: 'asiakas' }, t0, 'client-a');
-    const replies = await db.commitTurn('turns', undefined, ['yksi', 'kaksi', 'kolme'].map((text) => ({ type: 'message', text })), t0, client.watermark);
+    const replies = await db.commitTurn(
+      'turns',
+      undefined,
+      ['yksi', 'kaksi', 'kolme'].map((text) => ({ type: 'message', text })),
+      t0,
+      client.watermark,
+    );
     expect(replies.map((r) => r.watermark)).toEqual([2, 3, 4]);
     expect(replies.map((r) => r.activity.id)).toEqual(['turns|0000002', 'turns|0000003', 'turns|0000004']);
     // The next write goes on after them, and a commit without replies takes no watermark.

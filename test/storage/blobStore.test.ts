@@ -27,7 +27,6 @@ function photo(conversationId: string, questionId = 'skin.photo', fill = 1): New
 const client = (conversationId: string): PhotoCaller => ({ kind: 'client', conversationId });
 const staff = (...queues: string[]): PhotoCaller => ({ kind: 'staff', staffId: 'nurse-1', queues });
 
-
 // Each backend has its own upgrade path; the test of the other backend's is not defined in this pass.
 function defineNothing(_name: string, _fn: () => Promise<void>): void {}
 
@@ -52,7 +51,17 @@ describe(`blob store (${TEST_BACKEND})`, () => {
       expect(refs).toHaveLength(2);
       for (const ref of refs) expect(ref.id).toMatch(/^[A-Za-z0-9_-]{24}$/);
       expect(new Set(refs.map((r) => r.id)).size).toBe(2);
-      expect(refs[0]).toMatchObject({ conversationId: 'c1', questionId: 'skin.photo', caseId: undefined, contentType: 'image/jpeg', byteSize: 300, thumbnailByteSize: 30, width: 20, height: 15, createdAt: t });
+      expect(refs[0]).toMatchObject({
+        conversationId: 'c1',
+        questionId: 'skin.photo',
+        caseId: undefined,
+        contentType: 'image/jpeg',
+        byteSize: 300,
+        thumbnailByteSize: 30,
+        width: 20,
+        height: 15,
+        createdAt: t,
+      });
       const id = refs[1]?.id ?? '';
       const image = await store.get(id, client('c1'));
       expect(image.bytes.equals(Buffer.alloc(300, 7))).toBe(true);

@@ -70,13 +70,22 @@ describe(`local channel id migration (${TEST_BACKEND})`, () => {
 
       const after = await db.open();
       try {
-        expect(Object.keys(await after.botState.read([`${WEB_CHANNEL_ID}/conversations/conv-local/`, 'webchat/conversations/conv-local/', 'webchat/conversations/azure-conv/'])).sort()).toEqual([
-          `${WEB_CHANNEL_ID}/conversations/conv-local/`,
-          'webchat/conversations/azure-conv/',
-        ]);
+        expect(
+          Object.keys(
+            await after.botState.read([
+              `${WEB_CHANNEL_ID}/conversations/conv-local/`,
+              'webchat/conversations/conv-local/',
+              'webchat/conversations/azure-conv/',
+            ]),
+          ).sort(),
+        ).toEqual([`${WEB_CHANNEL_ID}/conversations/conv-local/`, 'webchat/conversations/azure-conv/']);
         const movedCase = await after.handoff.findOpenByConversation('conv-local');
         expect(movedCase).toMatchObject({ id: local.id, channel: WEB_CHANNEL_ID, conversationReference: { channelId: WEB_CHANNEL_ID } });
-        expect(await after.handoff.findOpenByConversation('azure-conv')).toMatchObject({ id: azure.id, channel: 'webchat', conversationReference: { channelId: 'webchat' } });
+        expect(await after.handoff.findOpenByConversation('azure-conv')).toMatchObject({
+          id: azure.id,
+          channel: 'webchat',
+          conversationReference: { channelId: 'webchat' },
+        });
         const [logged] = await after.activityLog.listAfter('conv-local', 0, 10);
         expect(logged?.activity.channelId).toBe(WEB_CHANNEL_ID);
       } finally {

@@ -108,7 +108,10 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
     return {
       store: onFile.handoff,
       async columns(table) {
-        return raw.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table).map((c) => c.name);
+        return raw
+          .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+          .all(table)
+          .map((c) => c.name);
       },
       async rows(table) {
         return raw.prepare<[], Record<string, unknown>>(`SELECT * FROM "${table}"`).all();
@@ -272,7 +275,12 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
     for (let i = 2; i <= 5; i++) ids.push((await store.create(contact(`pyyntö ${i}`), at('2026-11-09T06:40:00Z'))).id);
     expect(new Set(ids)).toEqual(new Set([first.id]));
     const open = await store.findOpenByConversation('conv-contact');
-    expect(open).toMatchObject({ id: first.id, status: 'contact_request', contactRequest: { message: 'pyyntö 5', reachBy: '0400000001' }, createdAt: MONDAY_MORNING });
+    expect(open).toMatchObject({
+      id: first.id,
+      status: 'contact_request',
+      contactRequest: { message: 'pyyntö 5', reachBy: '0400000001' },
+      createdAt: MONDAY_MORNING,
+    });
     // Once staff hold it, a new request is a case of its own.
     await store.claim(nurse, first.id, MONDAY_MORNING);
     const next = await store.create(contact('uusi asia'), MONDAY_MORNING);
@@ -285,7 +293,15 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
     await store.claim(nurse, c.id, MONDAY_MORNING);
     await expect(store.close(other, c.id, { outcome: 'advice_given', staffUrgency: 'urgent' }, MONDAY_MORNING)).rejects.toThrow(ConflictError);
     const closed = await store.close(nurse, c.id, { outcome: 'appointment_booked', staffUrgency: 'urgent', staffSegment: 3 }, at('2026-11-09T06:50:00Z'));
-    expect(closed).toMatchObject({ status: 'closed', outcome: 'appointment_booked', staffUrgency: 'urgent', staffSegment: 3, urgency: 'non_urgent', segment: 2, closedAt: at('2026-11-09T06:50:00Z') });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      outcome: 'appointment_booked',
+      staffUrgency: 'urgent',
+      staffSegment: 3,
+      urgency: 'non_urgent',
+      segment: 2,
+      closedAt: at('2026-11-09T06:50:00Z'),
+    });
     expect(await store.handlingTimes('social_guidance', at('2026-11-07T06:50:00Z'))).toEqual([20 * 60000]);
     expect(await store.handlingTimes('social_guidance', at('2026-11-09T07:00:00Z'))).toEqual([]);
     expect(await store.findOpenByConversation('conv-1')).toBeUndefined();
@@ -303,7 +319,7 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
     expect((await store.get(nurse, held.id, MONDAY_MORNING)).status).toBe('claimed');
   });
 
-  it('lists a queue\'s cases abandoned in the given window for staff of that queue only', async () => {
+  it("lists a queue's cases abandoned in the given window for staff of that queue only", async () => {
     const old = await store.create(newCase({ conversationId: 'old' }), at('2026-11-07T06:00:00Z'));
     const silent = await store.create(newCase({ conversationId: 'silent' }), at('2026-11-09T06:00:00Z'));
     const left = await store.create(newCase({ conversationId: 'left' }), at('2026-11-09T06:00:00Z'));
@@ -354,7 +370,14 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
       const inspectable = await openInspectable();
       try {
         await inspectable.store.recordFeedback(
-          { queueId: 'social_guidance', topic: 'money', botUrgency: 'non_urgent', helped: 'yes', score: 5, comment: 'kiitos, soita +358401112223, Liisa Virtanen' },
+          {
+            queueId: 'social_guidance',
+            topic: 'money',
+            botUrgency: 'non_urgent',
+            helped: 'yes',
+            score: 5,
+            comment: 'kiitos, soita +358401112223, Liisa Virtanen',
+          },
           MONDAY_MORNING,
         );
         const columns = await inspectable.columns('handoff_feedback');
@@ -391,7 +414,12 @@ describe(`HandoffStore on ${TEST_BACKEND}`, () => {
   });
 
   it('reports triage accuracy from re-ratings with the under-triaged count', async () => {
-    const closeAs = async (urgency: NewCase['urgency'], staffUrgency: 'emergency' | 'urgent' | 'non_urgent' | 'self_care', caller = nurse, queueId = 'social_guidance') => {
+    const closeAs = async (
+      urgency: NewCase['urgency'],
+      staffUrgency: 'emergency' | 'urgent' | 'non_urgent' | 'self_care',
+      caller = nurse,
+      queueId = 'social_guidance',
+    ) => {
       const c = await store.create(newCase({ urgency, queueId }), MONDAY_MORNING);
       await store.claim(caller, c.id, MONDAY_MORNING);
       await store.close(caller, c.id, { outcome: 'advice_given', staffUrgency }, MONDAY_MORNING);

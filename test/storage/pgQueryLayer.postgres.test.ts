@@ -12,7 +12,10 @@ describe('the query layer on PostgreSQL', () => {
     db.setReady(migratePostgres(db.pool, schema).then(() => undefined));
     const kysely = postgresKysely(db);
     try {
-      await kysely.insertInto('staff_admin_audit').values({ at: 1_764_669_600_123, actor_id: 'a', action: 'queues_set', target_id: 't', role: null, queues: ['b', 'a'] }).execute();
+      await kysely
+        .insertInto('staff_admin_audit')
+        .values({ at: 1_764_669_600_123, actor_id: 'a', action: 'queues_set', target_id: 't', role: null, queues: ['b', 'a'] })
+        .execute();
       const rows = await kysely.selectFrom('staff_admin_audit').select(['seq', 'at', 'queues']).execute();
       expect(rows).toEqual([{ seq: 1, at: 1_764_669_600_123, queues: ['b', 'a'] }]);
     } finally {

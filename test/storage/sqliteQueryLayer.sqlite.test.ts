@@ -78,7 +78,10 @@ describe('the query layer on SQLite', () => {
     const inside = deferred();
     const proceed = deferred();
     const transaction = kysely.transaction().execute(async (tx) => {
-      await tx.insertInto('staff_admin_audit').values({ at: T0.getTime(), actor_id: 'a', action: 'queues_set', target_id: 't', role: null, queues: null }).execute();
+      await tx
+        .insertInto('staff_admin_audit')
+        .values({ at: T0.getTime(), actor_id: 'a', action: 'queues_set', target_id: 't', role: null, queues: null })
+        .execute();
       inside.resolve();
       await proceed.promise;
       throw new Error('roll back');
@@ -116,7 +119,17 @@ describe('the query layer on SQLite', () => {
     const database = openSqliteDatabase(dir, clock);
     try {
       await database.handoff.create(
-        { conversationId: 'c1', conversationReference: {}, channel: 'luotsi-web', queueId: 'digital_clinic', urgency: 'non_urgent', topic: 'skin', locale: 'fi', answers: {}, photoIds: [] },
+        {
+          conversationId: 'c1',
+          conversationReference: {},
+          channel: 'luotsi-web',
+          queueId: 'digital_clinic',
+          urgency: 'non_urgent',
+          topic: 'skin',
+          locale: 'fi',
+          answers: {},
+          photoIds: [],
+        },
         T0,
       );
       let write: Promise<void> | undefined;

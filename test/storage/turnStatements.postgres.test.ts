@@ -62,7 +62,8 @@ describe('statements of one turn on PostgreSQL', () => {
     const { token } = (await (await fetch(`${dl}/tokens/generate`, { method: 'POST' })).json()) as { token: string };
     const auth = { Authorization: `Bearer ${token}` };
     ({ conversationId } = (await (await fetch(`${dl}/conversations`, { method: 'POST', headers: auth })).json()) as { conversationId: string });
-    for (let i = 0; i < 100 && (await server.service.database.activityLog.listAfter(conversationId, 0, 10)).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && (await server.service.database.activityLog.listAfter(conversationId, 0, 10)).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
 
     recording = true;
     const posted = await fetch(`${dl}/conversations/${conversationId}/activities`, {

@@ -32,7 +32,16 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startChildServer(env: Record<string, string>, startTimeoutMs = 30_000): Promise<ChildServer> {
   const child = spawn(process.execPath, ['-r', HOOK, MAIN], {
     cwd: path.join(__dirname, '..', '..'),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', TOPIC_MODEL_DIR: TEST_TOPIC_MODEL_DIR, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      TOPIC_MODEL_DIR: TEST_TOPIC_MODEL_DIR,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -96,7 +96,10 @@ export class DialogHarness {
 
   /** Presses a suggested action of the last reply that has them. */
   static press(replies: Partial<Activity>[], title: string): Partial<Activity> {
-    const action = [...replies].reverse().flatMap((r) => r.suggestedActions?.actions ?? []).find((a) => a.title === title);
+    const action = [...replies]
+      .reverse()
+      .flatMap((r) => r.suggestedActions?.actions ?? [])
+      .find((a) => a.title === title);
     if (!action) throw new Error(`no button "${title}"`);
     return { type: 'message', text: String(action.text ?? action.title), value: action.value };
   }

@@ -7,13 +7,7 @@ const XHR = require('xhr2') as unknown;
 (globalThis as Record<string, unknown>).XMLHttpRequest = XHR;
 
 /** Opens a conversation with the official botframework-directlinejs client. */
-export function directLineClient(options: {
-  url: string;
-  token: string;
-  conversationId?: string;
-  webSocket: boolean;
-  locale?: string;
-}): DirectLine {
+export function directLineClient(options: { url: string; token: string; conversationId?: string; webSocket: boolean; locale?: string }): DirectLine {
   const g = globalThis as Record<string, unknown>;
   if (options.webSocket) g.WebSocket = WsWebSocket;
   else delete g.WebSocket;
@@ -62,7 +56,15 @@ export class Transcript {
       };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== check);
-        reject(new Error(`no matching bot message; got ${this.botMessages().length} bot messages, the last: ${JSON.stringify(this.botMessages().slice(-2).map((m) => m.text))}`));
+        reject(
+          new Error(
+            `no matching bot message; got ${this.botMessages().length} bot messages, the last: ${JSON.stringify(
+              this.botMessages()
+                .slice(-2)
+                .map((m) => m.text),
+            )}`,
+          ),
+        );
       }, ms);
       this.waiters.push(check);
       check();

@@ -24,7 +24,13 @@ export async function startProvider({ redirectUris, persons, clientId, clientSec
     jwks: { keys: [signingJwk] },
     cookies: { keys: ['loopback-cookie-key-0123456789abcdef'] },
     // preferred_username and groups are what a staff provider (Entra ID) gives.
-    claims: { openid: ['sub'], acr: ['acr'], profile: ['name', 'given_name', 'family_name', 'preferred_username'], personal_identity_code: [identityCodeClaim], groups: ['groups'] },
+    claims: {
+      openid: ['sub'],
+      acr: ['acr'],
+      profile: ['name', 'given_name', 'family_name', 'preferred_username'],
+      personal_identity_code: [identityCodeClaim],
+      groups: ['groups'],
+    },
     scopes: ['openid', 'profile', 'personal_identity_code', 'groups'],
     acrValues: ['http://ftn.ficora.fi/2017/loa2', loaHigh],
     // Conforming: the scopes' claims only at UserInfo when an access token is issued (as some providers do).
@@ -56,7 +62,14 @@ export async function startProvider({ redirectUris, persons, clientId, clientSec
       const answer = next;
       next = firstPerson();
       if (answer === 'cancel') {
-        ctx.redirect(await provider.interactionResult(ctx.req, ctx.res, { error: 'access_denied', error_description: 'the person cancelled' }, { mergeWithLastSubmission: false }));
+        ctx.redirect(
+          await provider.interactionResult(
+            ctx.req,
+            ctx.res,
+            { error: 'access_denied', error_description: 'the person cancelled' },
+            { mergeWithLastSubmission: false },
+          ),
+        );
         return;
       }
       const grant = new provider.Grant({ accountId: answer.login.accountId, clientId: details.params.client_id });

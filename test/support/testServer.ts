@@ -26,11 +26,7 @@ export function tempDataDir(): string {
  * schema in the PostgreSQL pass) with a silent logger unless one is given. A restart test
  * passes the first server's `env` back in to reach the same data.
  */
-export async function startTestServer(
-  env: Record<string, string> = {},
-  dataDir: string = tempDataDir(),
-  overrides: ServerOverrides = {},
-): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, dataDir: string = tempDataDir(), overrides: ServerOverrides = {}): Promise<TestServer> {
   const fullEnv = { NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...testServiceEnv(), ...env };
   const config = loadConfig(fullEnv);
   const service = createServer(config, { logger: createLogger('silent'), ...overrides });

@@ -7,8 +7,16 @@ import { topicFinder } from '../support/dialogHarness';
 
 const SMALL: TopicDocument[] = [
   ...['hammas on kipeä', 'hammassärky', 'ien vuotaa', 'paikka irtosi hampaasta'].map((text) => ({ locale: 'fi' as const, topic: 'dental' as const, text })),
-  ...['en pysty maksamaan vuokraa', 'rahat loppu', 'velkaa on paljon', 'jäin työttömäksi'].map((text) => ({ locale: 'fi' as const, topic: 'money' as const, text })),
-  ...['jag har tandvärk', 'tanden gör ont', 'hyran är för hög', 'pengarna är slut'].map((text, i) => ({ locale: 'sv' as const, topic: (i < 2 ? 'dental' : 'money') as 'dental' | 'money', text })),
+  ...['en pysty maksamaan vuokraa', 'rahat loppu', 'velkaa on paljon', 'jäin työttömäksi'].map((text) => ({
+    locale: 'fi' as const,
+    topic: 'money' as const,
+    text,
+  })),
+  ...['jag har tandvärk', 'tanden gör ont', 'hyran är för hög', 'pengarna är slut'].map((text, i) => ({
+    locale: 'sv' as const,
+    topic: (i < 2 ? 'dental' : 'money') as 'dental' | 'money',
+    text,
+  })),
 ];
 
 describe('NLP.js topic finder', () => {

@@ -45,13 +45,22 @@ describe('typed answers have their words in every language', () => {
     for (const set of ALL_SETS) {
       for (const q of set.questions.filter((x) => x.unsure !== undefined)) expect([q.kind, q.redFlag !== undefined]).toEqual(['yesNo', true]);
     }
-    const redFlagYesNo = ALL_SETS.flatMap((set) => set.questions.filter((q) => q.kind === 'yesNo' && q.redFlag).map((q) => `${set.id}.${q.id}:${q.unsure ?? '-'}`));
+    const redFlagYesNo = ALL_SETS.flatMap((set) =>
+      set.questions.filter((q) => q.kind === 'yesNo' && q.redFlag).map((q) => `${set.id}.${q.id}:${q.unsure ?? '-'}`),
+    );
     expect(redFlagYesNo.filter((s) => !s.endsWith(':yes'))).toEqual([]);
   });
 
   it('gives every choice of ranges one rising bound per option', () => {
     const ranged = prompts.filter((p) => p.amounts !== undefined);
-    expect(ranged.map((p) => p.id).sort()).toEqual(['entry.childAge', 'mental.ageGroup', 'mental.auditQuantity', 'respiratory.duration', 'skin.duration', 'urinary.duration']);
+    expect(ranged.map((p) => p.id).sort()).toEqual([
+      'entry.childAge',
+      'mental.ageGroup',
+      'mental.auditQuantity',
+      'respiratory.duration',
+      'skin.duration',
+      'urinary.duration',
+    ]);
     for (const p of ranged) {
       expect(p.amounts!.bands.map((b) => b.id)).toEqual((p.options ?? []).map((o) => o.id));
       const bounds = p.amounts!.bands.map((b) => b.below);

@@ -16,18 +16,27 @@ const skip = (['fi', 'sv', 'en'] as const).map((l) => foldText(i18n.getFixedT(l)
 
 function prompt(setId: string, questionId: string): PromptMeta {
   const set = ALL_SETS.find((s) => s.id === setId)!;
-  return promptFor(set, set.questions.find((q) => q.id === questionId)!);
+  return promptFor(
+    set,
+    set.questions.find((q) => q.id === questionId)!,
+  );
 }
 
 function read(locale: Locale, p: PromptMeta, text: string): ParsedAnswer {
-  return parseAnswer(p, { text, value: undefined }, labels, skip, createAnswerReader(lexicon, locale, () => NOW));
+  return parseAnswer(
+    p,
+    { text, value: undefined },
+    labels,
+    skip,
+    createAnswerReader(lexicon, locale, () => NOW),
+  );
 }
 
 const answer = (value: unknown) => ({ kind: 'answer', value });
 const FEVER = prompt('respiratory', 'feverDays');
 const YES_NO = prompt('dental', 'trauma');
 
-describe('yes/no in the person\'s words', () => {
+describe("yes/no in the person's words", () => {
   it.each<[Locale, string, boolean]>([
     ['fi', 'joo', true],
     ['fi', 'juu', true],
@@ -137,7 +146,7 @@ describe('numbers in digits or words, with units, for a question in days', () =>
   });
 });
 
-describe('an age where a child\'s age is asked', () => {
+describe("an age where a child's age is asked", () => {
   const AGE = prompt('entry', 'childAge');
   it.each<[Locale, string, string]>([
     ['fi', 'kahdeksan vuotta', 'childAge.7to11'],
@@ -212,7 +221,7 @@ describe('a duration typed where the choices are ranges of days', () => {
   });
 });
 
-describe('a number typed where the choices are ranges is the amount, not the option\'s place', () => {
+describe("a number typed where the choices are ranges is the amount, not the option's place", () => {
   it.each<[Locale, string, string, string, string]>([
     // AUDIT-C drinks on a drinking day: "3" is three drinks (3–4), not the third button (5–6).
     ['fi', 'mental', 'auditQuantity', '3', 'auditQuantity.threeFour'],
@@ -237,7 +246,7 @@ describe('a number typed where the choices are ranges is the amount, not the opt
     expect(read(locale, prompt(set, q), text)).toEqual(answer(expected));
   });
 
-  it('still reads a bare number as the option\'s place where the options are not ranges', () => {
+  it("still reads a bare number as the option's place where the options are not ranges", () => {
     expect(read('fi', prompt('dental', 'pain'), '2')).toEqual(answer(prompt('dental', 'pain').options![1]!.id));
   });
 });

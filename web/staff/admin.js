@@ -7,7 +7,9 @@
   var C = null;
   var me = null;
   var accounts = [];
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
 
   function adminError(err) {
     var code = err && err.code;
@@ -18,12 +20,17 @@
     return C.errorText(err);
   }
   function failed(err) {
-    if (err && err.status === 401) { C.failed(err); return; }
+    if (err && err.status === 401) {
+      C.failed(err);
+      return;
+    }
     C.say(adminError(err));
   }
 
   function queueChecks(container, prefix, checked) {
-    Array.prototype.slice.call(container.querySelectorAll('.check')).forEach(function (n) { n.parentNode.removeChild(n); });
+    Array.prototype.slice.call(container.querySelectorAll('.check')).forEach(function (n) {
+      n.parentNode.removeChild(n);
+    });
     C.queues().forEach(function (q) {
       var row = C.el('div', null, 'check');
       var box = document.createElement('input');
@@ -39,20 +46,31 @@
     });
   }
   function checkedQueues(container) {
-    return Array.prototype.slice.call(container.querySelectorAll('input[type=checkbox]')).filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+    return Array.prototype.slice
+      .call(container.querySelectorAll('input[type=checkbox]'))
+      .filter(function (b) {
+        return b.checked;
+      })
+      .map(function (b) {
+        return b.value;
+      });
   }
 
   function usernameOf(id) {
-    var a = accounts.filter(function (x) { return x.id === id; })[0];
+    var a = accounts.filter(function (x) {
+      return x.id === id;
+    })[0];
     return a ? a.username : id;
   }
 
   function load() {
-    return Promise.all([C.api('GET', '/staff/api/admin/accounts'), C.api('GET', '/staff/api/admin/audit')]).then(function (r) {
-      accounts = r[0].accounts || [];
-      renderAccounts();
-      renderAudit(r[1].entries || []);
-    }).catch(failed);
+    return Promise.all([C.api('GET', '/staff/api/admin/accounts'), C.api('GET', '/staff/api/admin/audit')])
+      .then(function (r) {
+        accounts = r[0].accounts || [];
+        renderAccounts();
+        renderAudit(r[1].entries || []);
+      })
+      .catch(failed);
   }
 
   function renderAccounts() {
@@ -71,7 +89,9 @@
       var button = C.el('button', a.disabled ? C.t('accountEnable') : C.t('accountDisable'), 'link-button');
       button.type = 'button';
       button.setAttribute('aria-label', C.t(a.disabled ? 'accountEnableLabel' : 'accountDisableLabel', { username: a.username }));
-      button.addEventListener('click', function () { setDisabled(a, !a.disabled); });
+      button.addEventListener('click', function () {
+        setDisabled(a, !a.disabled);
+      });
       if (me && a.id === me.staffId) button.disabled = true;
       td.appendChild(button);
       tr.appendChild(td);
@@ -85,12 +105,20 @@
       opt.value = a.id;
       select.appendChild(opt);
     });
-    if (previous && accounts.some(function (a) { return a.id === previous; })) select.value = previous;
+    if (
+      previous &&
+      accounts.some(function (a) {
+        return a.id === previous;
+      })
+    )
+      select.value = previous;
     showEdit();
   }
 
   function showEdit() {
-    var a = accounts.filter(function (x) { return x.id === $('edit-account').value; })[0];
+    var a = accounts.filter(function (x) {
+      return x.id === $('edit-account').value;
+    })[0];
     queueChecks($('edit-queues'), 'edit-queue-', a ? a.queues : []);
   }
 
@@ -113,10 +141,12 @@
   }
 
   function setDisabled(account, disabled) {
-    C.api('POST', '/staff/api/admin/accounts/' + encodeURIComponent(account.id) + '/disabled', { disabled: disabled }).then(function () {
-      C.say(disabled ? C.t('accountDisabledDone') : C.t('accountEnabledDone'));
-      return load();
-    }).catch(failed);
+    C.api('POST', '/staff/api/admin/accounts/' + encodeURIComponent(account.id) + '/disabled', { disabled: disabled })
+      .then(function () {
+        C.say(disabled ? C.t('accountDisabledDone') : C.t('accountEnabledDone'));
+        return load();
+      })
+      .catch(failed);
   }
 
   function wire() {
@@ -129,33 +159,49 @@
         queues: checkedQueues($('new-queues')),
         password: $('new-password').value,
       };
-      C.api('POST', '/staff/api/admin/accounts', body).then(function (res) {
-        $('new-password').value = '';
-        $('new-username').value = '';
-        $('new-display-name').value = '';
-        queueChecks($('new-queues'), 'new-queue-', []);
-        C.say(C.t('accountCreated', { username: res.account.username }));
-        return load();
-      }).catch(function (err) { $('new-password').value = ''; failed(err); });
+      C.api('POST', '/staff/api/admin/accounts', body)
+        .then(function (res) {
+          $('new-password').value = '';
+          $('new-username').value = '';
+          $('new-display-name').value = '';
+          queueChecks($('new-queues'), 'new-queue-', []);
+          C.say(C.t('accountCreated', { username: res.account.username }));
+          return load();
+        })
+        .catch(function (err) {
+          $('new-password').value = '';
+          failed(err);
+        });
     });
     $('edit-account').addEventListener('change', showEdit);
     $('save-queues').addEventListener('click', function () {
       var id = $('edit-account').value;
       if (!id) return;
-      C.api('POST', '/staff/api/admin/accounts/' + encodeURIComponent(id) + '/queues', { queues: checkedQueues($('edit-queues')) }).then(function () {
-        C.say(C.t('accountQueuesSaved'));
-        return load();
-      }).catch(failed);
+      C.api('POST', '/staff/api/admin/accounts/' + encodeURIComponent(id) + '/queues', { queues: checkedQueues($('edit-queues')) })
+        .then(function () {
+          C.say(C.t('accountQueuesSaved'));
+          return load();
+        })
+        .catch(failed);
     });
     $('reset-password').addEventListener('click', function () {
       var id = $('edit-account').value;
       var password = $('edit-password').value;
-      if (!id || !password) { C.say(C.t('errorWeakPassword')); $('edit-password').focus(); return; }
-      C.api('POST', '/staff/api/admin/accounts/' + encodeURIComponent(id) + '/password', { password: password }).then(function () {
-        $('edit-password').value = '';
-        C.say(C.t('accountPasswordReset'));
-        return load();
-      }).catch(function (err) { $('edit-password').value = ''; failed(err); });
+      if (!id || !password) {
+        C.say(C.t('errorWeakPassword'));
+        $('edit-password').focus();
+        return;
+      }
+      C.api('POST', '/staff/api/admin/accounts/' + encodeURIComponent(id) + '/password', { password: password })
+        .then(function () {
+          $('edit-password').value = '';
+          C.say(C.t('accountPasswordReset'));
+          return load();
+        })
+        .catch(function (err) {
+          $('edit-password').value = '';
+          failed(err);
+        });
     });
   }
 

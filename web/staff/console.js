@@ -15,12 +15,16 @@
   var openCaseStamp = null;
   var pollTimer = null;
 
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
 
   function t(key, params) {
     var text = (L.console && L.console[key]) || key;
     if (params) {
-      text = text.replace(/\{\{(\w+)\}\}/g, function (_m, name) { return params[name] === undefined ? '' : String(params[name]); });
+      text = text.replace(/\{\{(\w+)\}\}/g, function (_m, name) {
+        return params[name] === undefined ? '' : String(params[name]);
+      });
     }
     return text;
   }
@@ -34,7 +38,9 @@
     return label('topic', code);
   }
   function queueName(id) {
-    var q = (L.queues || []).filter(function (x) { return x.id === id; })[0];
+    var q = (L.queues || []).filter(function (x) {
+      return x.id === id;
+    })[0];
     return q ? q.name : id;
   }
 
@@ -42,7 +48,9 @@
   // phone number shown backwards): every one is shown as its code point instead, e.g. [U+202E].
   var INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
   function visible(text) {
-    return String(text).replace(INVISIBLE, function (c) { return '[U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + ']'; });
+    return String(text).replace(INVISIBLE, function (c) {
+      return '[U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + ']';
+    });
   }
 
   function el(tag, text, cls) {
@@ -51,15 +59,23 @@
     if (cls) node.className = cls;
     return node;
   }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
 
   function formatTime(iso) {
     if (!iso) return '';
     try {
       return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang + '-FI', {
-        timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit',
+        timeZone: 'Europe/Helsinki',
+        day: 'numeric',
+        month: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
       }).format(new Date(iso));
-    } catch (e) { return iso; }
+    } catch (e) {
+      return iso;
+    }
   }
   function formatDay(isoDate) {
     var parts = String(isoDate).split('-');
@@ -69,43 +85,72 @@
     return t('minutes', { count: Math.floor((ms || 0) / 60000) });
   }
 
-  function say(text) { $('status').textContent = text; }
+  function say(text) {
+    $('status').textContent = text;
+  }
 
   // ------------------------------------------------------------------ API
 
-  function ApiError(status, code) { this.status = status; this.code = code; }
+  function ApiError(status, code) {
+    this.status = status;
+    this.code = code;
+  }
 
   function api(method, path, body) {
     var headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
     return fetch(path, {
-      method: method, headers: headers, credentials: 'same-origin', cache: 'no-store',
+      method: method,
+      headers: headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
       body: body === undefined ? undefined : JSON.stringify(body),
-    }).then(function (res) {
-      return res.json().catch(function () { return {}; }).then(function (json) {
-        if (!res.ok) throw new ApiError(res.status, json && json.error ? json.error.code : undefined);
-        return json;
-      });
-    }, function () { throw new ApiError(0, 'Network'); });
+    }).then(
+      function (res) {
+        return res
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (json) {
+            if (!res.ok) throw new ApiError(res.status, json && json.error ? json.error.code : undefined);
+            return json;
+          });
+      },
+      function () {
+        throw new ApiError(0, 'Network');
+      },
+    );
   }
 
   function errorText(err) {
     if (!(err instanceof ApiError)) return t('errorGeneric');
     switch (err.status) {
-      case 0: return t('errorNetwork');
-      case 400: return t('errorInvalid');
-      case 401: return t('sessionExpired');
-      case 403: return t('errorForbidden');
-      case 404: return t('errorNotFound');
-      case 409: return t('errorConflict');
-      case 429: return t('errorRateLimited');
-      default: return t('errorGeneric');
+      case 0:
+        return t('errorNetwork');
+      case 400:
+        return t('errorInvalid');
+      case 401:
+        return t('sessionExpired');
+      case 403:
+        return t('errorForbidden');
+      case 404:
+        return t('errorNotFound');
+      case 409:
+        return t('errorConflict');
+      case 429:
+        return t('errorRateLimited');
+      default:
+        return t('errorGeneric');
     }
   }
 
   function failed(err) {
-    if (err instanceof ApiError && err.status === 401) { showLogin(t('sessionExpired')); return; }
+    if (err instanceof ApiError && err.status === 401) {
+      showLogin(t('sessionExpired'));
+      return;
+    }
     say(errorText(err));
   }
 
@@ -115,7 +160,11 @@
     if (window.LuotsiAdmin) window.LuotsiAdmin.stop();
     stopLive();
     stopPolling();
-    csrf = null; me = null; openCaseId = null; openCaseStamp = null; reportsLoadedFor = null;
+    csrf = null;
+    me = null;
+    openCaseId = null;
+    openCaseStamp = null;
+    reportsLoadedFor = null;
     $('console-view').hidden = true;
     $('user-bar').hidden = true;
     $('login-view').hidden = false;
@@ -131,12 +180,16 @@
     startNotices();
     if (window.LuotsiAdmin) window.LuotsiAdmin.stop();
     if (me.role === 'admin' && window.LuotsiAdmin) window.LuotsiAdmin.start(me);
-    refresh().then(function () { startLive(); });
+    refresh().then(function () {
+      startLive();
+    });
   }
 
   function startPolling() {
     stopPolling();
-    pollTimer = setInterval(function () { refresh().catch(function () {}); }, POLL_MS);
+    pollTimer = setInterval(function () {
+      refresh().catch(function () {});
+    }, POLL_MS);
   }
   function stopPolling() {
     if (pollTimer) clearInterval(pollTimer);
@@ -147,45 +200,71 @@
 
   function refresh() {
     // One re-read at a time: signals that arrive meanwhile ask for one more afterwards.
-    if (refreshing) { refreshAgain = true; return refreshing; }
+    if (refreshing) {
+      refreshAgain = true;
+      return refreshing;
+    }
     refreshing = readAll().then(function () {
       refreshing = null;
-      if (refreshAgain) { refreshAgain = false; return refresh(); }
+      if (refreshAgain) {
+        refreshAgain = false;
+        return refresh();
+      }
       return null;
     });
     return refreshing;
   }
 
   function readAll() {
-    return api('GET', '/staff/api/queues').then(function (data) {
-      overview = data.queues || [];
-      renderToCheck(data.catalogToCheck || []);
-      if (!selectedQueue || !overview.some(function (q) { return q.queueId === selectedQueue; })) {
-        selectedQueue = overview.length ? overview[0].queueId : null;
-      }
-      renderOverview();
-      if (!selectedQueue) return null;
-      if (reportsLoadedFor === null) { fillReportQueues(); loadReports(false); }
-      return Promise.all([
-        api('GET', '/staff/api/cases?queue=' + encodeURIComponent(selectedQueue)),
-        // Cases this staff member holds are no longer in the waiting list: watch them too.
-        api('GET', '/staff/api/my-cases'),
-        api('GET', '/staff/api/cases?queue=' + encodeURIComponent(selectedQueue) + '&status=abandoned'),
-      ]).then(function (lists) {
-        var waiting = lists[0].cases || [];
-        var mine = lists[1].cases || [];
-        waitingCases = waiting;
-        heldCases = mine;
-        renderCases(mine.concat(waiting.filter(function (c) { return !mine.some(function (m) { return m.id === c.id; }); })));
-        renderAbandoned(lists[2].cases || []);
-        var current = waiting.concat(mine).filter(function (c) { return c.id === openCaseId; })[0];
-        // Re-read the open case (an audited view) only when it changed: client activity or status,
-        // or a signal named it (a case taken by someone else leaves both lists).
-        if (current && stampOf(current) !== openCaseStamp) return loadCase(openCaseId, false);
-        if (!current && openCaseId && openCaseStamp === null) return loadCase(openCaseId, false);
-        return null;
-      });
-    }).catch(failed);
+    return api('GET', '/staff/api/queues')
+      .then(function (data) {
+        overview = data.queues || [];
+        renderToCheck(data.catalogToCheck || []);
+        if (
+          !selectedQueue ||
+          !overview.some(function (q) {
+            return q.queueId === selectedQueue;
+          })
+        ) {
+          selectedQueue = overview.length ? overview[0].queueId : null;
+        }
+        renderOverview();
+        if (!selectedQueue) return null;
+        if (reportsLoadedFor === null) {
+          fillReportQueues();
+          loadReports(false);
+        }
+        return Promise.all([
+          api('GET', '/staff/api/cases?queue=' + encodeURIComponent(selectedQueue)),
+          // Cases this staff member holds are no longer in the waiting list: watch them too.
+          api('GET', '/staff/api/my-cases'),
+          api('GET', '/staff/api/cases?queue=' + encodeURIComponent(selectedQueue) + '&status=abandoned'),
+        ]).then(function (lists) {
+          var waiting = lists[0].cases || [];
+          var mine = lists[1].cases || [];
+          waitingCases = waiting;
+          heldCases = mine;
+          renderCases(
+            mine.concat(
+              waiting.filter(function (c) {
+                return !mine.some(function (m) {
+                  return m.id === c.id;
+                });
+              }),
+            ),
+          );
+          renderAbandoned(lists[2].cases || []);
+          var current = waiting.concat(mine).filter(function (c) {
+            return c.id === openCaseId;
+          })[0];
+          // Re-read the open case (an audited view) only when it changed: client activity or status,
+          // or a signal named it (a case taken by someone else leaves both lists).
+          if (current && stampOf(current) !== openCaseStamp) return loadCase(openCaseId, false);
+          if (!current && openCaseId && openCaseStamp === null) return loadCase(openCaseId, false);
+          return null;
+        });
+      })
+      .catch(failed);
   }
 
   var refreshing = null;
@@ -194,7 +273,9 @@
   var waitingCases = [];
   var heldCases = [];
 
-  function stampOf(c) { return [c.status, c.queueId, c.lastClientActivityAt, c.claimedBy].join('|'); }
+  function stampOf(c) {
+    return [c.status, c.queueId, c.lastClientActivityAt, c.claimedBy].join('|');
+  }
 
   function renderOverview() {
     var rows = $('queue-rows');
@@ -217,7 +298,16 @@
       tr.appendChild(el('td', q.waiting));
       tr.appendChild(el('td', formatWait(q.longestWaitMs)));
       var by = q.byUrgency || {};
-      tr.appendChild(el('td', Object.keys(by).map(function (u) { return label('urgency', u) + ': ' + by[u]; }).join(', ')));
+      tr.appendChild(
+        el(
+          'td',
+          Object.keys(by)
+            .map(function (u) {
+              return label('urgency', u) + ': ' + by[u];
+            })
+            .join(', '),
+        ),
+      );
       tr.appendChild(el('td', q.staffOnline));
       rows.appendChild(tr);
     });
@@ -230,7 +320,11 @@
     clear(list);
     $('to-check').hidden = entries.length === 0;
     entries.forEach(function (entry) {
-      var why = entry.reasons.map(function (r) { return r === 'stale' ? t('toCheckStale', { date: formatDay(entry.verified) }) : t('toCheckMarked'); }).join('; ');
+      var why = entry.reasons
+        .map(function (r) {
+          return r === 'stale' ? t('toCheckStale', { date: formatDay(entry.verified) }) : t('toCheckMarked');
+        })
+        .join('; ');
       list.appendChild(el('li', (entry.name && entry.name[lang] ? entry.name[lang] : entry.id) + ' – ' + why));
     });
   }
@@ -257,13 +351,16 @@
       button.appendChild(el('span', topicLabel(c.topic), 'topic'));
       button.appendChild(el('span', label('status', c.status), 'case-status'));
       if (c.identified && L.identity) button.appendChild(el('span', L.identity.identified, 'identified'));
-      button.appendChild(el('span', c.waitingMs !== null ? t('waitedFor', { time: formatWait(c.waitingMs) }) : t('arrived', { time: formatTime(c.createdAt) }), 'wait'));
-      button.addEventListener('click', function () { loadCase(c.id, true); });
+      button.appendChild(
+        el('span', c.waitingMs !== null ? t('waitedFor', { time: formatWait(c.waitingMs) }) : t('arrived', { time: formatTime(c.createdAt) }), 'wait'),
+      );
+      button.addEventListener('click', function () {
+        loadCase(c.id, true);
+      });
       li.appendChild(button);
       list.appendChild(li);
     });
   }
-
 
   // ------------------------------------------------------------------ reports
 
@@ -275,31 +372,34 @@
   var lastFeedback = [];
 
   function fillReportQueues() {
-    var mine = overview.map(function (q) { return [q.queueId, queueName(q.queueId)]; });
+    var mine = overview.map(function (q) {
+      return [q.queueId, queueName(q.queueId)];
+    });
     fillSelect($('report-queue'), mine, '', t('reportAllQueues'));
   }
 
   function reportQueueLabel() {
     var chosen = $('report-queue').value;
     if (chosen) return queueName(chosen);
-    var all = overview.map(function (q) { return queueName(q.queueId); });
+    var all = overview.map(function (q) {
+      return queueName(q.queueId);
+    });
     return all.length ? all.join(', ') : '–';
   }
 
   function loadReports(announce) {
     var chosen = $('report-queue').value;
     var q = chosen ? '?queue=' + encodeURIComponent(chosen) : '';
-    return Promise.all([
-      api('GET', '/staff/api/reports/accuracy' + q),
-      api('GET', '/staff/api/reports/feedback' + q),
-    ]).then(function (r) {
-      reportsLoadedFor = chosen;
-      lastAccuracy = r[0].report || {};
-      lastFeedback = r[1].feedback || [];
-      renderAccuracy(lastAccuracy);
-      renderFeedback(lastFeedback);
-      if (announce) say(t('reportsUpdated'));
-    }).catch(failed);
+    return Promise.all([api('GET', '/staff/api/reports/accuracy' + q), api('GET', '/staff/api/reports/feedback' + q)])
+      .then(function (r) {
+        reportsLoadedFor = chosen;
+        lastAccuracy = r[0].report || {};
+        lastFeedback = r[1].feedback || [];
+        renderAccuracy(lastAccuracy);
+        renderFeedback(lastFeedback);
+        if (announce) say(t('reportsUpdated'));
+      })
+      .catch(failed);
   }
 
   // CSV in the staff member's language; a cell that a spreadsheet would run as a formula is quoted as text.
@@ -316,27 +416,62 @@
     document.body.appendChild(link);
     link.click();
     document.body.removeChild(link);
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    setTimeout(function () {
+      URL.revokeObjectURL(link.href);
+    }, 1000);
   }
   function csv(rows) {
     // A byte order mark so spreadsheet programs read ä and ö right.
-    return '\ufeff' + rows.map(function (r) { return r.map(csvCell).join(','); }).join('\r\n') + '\r\n';
+    return (
+      '\ufeff' +
+      rows
+        .map(function (r) {
+          return r.map(csvCell).join(',');
+        })
+        .join('\r\n') +
+      '\r\n'
+    );
   }
-  function reportFileSuffix() { return ($('report-queue').value || 'all'); }
+  function reportFileSuffix() {
+    return $('report-queue').value || 'all';
+  }
 
   function accuracyCsv() {
     var matrix = (lastAccuracy && lastAccuracy.matrix) || {};
-    var rows = [[t('accuracyCorner')].concat(URGENCY_ORDER.map(function (u) { return label('urgency', u); }))];
+    var rows = [
+      [t('accuracyCorner')].concat(
+        URGENCY_ORDER.map(function (u) {
+          return label('urgency', u);
+        }),
+      ),
+    ];
     URGENCY_ORDER.forEach(function (bot) {
-      rows.push([label('urgency', bot)].concat(URGENCY_ORDER.map(function (st) { return (matrix[bot] && matrix[bot][st]) || 0; })));
+      rows.push(
+        [label('urgency', bot)].concat(
+          URGENCY_ORDER.map(function (st) {
+            return (matrix[bot] && matrix[bot][st]) || 0;
+          }),
+        ),
+      );
     });
     download('luotsi-accuracy-' + reportFileSuffix() + '.csv', 'text/csv;charset=utf-8', csv(rows));
   }
   function feedbackCsv() {
-    var rows = [[t('feedbackQueue'), t('feedbackTopic'), t('feedbackCount'), t('helpedYes'), t('helpedPartly'), t('helpedNo'), t('averageScore'), t('commentsCount')]];
+    var rows = [
+      [t('feedbackQueue'), t('feedbackTopic'), t('feedbackCount'), t('helpedYes'), t('helpedPartly'), t('helpedNo'), t('averageScore'), t('commentsCount')],
+    ];
     lastFeedback.forEach(function (f) {
       var helped = f.helped || {};
-      rows.push([queueName(f.queueId), topicLabel(f.topic), f.count, helped.yes || 0, helped.partly || 0, helped.no || 0, (Number(f.averageScore) || 0).toFixed(1), f.comments || 0]);
+      rows.push([
+        queueName(f.queueId),
+        topicLabel(f.topic),
+        f.count,
+        helped.yes || 0,
+        helped.partly || 0,
+        helped.no || 0,
+        (Number(f.averageScore) || 0).toFixed(1),
+        f.comments || 0,
+      ]);
     });
     download('luotsi-feedback-' + reportFileSuffix() + '.csv', 'text/csv;charset=utf-8', csv(rows));
   }
@@ -404,25 +539,28 @@
   // ------------------------------------------------------------------ case view
 
   function loadCase(id, focus) {
-    return api('GET', '/staff/api/cases/' + encodeURIComponent(id) + '?lang=' + encodeURIComponent(lang)).then(function (data) {
-      openCaseId = id;
-      openCaseStamp = stampOf(data.case);
-      renderCase(data);
-      // web/staff/identity.js adds the verified identity part of the case.
-      document.dispatchEvent(new CustomEvent('luotsi:case-rendered', { detail: { case: data.case, csrf: csrf, mine: !!(me && data.case.claimedBy === me.staffId) } }));
-      Array.prototype.forEach.call(document.querySelectorAll('#case-list .case-item'), function (b) {
-        if (b.dataset.caseId === id) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current');
-      });
-      if (focus) $('case-heading').focus();
-    }).catch(failed);
+    return api('GET', '/staff/api/cases/' + encodeURIComponent(id) + '?lang=' + encodeURIComponent(lang))
+      .then(function (data) {
+        openCaseId = id;
+        openCaseStamp = stampOf(data.case);
+        renderCase(data);
+        // web/staff/identity.js adds the verified identity part of the case.
+        document.dispatchEvent(
+          new CustomEvent('luotsi:case-rendered', { detail: { case: data.case, csrf: csrf, mine: !!(me && data.case.claimedBy === me.staffId) } }),
+        );
+        Array.prototype.forEach.call(document.querySelectorAll('#case-list .case-item'), function (b) {
+          if (b.dataset.caseId === id) b.setAttribute('aria-current', 'true');
+          else b.removeAttribute('aria-current');
+        });
+        if (focus) $('case-heading').focus();
+      })
+      .catch(failed);
   }
 
   function addDetail(dl, term, value) {
     dl.appendChild(el('dt', term));
     dl.appendChild(el('dd', value === null || value === undefined || value === '' ? '–' : value));
   }
-
-
 
   function renderCase(data) {
     var c = data.case;
@@ -462,7 +600,9 @@
     // A <dd> alone is no valid list: the empty case says so in a paragraph of its own.
     $('case-no-answers').hidden = lines.length > 0;
     a.hidden = !lines.length;
-    lines.forEach(function (line) { addDetail(a, line.question, line.answer); });
+    lines.forEach(function (line) {
+      addDetail(a, line.question, line.answer);
+    });
 
     var p = $('case-photos');
     clear(p);
@@ -506,9 +646,34 @@
     $('transfer-form').hidden = !open;
     $('note-form').hidden = false;
 
-    fillSelect($('close-urgency'), (L.urgency ? Object.keys(L.urgency) : []).map(function (u) { return [u, label('urgency', u)]; }), c.urgency, false);
-    fillSelect($('close-segment'), ['1', '2', '3', '4'].map(function (s2) { return [s2, label('segment', s2)]; }), c.segment === null ? '' : String(c.segment), t('notRated'));
-    fillSelect($('transfer-queue'), (L.queues || []).filter(function (q) { return q.id !== c.queueId; }).map(function (q) { return [q.id, q.name]; }), null, t('choose'));
+    fillSelect(
+      $('close-urgency'),
+      (L.urgency ? Object.keys(L.urgency) : []).map(function (u) {
+        return [u, label('urgency', u)];
+      }),
+      c.urgency,
+      false,
+    );
+    fillSelect(
+      $('close-segment'),
+      ['1', '2', '3', '4'].map(function (s2) {
+        return [s2, label('segment', s2)];
+      }),
+      c.segment === null ? '' : String(c.segment),
+      t('notRated'),
+    );
+    fillSelect(
+      $('transfer-queue'),
+      (L.queues || [])
+        .filter(function (q) {
+          return q.id !== c.queueId;
+        })
+        .map(function (q) {
+          return [q.id, q.name];
+        }),
+      null,
+      t('choose'),
+    );
   }
 
   function fillSelect(select, options, value, emptyLabel) {
@@ -531,11 +696,13 @@
   function caseAction(path, body, done) {
     if (!openCaseId) return Promise.resolve();
     var id = openCaseId;
-    return api('POST', '/staff/api/cases/' + encodeURIComponent(id) + '/' + path, body).then(function (res) {
-      say(typeof done === 'function' ? done(res) : done);
-      openCaseStamp = null;
-      return loadCase(id, false).then(refresh);
-    }).catch(failed);
+    return api('POST', '/staff/api/cases/' + encodeURIComponent(id) + '/' + path, body)
+      .then(function (res) {
+        say(typeof done === 'function' ? done(res) : done);
+        openCaseStamp = null;
+        return loadCase(id, false).then(refresh);
+      })
+      .catch(failed);
   }
 
   function onSubmit(formId, handler) {
@@ -547,7 +714,11 @@
 
   function required(field) {
     var value = field.value.trim();
-    if (!value) { say(t('errorInvalid')); field.focus(); return null; }
+    if (!value) {
+      say(t('errorInvalid'));
+      field.focus();
+      return null;
+    }
     return value;
   }
 
@@ -568,7 +739,10 @@
   var lastStaffTyping = 0;
 
   function startLive() {
-    if (!window.LuotsiLive) { startPolling(); return; }
+    if (!window.LuotsiLive) {
+      startPolling();
+      return;
+    }
     window.LuotsiLive.connect({
       ready: function () {
         live = true;
@@ -592,10 +766,14 @@
         $('live-status').hidden = false;
         if (!pollTimer) startPolling();
       },
-      expired: function () { showLogin(t('sessionExpired')); },
+      expired: function () {
+        showLogin(t('sessionExpired'));
+      },
     });
     if (safetyTimer) clearInterval(safetyTimer);
-    safetyTimer = setInterval(function () { if (live) refresh(); }, SAFETY_REFRESH_MS);
+    safetyTimer = setInterval(function () {
+      if (live) refresh();
+    }, SAFETY_REFRESH_MS);
   }
 
   function stopLive() {
@@ -616,7 +794,14 @@
     if (signal.kind === 'case' && signal.change === 'new' && signal.urgency === 'urgent' && window.LuotsiNotice) {
       window.LuotsiNotice.notify(t('noticeUrgentCase', { queue: queueName(signal.queueId) }));
     }
-    if (signal.kind === 'case' && signal.change === 'message' && window.LuotsiNotice && heldCases.some(function (c) { return c.id === signal.caseId; })) {
+    if (
+      signal.kind === 'case' &&
+      signal.change === 'message' &&
+      window.LuotsiNotice &&
+      heldCases.some(function (c) {
+        return c.id === signal.caseId;
+      })
+    ) {
       if (signal.caseId === openCaseId) hideClientTyping();
       // A message from the client only: the signal of a staff message carries no queue.
       if (signal.queueId) window.LuotsiNotice.notify(t('noticeMessage'));
@@ -660,15 +845,30 @@
 
   // What admin.js (the admin view, a file of its own) uses of the console.
   window.LuotsiConsole = {
-    api: api, t: t, label: label, el: el, clear: clear, say: say, failed: failed,
-    errorText: errorText, formatTime: formatTime, queueName: queueName,
-    queues: function () { return L.queues || []; },
-    roles: function () { return Object.keys(L.role || {}); },
+    api: api,
+    t: t,
+    label: label,
+    el: el,
+    clear: clear,
+    say: say,
+    failed: failed,
+    errorText: errorText,
+    formatTime: formatTime,
+    queueName: queueName,
+    queues: function () {
+      return L.queues || [];
+    },
+    roles: function () {
+      return Object.keys(L.role || {});
+    },
   };
 
   function startNotices() {
     var N = window.LuotsiNotice;
-    if (!N) { $('work-settings').hidden = true; return; }
+    if (!N) {
+      $('work-settings').hidden = true;
+      return;
+    }
     var settings = N.load(me.staffId);
     N.setTitle(document.title, t('titleUnseen'));
     $('notice-title').checked = settings.title;
@@ -682,15 +882,22 @@
     $('notice-allow').hidden = state !== 'default';
     $('notice-desktop').disabled = state !== 'granted';
     $('notice-desktop').checked = state === 'granted' && N.get().desktop;
-    $('notice-desktop-state').textContent = state === 'granted' ? t('noticeGranted') : state === 'denied' ? t('noticeDenied') : state === 'unsupported' ? t('noticeUnsupported') : '';
+    $('notice-desktop-state').textContent =
+      state === 'granted' ? t('noticeGranted') : state === 'denied' ? t('noticeDenied') : state === 'unsupported' ? t('noticeUnsupported') : '';
   }
 
   function wireNotices() {
     var N = window.LuotsiNotice;
     if (!N) return;
-    $('notice-title').addEventListener('change', function () { N.set('title', this.checked); });
-    $('notice-sound').addEventListener('change', function () { N.set('sound', this.checked); });
-    $('notice-desktop').addEventListener('change', function () { N.set('desktop', this.checked); });
+    $('notice-title').addEventListener('change', function () {
+      N.set('title', this.checked);
+    });
+    $('notice-sound').addEventListener('change', function () {
+      N.set('sound', this.checked);
+    });
+    $('notice-desktop').addEventListener('change', function () {
+      N.set('desktop', this.checked);
+    });
     // The permission is asked for only here, by the nurse's own press.
     $('notice-allow').addEventListener('click', function () {
       N.askDesktop().then(showDesktopState, showDesktopState);
@@ -703,20 +910,29 @@
   }
 
   function takeNext() {
-    var next = waitingCases.filter(function (c) { return c.status === 'waiting' || c.status === 'contact_request'; })[0];
-    if (!next) { say(t('noneWaiting')); return; }
-    api('POST', '/staff/api/cases/' + encodeURIComponent(next.id) + '/claim', {}).then(function () {
-      say(t('claimed'));
-      openCaseStamp = null;
-      return loadCase(next.id, true).then(refresh);
-    }).catch(failed);
+    var next = waitingCases.filter(function (c) {
+      return c.status === 'waiting' || c.status === 'contact_request';
+    })[0];
+    if (!next) {
+      say(t('noneWaiting'));
+      return;
+    }
+    api('POST', '/staff/api/cases/' + encodeURIComponent(next.id) + '/claim', {})
+      .then(function () {
+        say(t('claimed'));
+        openCaseStamp = null;
+        return loadCase(next.id, true).then(refresh);
+      })
+      .catch(failed);
   }
 
   function moveInList(step) {
     var buttons = listButtons();
     if (!buttons.length) return;
     var at = -1;
-    buttons.forEach(function (b, i) { if (b.dataset.caseId === openCaseId) at = i; });
+    buttons.forEach(function (b, i) {
+      if (b.dataset.caseId === openCaseId) at = i;
+    });
     var to = at < 0 ? (step > 0 ? 0 : buttons.length - 1) : Math.min(buttons.length - 1, Math.max(0, at + step));
     buttons[to].focus();
     loadCase(buttons[to].dataset.caseId, false);
@@ -737,9 +953,16 @@
       }
       if (event.ctrlKey || event.metaKey || event.altKey || typingInField(event.target)) return;
       var key = event.key.toLowerCase();
-      if (key === 'n') { event.preventDefault(); takeNext(); }
-      else if (key === 'j') { event.preventDefault(); moveInList(1); }
-      else if (key === 'k') { event.preventDefault(); moveInList(-1); }
+      if (key === 'n') {
+        event.preventDefault();
+        takeNext();
+      } else if (key === 'j') {
+        event.preventDefault();
+        moveInList(1);
+      } else if (key === 'k') {
+        event.preventDefault();
+        moveInList(-1);
+      }
     });
     $('message-text').addEventListener('input', staffTyping);
   }
@@ -751,24 +974,28 @@
   function exportCase() {
     if (!openCaseId) return;
     var id = openCaseId;
-    api('GET', '/staff/api/cases/' + encodeURIComponent(id) + '/export').then(function (data) {
-      download('luotsi-case-' + id + '.json', 'application/json', JSON.stringify(data, null, 2));
-      say(t('exported'));
-    }).catch(failed);
+    api('GET', '/staff/api/cases/' + encodeURIComponent(id) + '/export')
+      .then(function (data) {
+        download('luotsi-case-' + id + '.json', 'application/json', JSON.stringify(data, null, 2));
+        say(t('exported'));
+      })
+      .catch(failed);
   }
 
   function deleteCase() {
     if (!openCaseId) return;
     var id = openCaseId;
-    api('DELETE', '/staff/api/cases/' + encodeURIComponent(id)).then(function () {
-      $('delete-confirm').hidden = true;
-      openCaseId = null;
-      openCaseStamp = null;
-      $('case-body').hidden = true;
-      $('case-none').hidden = false;
-      say(t('deleted'));
-      return refresh();
-    }).catch(failed);
+    api('DELETE', '/staff/api/cases/' + encodeURIComponent(id))
+      .then(function () {
+        $('delete-confirm').hidden = true;
+        openCaseId = null;
+        openCaseStamp = null;
+        $('case-body').hidden = true;
+        $('case-none').hidden = false;
+        say(t('deleted'));
+        return refresh();
+      })
+      .catch(failed);
   }
 
   // ------------------------------------------------------------------ ready replies
@@ -797,18 +1024,29 @@
       select.dataset.queueId = c.queueId;
       $('reply-field').hidden = replies.length === 0;
     };
-    if (repliesByQueue[c.queueId]) { fill(repliesByQueue[c.queueId]); return; }
-    api('GET', '/staff/api/replies?queue=' + encodeURIComponent(c.queueId)).then(function (data) {
-      repliesByQueue[c.queueId] = data.replies || [];
+    if (repliesByQueue[c.queueId]) {
       fill(repliesByQueue[c.queueId]);
-    }).catch(failed);
+      return;
+    }
+    api('GET', '/staff/api/replies?queue=' + encodeURIComponent(c.queueId))
+      .then(function (data) {
+        repliesByQueue[c.queueId] = data.replies || [];
+        fill(repliesByQueue[c.queueId]);
+      })
+      .catch(failed);
   }
 
   function insertReadyReply() {
     var select = $('ready-reply');
     var replies = repliesByQueue[select.dataset.queueId] || [];
-    var reply = replies.filter(function (r) { return r.id === select.value; })[0];
-    if (!reply) { say(t('errorInvalid')); select.focus(); return; }
+    var reply = replies.filter(function (r) {
+      return r.id === select.value;
+    })[0];
+    if (!reply) {
+      say(t('errorInvalid'));
+      select.focus();
+      return;
+    }
     var box = $('message-text');
     var text = reply.text[replyLocale] || reply.text.fi;
     var start = box.selectionStart === null ? box.value.length : box.selectionStart;
@@ -828,33 +1066,46 @@
     onSubmit('login-form', function () {
       var username = $('login-username').value.trim();
       var password = $('login-password').value;
-      if (!username || !password) { $('login-error').textContent = t('loginMissing'); return; }
+      if (!username || !password) {
+        $('login-error').textContent = t('loginMissing');
+        return;
+      }
       $('login-error').textContent = '';
       say(t('loggingIn'));
-      api('POST', '/staff/api/login', { username: username, password: password }).then(function (data) {
-        $('login-password').value = '';
-        csrf = data.csrfToken;
-        me = data.identity;
-        say('');
-        showConsole();
-      }).catch(function (err) {
-        say('');
-        $('login-password').value = '';
-        $('login-error').textContent = err.status === 401 ? t('loginFailed') : err.status === 429 ? t('loginRateLimited') : errorText(err);
-        $('login-password').focus();
-      });
+      api('POST', '/staff/api/login', { username: username, password: password })
+        .then(function (data) {
+          $('login-password').value = '';
+          csrf = data.csrfToken;
+          me = data.identity;
+          say('');
+          showConsole();
+        })
+        .catch(function (err) {
+          say('');
+          $('login-password').value = '';
+          $('login-error').textContent = err.status === 401 ? t('loginFailed') : err.status === 429 ? t('loginRateLimited') : errorText(err);
+          $('login-password').focus();
+        });
     });
 
     $('logout').addEventListener('click', function () {
-      api('POST', '/staff/api/logout', {}).catch(function () {}).then(function () {
-        showLogin('');
-        say(t('loggedOut'));
-      });
+      api('POST', '/staff/api/logout', {})
+        .catch(function () {})
+        .then(function () {
+          showLogin('');
+          say(t('loggedOut'));
+        });
     });
 
-    $('claim').addEventListener('click', function () { caseAction('claim', {}, t('claimed')); });
-    $('reports-refresh').addEventListener('click', function () { loadReports(true); });
-    $('report-queue').addEventListener('change', function () { loadReports(true); });
+    $('claim').addEventListener('click', function () {
+      caseAction('claim', {}, t('claimed'));
+    });
+    $('reports-refresh').addEventListener('click', function () {
+      loadReports(true);
+    });
+    $('report-queue').addEventListener('change', function () {
+      loadReports(true);
+    });
     $('accuracy-csv').addEventListener('click', accuracyCsv);
     $('feedback-csv').addEventListener('click', feedbackCsv);
     $('export-case').addEventListener('click', exportCase);
@@ -879,41 +1130,75 @@
     onSubmit('note-form', function () {
       var text = required($('note-text'));
       if (text === null) return;
-      caseAction('notes', { text: text }, function () { $('note-text').value = ''; return t('noteSaved'); });
+      caseAction('notes', { text: text }, function () {
+        $('note-text').value = '';
+        return t('noteSaved');
+      });
     });
     onSubmit('release-form', function () {
       var note = required($('release-note'));
       if (note === null) return;
-      caseAction('release', { note: note }, function () { $('release-note').value = ''; return t('released'); });
+      caseAction('release', { note: note }, function () {
+        $('release-note').value = '';
+        return t('released');
+      });
     });
     onSubmit('transfer-form', function () {
       var queueId = $('transfer-queue').value;
-      if (!queueId) { say(t('errorInvalid')); $('transfer-queue').focus(); return; }
+      if (!queueId) {
+        say(t('errorInvalid'));
+        $('transfer-queue').focus();
+        return;
+      }
       var note = required($('transfer-note'));
       if (note === null) return;
-      caseAction('transfer', { queueId: queueId, note: note }, function () { $('transfer-note').value = ''; return t('transferred'); });
+      caseAction('transfer', { queueId: queueId, note: note }, function () {
+        $('transfer-note').value = '';
+        return t('transferred');
+      });
     });
     onSubmit('close-form', function () {
       var outcome = $('close-outcome').value;
-      if (!outcome) { say(t('errorInvalid')); $('close-outcome').focus(); return; }
+      if (!outcome) {
+        say(t('errorInvalid'));
+        $('close-outcome').focus();
+        return;
+      }
       var body = { outcome: outcome, staffUrgency: $('close-urgency').value };
       var segment = $('close-segment').value;
       if (segment) body.staffSegment = Number(segment);
-      caseAction('close', body, t('closedDone')).then(function () { return loadReports(false); });
+      caseAction('close', body, t('closedDone')).then(function () {
+        return loadReports(false);
+      });
     });
 
     $('copy-summary').addEventListener('click', function () {
       if (!openCaseId) return;
-      api('GET', '/staff/api/cases/' + encodeURIComponent(openCaseId) + '/summary?lang=' + encodeURIComponent(lang)).then(function (data) {
-        var area = $('summary-text');
-        area.value = data.text;
-        $('summary-field').hidden = false;
-        var copied = navigator.clipboard && navigator.clipboard.writeText ? navigator.clipboard.writeText(data.text).then(function () { return true; }, function () { return false; }) : Promise.resolve(false);
-        return copied.then(function (ok) {
-          say(ok ? t('summaryCopied') : t('summaryReady'));
-          if (!ok) { area.focus(); area.select(); }
-        });
-      }).catch(failed);
+      api('GET', '/staff/api/cases/' + encodeURIComponent(openCaseId) + '/summary?lang=' + encodeURIComponent(lang))
+        .then(function (data) {
+          var area = $('summary-text');
+          area.value = data.text;
+          $('summary-field').hidden = false;
+          var copied =
+            navigator.clipboard && navigator.clipboard.writeText
+              ? navigator.clipboard.writeText(data.text).then(
+                  function () {
+                    return true;
+                  },
+                  function () {
+                    return false;
+                  },
+                )
+              : Promise.resolve(false);
+          return copied.then(function (ok) {
+            say(ok ? t('summaryCopied') : t('summaryReady'));
+            if (!ok) {
+              area.focus();
+              area.select();
+            }
+          });
+        })
+        .catch(failed);
     });
 
     Array.prototype.forEach.call(document.querySelectorAll('#language-switch a'), function (a) {
@@ -923,18 +1208,34 @@
 
   function start() {
     wire();
-    fetch('/staff/i18n/' + encodeURIComponent(lang), { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (json) {
-      L = json;
-      fillSelect($('close-outcome'), Object.keys(L.outcome || {}).map(function (o) { return [o, label('outcome', o)]; }), '', t('choose'));
-      return api('GET', '/staff/api/me');
-    }).then(function (data) {
-      csrf = data.csrfToken;
-      me = data.identity;
-      showConsole();
-    }).catch(function (err) {
-      if (err instanceof ApiError && err.status === 401) showLogin('');
-      else { showLogin(''); say(errorText(err)); }
-    });
+    fetch('/staff/i18n/' + encodeURIComponent(lang), { credentials: 'same-origin' })
+      .then(function (r) {
+        return r.json();
+      })
+      .then(function (json) {
+        L = json;
+        fillSelect(
+          $('close-outcome'),
+          Object.keys(L.outcome || {}).map(function (o) {
+            return [o, label('outcome', o)];
+          }),
+          '',
+          t('choose'),
+        );
+        return api('GET', '/staff/api/me');
+      })
+      .then(function (data) {
+        csrf = data.csrfToken;
+        me = data.identity;
+        showConsole();
+      })
+      .catch(function (err) {
+        if (err instanceof ApiError && err.status === 401) showLogin('');
+        else {
+          showLogin('');
+          say(errorText(err));
+        }
+      });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

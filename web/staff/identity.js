@@ -8,8 +8,13 @@
   var lang = document.documentElement.lang || 'fi';
   var S = null;
   var strings = fetch('/staff/i18n/' + encodeURIComponent(lang), { credentials: 'same-origin' })
-    .then(function (res) { return res.json(); })
-    .then(function (json) { S = json.identity || {}; return S; });
+    .then(function (res) {
+      return res.json();
+    })
+    .then(function (json) {
+      S = json.identity || {};
+      return S;
+    });
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -31,7 +36,10 @@
   function showIdentity(box, identity) {
     while (box.firstChild) box.removeChild(box.firstChild);
     var dl = el('dl', null, 'details');
-    var add = function (term, value) { dl.appendChild(el('dt', term)); dl.appendChild(el('dd', value)); };
+    var add = function (term, value) {
+      dl.appendChild(el('dt', term));
+      dl.appendChild(el('dd', value));
+    };
     add(S.name, identity.givenName + ' ' + identity.familyName);
     add(S.code, identity.identityCode);
     add(S.assurance, identity.assurance);
@@ -64,14 +72,19 @@
           return;
         }
         fetch('/staff/api/cases/' + encodeURIComponent(c.id) + '/identity', { credentials: 'same-origin' })
-          .then(function (res) { if (!res.ok) throw new Error(String(res.status)); return res.json(); })
+          .then(function (res) {
+            if (!res.ok) throw new Error(String(res.status));
+            return res.json();
+          })
           .then(function (data) {
             showIdentity(box, data.identity);
             box.hidden = false;
             show.textContent = S.hide;
             show.setAttribute('aria-expanded', 'true');
           })
-          .catch(function () { status.textContent = S.failed; });
+          .catch(function () {
+            status.textContent = S.failed;
+          });
       });
       section.appendChild(show);
       section.appendChild(el('p', S.audited, 'hint'));
@@ -87,8 +100,13 @@
           headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': detail.csrf || '' },
           body: '{}',
         })
-          .then(function (res) { if (!res.ok) throw new Error(String(res.status)); status.textContent = S.asked; })
-          .catch(function () { status.textContent = S.failed; });
+          .then(function (res) {
+            if (!res.ok) throw new Error(String(res.status));
+            status.textContent = S.asked;
+          })
+          .catch(function () {
+            status.textContent = S.failed;
+          });
       });
       section.appendChild(ask);
     }
@@ -97,6 +115,11 @@
 
   document.addEventListener('luotsi:case-rendered', function (event) {
     var detail = event.detail;
-    strings.then(function () { render(detail); }, function () {});
+    strings.then(
+      function () {
+        render(detail);
+      },
+      function () {},
+    );
   });
 })();

@@ -12,7 +12,10 @@
    */
   function connect(handlers) {
     close();
-    if (typeof window.EventSource !== 'function') { handlers.down(); return; }
+    if (typeof window.EventSource !== 'function') {
+      handlers.down();
+      return;
+    }
     var es = new window.EventSource('/staff/api/events', { withCredentials: true });
     source = es;
     var up = false;
@@ -24,7 +27,11 @@
     es.addEventListener('signal', function (event) {
       if (es !== source) return;
       var data;
-      try { data = JSON.parse(event.data); } catch (e) { return; }
+      try {
+        data = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
       if (data && typeof data.kind === 'string') handlers.signal(data);
     });
     es.addEventListener('expired', function () {
@@ -37,9 +44,14 @@
       // A refused stream (401) is CLOSED for good: try again later, the poll finds out why.
       if (es.readyState === window.EventSource.CLOSED) {
         source = null;
-        window.setTimeout(function () { if (source === null && !closedByUser) connect(handlers); }, 10000);
+        window.setTimeout(function () {
+          if (source === null && !closedByUser) connect(handlers);
+        }, 10000);
       }
-      if (up || es.readyState === window.EventSource.CLOSED) { up = false; handlers.down(); }
+      if (up || es.readyState === window.EventSource.CLOSED) {
+        up = false;
+        handlers.down();
+      }
     };
     closedByUser = false;
   }

@@ -18,20 +18,30 @@
     settings = { title: DEFAULTS.title, sound: DEFAULTS.sound, desktop: DEFAULTS.desktop };
     try {
       var saved = JSON.parse(window.localStorage.getItem(storageKey) || '{}');
-      ['title', 'sound', 'desktop'].forEach(function (k) { if (typeof saved[k] === 'boolean') settings[k] = saved[k]; });
-    } catch (e) { /* private mode or a broken value: defaults */ }
+      ['title', 'sound', 'desktop'].forEach(function (k) {
+        if (typeof saved[k] === 'boolean') settings[k] = saved[k];
+      });
+    } catch (e) {
+      /* private mode or a broken value: defaults */
+    }
     return settings;
   }
 
   function set(name, on) {
     settings[name] = !!on;
     if (storageKey) {
-      try { window.localStorage.setItem(storageKey, JSON.stringify(settings)); } catch (e) { /* not remembered */ }
+      try {
+        window.localStorage.setItem(storageKey, JSON.stringify(settings));
+      } catch (e) {
+        /* not remembered */
+      }
     }
     if (name === 'title' && !on) clearTitle();
   }
 
-  function get() { return { title: settings.title, sound: settings.sound, desktop: settings.desktop }; }
+  function get() {
+    return { title: settings.title, sound: settings.sound, desktop: settings.desktop };
+  }
 
   function setTitle(base, format) {
     baseTitle = base;
@@ -65,7 +75,9 @@
         osc.start(at);
         osc.stop(at + 0.15);
       });
-    } catch (e) { /* no sound then */ }
+    } catch (e) {
+      /* no sound then */
+    }
   }
 
   function desktopState() {
@@ -92,13 +104,31 @@
     }
     if (settings.sound) chime();
     if (settings.desktop && !looking && desktopState() === 'granted') {
-      try { new window.Notification(baseTitle, { body: text, tag: 'luotsi' }); } catch (e) { /* not shown */ }
+      try {
+        new window.Notification(baseTitle, { body: text, tag: 'luotsi' });
+      } catch (e) {
+        /* not shown */
+      }
     }
   }
 
-  function onBack() { if (document.visibilityState === 'visible') clearTitle(); }
+  function onBack() {
+    if (document.visibilityState === 'visible') clearTitle();
+  }
   document.addEventListener('visibilitychange', onBack);
   window.addEventListener('focus', clearTitle);
 
-  window.LuotsiNotice = { load: load, set: set, get: get, setTitle: setTitle, clearTitle: clearTitle, notify: notify, askDesktop: askDesktop, desktopState: desktopState, unseen: function () { return unseen; } };
+  window.LuotsiNotice = {
+    load: load,
+    set: set,
+    get: get,
+    setTitle: setTitle,
+    clearTitle: clearTitle,
+    notify: notify,
+    askDesktop: askDesktop,
+    desktopState: desktopState,
+    unseen: function () {
+      return unseen;
+    },
+  };
 })();

@@ -180,11 +180,17 @@
       return;
     }
     var name = String(from.name);
-    pageStrings(state.locale).then(function (s) {
-      if (seq !== typingSeq) return;
-      line.textContent = (s.staffTyping || '').replace('{{name}}', name);
-      typingTimer = window.setTimeout(function () { line.textContent = ''; typingTimer = null; }, TYPING_SHOWN_MS);
-    }, function () {});
+    pageStrings(state.locale).then(
+      function (s) {
+        if (seq !== typingSeq) return;
+        line.textContent = (s.staffTyping || '').replace('{{name}}', name);
+        typingTimer = window.setTimeout(function () {
+          line.textContent = '';
+          typingTimer = null;
+        }, TYPING_SHOWN_MS);
+      },
+      function () {},
+    );
   }
 
   function createStore() {
@@ -195,7 +201,9 @@
             var activity = action.payload.activity;
             onStaffActivity(activity);
             if (activity.type === 'event' && activity.name === LOCALE_EVENT && activity.from && activity.from.role === 'bot') {
-              window.setTimeout(function () { onLocaleFromBot(activity.value); }, 0);
+              window.setTimeout(function () {
+                onLocaleFromBot(activity.value);
+              }, 0);
             }
           }
           return next(action);
@@ -248,7 +256,12 @@
   }
 
   function showFailure() {
-    pageStrings(state.locale).then(function (s) { setStatus(s.connectionFailed); }, function () {});
+    pageStrings(state.locale).then(
+      function (s) {
+        setStatus(s.connectionFailed);
+      },
+      function () {},
+    );
   }
 
   // The identification window (web/static/identified.js) reports back over a BroadcastChannel of
@@ -272,7 +285,9 @@
       });
     }
     applyPageLocale(state.locale)
-      .then(function () { return connect(true); })
+      .then(function () {
+        return connect(true);
+      })
       .catch(showFailure);
   }
 

@@ -12,5 +12,8 @@
     // No BroadcastChannel: the chat picks the result up with the client's next message.
   }
   var close = document.getElementById('identify-close');
-  if (close) close.addEventListener('click', function () { window.close(); });
+  if (close)
+    close.addEventListener('click', function () {
+      window.close();
+    });
 })();

@@ -147,7 +147,9 @@ describe('side step: feedback', () => {
     expect(await run(turn)).toBe('handled');
     const sent = bench.sent();
     expect(textsOf(sent)).toEqual([fi('feedback:score.question')]);
-    expect(sent[0]!.suggestedActions?.actions.map((a) => a.value)).toEqual([1, 2, 3, 4, 5].map((score) => ({ feedback: { caseId: 'c1', helped: 'yes', score } })));
+    expect(sent[0]!.suggestedActions?.actions.map((a) => a.value)).toEqual(
+      [1, 2, 3, 4, 5].map((score) => ({ feedback: { caseId: 'c1', helped: 'yes', score } })),
+    );
     expect(feedback.map((f) => f[1])).toEqual([{ caseId: 'c1', helped: 'yes' }]);
     expect((await stored(bench, turn))?.side).toMatchObject({ set: 'feedback', value: { feedback: 'score' }, context: { about: 'c1' } });
   });
@@ -221,7 +223,7 @@ describe('side step: feedback', () => {
     ]);
   });
 
-  it('says the desk\'s refusal instead of the score (feedback already given, not a closed case)', async () => {
+  it("says the desk's refusal instead of the score (feedback already given, not a closed case)", async () => {
     const { bench, run } = setUp({ refuse: true });
     await bench.store(done());
     const turn = await bench.turn({ text: 'Kyllä', value: { feedback: { caseId: 'c1', helped: 'yes' } } });
@@ -247,7 +249,7 @@ describe('side step: feedback', () => {
 describe('side step: the contact request', () => {
   const done = () => flowAfter('fi', { type: 'HUMAN' });
 
-  it('starts on a closed queue\'s button, asks again with the set\'s own reason, files with the two answers', async () => {
+  it("starts on a closed queue's button, asks again with the set's own reason, files with the two answers", async () => {
     const { bench, run, contact } = setUp();
     await bench.store(done());
     expect(await run(await bench.turn({ text: 'Jätä', value: { contactQueue: 'general_customer_service' } }))).toBe('handled');
@@ -278,7 +280,11 @@ describe('side step: the contact request', () => {
     const turn = await bench.turn('Laskusta');
     expect(await run(turn)).toBe('handled');
     expect(textsOf(bench.sent())).toEqual([fi('contact:reach.question')]);
-    expect((await stored(bench, turn))?.side).toMatchObject({ set: 'contact', value: { contact: 'reach' }, context: { answers: { 'contact.message': 'Laskusta' } } });
+    expect((await stored(bench, turn))?.side).toMatchObject({
+      set: 'contact',
+      value: { contact: 'reach' },
+      context: { answers: { 'contact.message': 'Laskusta' } },
+    });
     expect(contact).toEqual([]);
   });
 
@@ -310,7 +316,9 @@ describe('side sets in the whole pipeline', () => {
     const h = new DialogHarness({ queueDesk: desk });
     await h.join();
     await h.send('ihminen');
-    expect(texts(await h.send({ type: 'message', text: 'Kyllä', value: { feedback: { caseId: 'c1', helped: 'yes' } } }))).toEqual([fi('feedback:score.question')]);
+    expect(texts(await h.send({ type: 'message', text: 'Kyllä', value: { feedback: { caseId: 'c1', helped: 'yes' } } }))).toEqual([
+      fi('feedback:score.question'),
+    ]);
     expect(texts(await h.send('rintakipu'))).toEqual([fi('routing:outcome.emergency.chest_pain')]);
     expect(h.lastStep).toBe('afterOutcome');
     expect(given.map((g) => g[1])).toEqual([{ caseId: 'c1', helped: 'yes' }]);

@@ -6,8 +6,7 @@ export function exifTagIds(exif: Buffer): { ifd0: number[]; gps: number[] } {
   const little = exif.toString('latin1', base, base + 2) === 'II';
   const u16 = (at: number) => (little ? exif.readUInt16LE(base + at) : exif.readUInt16BE(base + at));
   const u32 = (at: number) => (little ? exif.readUInt32LE(base + at) : exif.readUInt32BE(base + at));
-  const entries = (at: number) =>
-    Array.from({ length: u16(at) }, (_, i) => ({ tag: u16(at + 2 + i * 12), value: u32(at + 2 + i * 12 + 8) }));
+  const entries = (at: number) => Array.from({ length: u16(at) }, (_, i) => ({ tag: u16(at + 2 + i * 12), value: u32(at + 2 + i * 12 + 8) }));
   const ifd0 = entries(u32(4));
   const gpsPointer = ifd0.find((e) => e.tag === 0x8825);
   return { ifd0: ifd0.map((e) => e.tag), gps: gpsPointer ? entries(gpsPointer.value).map((e) => e.tag) : [] };
